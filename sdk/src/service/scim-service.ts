@@ -1,0 +1,79 @@
+// The ScimService contract: what a connector implements. Every method is optional; a missing one answers 501.
+import type { Filter, AttrPath } from '../protocol/filter-ast.js';
+import type { ScimGroup, ScimUser } from '../protocol/resource.js';
+
+/** The parsed query of a list request (GET /Users, GET /Groups, POST /.search). */
+export interface ListQuery {
+  /** The parsed filter, in canonical (SCIM 2.0) paths; absent when the client sent none. */
+  filter?: Filter;
+  /** 1-based index of the first result (RFC 7644 §3.4.2.4); always ≥ 1. */
+  startIndex: number;
+  /** Most results wanted; absent means "up to the server's maxResults". Always ≥ 0. */
+  count?: number;
+  sortBy?: AttrPath;
+  sortOrder: 'ascending' | 'descending';
+  /** Attributes the client asked for (`attributes`), if any; projection is done by the server. */
+  attributes?: string[];
+  excludedAttributes?: string[];
+}
+
+/** One page of results and the true number of matches. */
+export interface ListResult<T> {
+  resources: T[];
+  totalResults: number;
+}
+
+/** What a service method learns about the request that called it. */
+export interface RequestContext {
+  /** The request id, as logged; quote it in your own logs. */
+  requestId: string;
+  /** The dialect the client speaks; the resource given and returned is always SCIM 2.0. */
+  dialect: '2.0' | '1.1';
+}
+
+/** One PATCH operation as the client sent it, `op` lower-cased. */
+export interface PatchOperation {
+  op: 'add' | 'remove' | 'replace';
+  path?: string;
+  value?: unknown;
+}
+
+/**
+ * A connector's service. Resources are canonical SCIM 2.0 objects. "Not found" is either a thrown
+ * `NotFoundError` or, for the get methods, `undefined`.
+ */
+export interface ScimService {
+  createUser?(user: ScimUser, ctx: RequestContext): Promise<ScimUser>;
+  /** Replaces the whole user (Okta always sends the whole user, never a delta). */
+  updateUser?(id: string, user: ScimUser, ctx: RequestContext): Promise<ScimUser>;
+  getUser?(id: string, ctx: RequestContext): Promise<ScimUser | undefined>;
+  getUsers?(query: ListQuery, ctx: RequestContext): Promise<ListResult<ScimUser>>;
+  /** Not in Okta's contract (Okta deactivates); Entra ID and others send DELETE. */
+  deleteUser?(id: string, ctx: RequestContext): Promise<void>;
+  /** Optional: without it the server reads, applies the operations and calls updateUser. */
+  patchUser?(id: string, operations: PatchOperation[], ctx: RequestContext): Promise<ScimUser | undefined>;
+  createGroup?(group: ScimGroup, ctx: RequestContext): Promise<ScimGroup>;
+  updateGroup?(id: string, group: ScimGroup, ctx: RequestContext): Promise<ScimGroup>;
+  getGroup?(id: string, ctx: RequestContext): Promise<ScimGroup | undefined>;
+  getGroups?(query: ListQuery, ctx: RequestContext): Promise<ListResult<ScimGroup>>;
+  deleteGroup?(id: string, ctx: RequestContext): Promise<void>;
+  patchGroup?(id: string, operations: PatchOperation[], ctx: RequestContext): Promise<ScimGroup | undefined>;
+}
+
+/** The names of the service's methods. */
+export type ServiceMethod = keyof ScimService;
+
+export const SERVICE_METHODS: readonly ServiceMethod[] = [
+  'createUser',
+  'updateUser',
+  'getUser',
+  'getUsers',
+  'deleteUser',
+  'patchUser',
+  'createGroup',
+  'updateGroup',
+  'getGroup',
+  'getGroups',
+  'deleteGroup',
+  'patchGroup',
+];

@@ -1,0 +1,2 @@
+// Public API of scim-connector-tester.
+export {};
