@@ -6,3 +6,4 @@ export type * from './protocol/filter-ast.js';
 export * from './service/scim-service.js';
 export * from './service/capabilities.js';
 export * from './service/errors.js';
+export * from './protocol/error-body.js';
