@@ -7,3 +7,5 @@ export * from './service/scim-service.js';
 export * from './service/capabilities.js';
 export * from './service/errors.js';
 export * from './protocol/error-body.js';
+export * from './protocol/validate-resource.js';
+export * from './protocol/projection.js';

@@ -1,0 +1,117 @@
+// Checks one attribute value against its definition and returns it in canonical form (lenient on input).
+import { ScimError } from './errors.js';
+import { isJsonObject } from './json-value.js';
+import { findSubAttribute } from './resource-schema.js';
+import type { AttributeDefinition } from './schema-types.js';
+
+/** How strict to be, and the size limits of one value. */
+export interface CoerceOptions {
+  /** Unknown sub-attributes: dropped ('ignore') or a 400 invalidSyntax ('reject'). */
+  unknownAttributes: 'ignore' | 'reject';
+  maxStringLength: number;
+  maxMultiValued: number;
+}
+
+function invalid(attribute: string, reason: string): ScimError {
+  return new ScimError('SCIM_ERR_INVALID_VALUE', { attribute, reason });
+}
+
+const INTEGER_TEXT = /^[+-]?\d+$/;
+const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** xsd:dateTime (RFC 7643 §2.3.5), time zone optional. */
+const DATE_TIME_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * The value in canonical form, or undefined when it is null (unassigned). A multi-valued attribute
+ * also takes a single value (wrapped in an array); nulls inside an array are dropped.
+ * `label` is the canonical path named in error messages.
+ */
+export function coerceAttributeValue(value: unknown, def: AttributeDefinition, label: string, options: CoerceOptions): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (!def.multiValued) {
+    if (Array.isArray(value)) throw invalid(label, 'expected a single value, got an array');
+    return coerceSingleValue(value, def, label, options);
+  }
+  const items: unknown[] = Array.isArray(value) ? value : [value];
+  if (items.length > options.maxMultiValued) throw invalid(label, `more than ${options.maxMultiValued} values`);
+  const result: unknown[] = [];
+  for (const item of items) {
+    if (Array.isArray(item)) throw invalid(label, 'expected values, got a nested array');
+    const coerced = coerceSingleValue(item, def, label, options);
+    if (coerced !== undefined) result.push(coerced);
+  }
+  return result;
+}
+
+/**
+ * One value (one element of a multi-valued attribute). Leniency, as clients send it: booleans as
+ * "true"/"False"; integers and decimals as numeric strings; numbers for strings; a bare value for a
+ * complex attribute that has a `value` sub-attribute (`"manager": "42"` is `{"value": "42"}`).
+ */
+export function coerceSingleValue(value: unknown, def: AttributeDefinition, label: string, options: CoerceOptions): unknown {
+  if (value === null || value === undefined) return undefined;
+  switch (def.type) {
+    case 'complex':
+      return coerceComplex(value, def, label, options);
+    case 'boolean':
+      if (typeof value === 'boolean') return value;
+      if (typeof value === 'string') {
+        const text = value.trim().toLowerCase();
+        if (text === 'true') return true;
+        if (text === 'false') return false;
+      }
+      throw invalid(label, 'expected a boolean');
+    case 'integer':
+      if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+      if (typeof value === 'string' && INTEGER_TEXT.test(value.trim()) && Number.isSafeInteger(Number(value))) {
+        return Number(value);
+      }
+      throw invalid(label, 'expected an integer');
+    case 'decimal':
+      if (typeof value === 'number' && Number.isFinite(value)) return value;
+      if (typeof value === 'string' && DECIMAL_TEXT.test(value.trim()) && Number.isFinite(Number(value))) {
+        return Number(value);
+      }
+      throw invalid(label, 'expected a number');
+    case 'dateTime':
+      if (typeof value === 'string' && DATE_TIME_TEXT.test(value) && !Number.isNaN(Date.parse(value))) return checkLength(value, label, options);
+      throw invalid(label, 'expected a date and time such as 2026-11-28T17:00:00Z');
+    case 'string':
+      if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+      if (typeof value === 'string') return checkLength(value, label, options);
+      throw invalid(label, 'expected a string');
+    case 'reference':
+    case 'binary':
+      if (typeof value === 'string') return checkLength(value, label, options);
+      throw invalid(label, 'expected a string');
+  }
+}
+
+function checkLength(value: string, label: string, options: CoerceOptions): string {
+  if (value.length > options.maxStringLength) throw invalid(label, `longer than ${options.maxStringLength} characters`);
+  return value;
+}
+
+function coerceComplex(value: unknown, def: AttributeDefinition, label: string, options: CoerceOptions): unknown {
+  if (!isJsonObject(value)) {
+    const valueSub = findSubAttribute(def, 'value');
+    if (valueSub !== undefined && typeof value !== 'object') {
+      return coerceComplex({ value }, def, label, options);
+    }
+    throw invalid(label, 'expected an object');
+  }
+  const result: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const sub = findSubAttribute(def, key);
+    if (sub === undefined) {
+      if (options.unknownAttributes === 'reject') {
+        throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: `unknown attribute "${label}.${key}"` });
+      }
+      continue;
+    }
+    if (sub.mutability === 'readOnly') continue;
+    const coerced = coerceAttributeValue(item, sub, `${label}.${sub.name}`, options);
+    if (coerced !== undefined) result[sub.name] = coerced;
+  }
+  return Object.keys(result).length === 0 ? undefined : result;
+}
