@@ -9,7 +9,6 @@ export * from './service/errors.js';
 export * from './protocol/error-body.js';
 export * from './protocol/validate-resource.js';
 export * from './protocol/projection.js';
-export type * from './protocol/filter-ast.js';
 export * from './protocol/schemas/attribute.js';
 export * from './protocol/schemas/common-attributes.js';
 export * from './protocol/schemas/core-user.js';
