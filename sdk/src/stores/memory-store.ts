@@ -1,0 +1,407 @@
+// An in-memory ScimService: users and groups in insertion order, unique userName and displayName, derived `groups`.
+import { randomUUID } from 'node:crypto';
+import type { ScimGroup, ScimResource, ScimUser, ResourceTypeName } from '../protocol/resource.js';
+import { URN } from '../protocol/resource.js';
+import type { Filter } from '../protocol/filter-ast.js';
+import { findKey } from '../protocol/attribute-access.js';
+import { createSchemaRegistry, type SchemaRegistry } from '../protocol/resource-schema.js';
+import { applyListQuery } from '../service/apply-list-query.js';
+import type { ListQuery, ListResult, RequestContext, ScimService } from '../service/scim-service.js';
+import { ConflictError, InvalidValueError, NotFoundError } from '../service/errors.js';
+
+/** Which collections a write changed; a persistence hook rewrites only those. */
+export interface StoreChange {
+  users: boolean;
+  groups: boolean;
+}
+
+export interface MemoryStoreOptions {
+  /** The schemas filters and sorting resolve against; the standard User and Group schemas by default. */
+  schemas?: SchemaRegistry;
+  /** Resources to start with; their ids and meta are kept (ids and meta are assigned where absent). */
+  seed?: { users?: ScimUser[]; groups?: ScimGroup[] };
+  now?: () => Date;
+  newId?: () => string;
+  /**
+   * Called after every write, before the service method resolves: a write is acknowledged only once this
+   * settles, and its rejection rejects the method. The store's state already holds the change.
+   */
+  onChange?: (change: StoreChange) => Promise<void> | void;
+}
+
+/** Attributes the server owns: whatever the client sends for them is dropped. */
+const SERVER_OWNED = new Set(['id', 'meta']);
+
+/**
+ * A complete ScimService kept in memory, for the example server, tests and demos. Returned resources are
+ * copies. `userName` is unique case-insensitively, and so is a group's `displayName` (Okta's contract
+ * answers a duplicate group with 409). A user's `groups` is read-only and derived from group `members`.
+ * PATCH is left to the server, which reads, applies and calls the update methods.
+ */
+export class MemoryStore implements ScimService {
+  readonly schemas: SchemaRegistry;
+  private readonly users = new Map<string, ScimUser>();
+  private readonly groups = new Map<string, ScimGroup>();
+  private readonly userIdByName = new Map<string, string>();
+  private readonly groupIdByName = new Map<string, string>();
+  /** Member value (a user or group id) → ids of the groups listing it. */
+  private readonly groupIdsByMember = new Map<string, Set<string>>();
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private readonly onChange: ((change: StoreChange) => Promise<void> | void) | undefined;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.schemas = options.schemas ?? createSchemaRegistry();
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? randomUUID;
+    this.onChange = options.onChange;
+    for (const user of options.seed?.users ?? []) this.insertUser(this.seedResource(user, 'User'));
+    for (const group of options.seed?.groups ?? []) this.insertGroup(this.seedResource(group, 'Group'));
+  }
+
+  /** The number of users and groups held. */
+  get size(): { users: number; groups: number } {
+    return { users: this.users.size, groups: this.groups.size };
+  }
+
+  /** One collection as stored (users without the derived `groups`), as indented JSON text. */
+  serialize(collection: 'users' | 'groups'): string {
+    return `${JSON.stringify([...(collection === 'users' ? this.users : this.groups).values()], null, 2)}\n`;
+  }
+
+  async createUser(user: ScimUser, _ctx?: RequestContext): Promise<ScimUser> {
+    const userName = requiredString(user, 'userName');
+    this.assertUserNameFree(userName, undefined);
+    const id = this.uniqueId(this.users);
+    const stored = this.insertUser(this.stamp(stripUserInput(user), 'User', id, undefined));
+    await this.changed({ users: true, groups: false });
+    return this.viewUser(stored, true);
+  }
+
+  async updateUser(id: string, user: ScimUser, _ctx?: RequestContext): Promise<ScimUser> {
+    const previous = this.users.get(id);
+    if (previous === undefined) throw new NotFoundError('User', id);
+    const userName = requiredString(user, 'userName');
+    this.assertUserNameFree(userName, id);
+    const next = stripUserInput(user);
+    // The client never reads a password back, so a whole-user PUT without one keeps the current one.
+    const passwordKey = findKey(previous, 'password');
+    if (passwordKey !== undefined && findKey(next, 'password') === undefined) next[passwordKey] = previous[passwordKey];
+    this.userIdByName.delete(lower(requiredString(previous, 'userName')));
+    const stored = this.stamp(next, 'User', id, previous);
+    this.users.set(id, stored);
+    this.userIdByName.set(lower(userName), id);
+    await this.changed({ users: true, groups: false });
+    return this.viewUser(stored, true);
+  }
+
+  async getUser(id: string, _ctx?: RequestContext): Promise<ScimUser> {
+    const stored = this.users.get(id);
+    if (stored === undefined) throw new NotFoundError('User', id);
+    return this.viewUser(stored, true);
+  }
+
+  async getUsers(query: ListQuery, _ctx?: RequestContext): Promise<ListResult<ScimUser>> {
+    const lookup = uniqueLookup(query.filter, 'userName', URN.user);
+    if (lookup !== undefined) {
+      const id = lookup.attribute === 'id' ? lookup.value : this.userIdByName.get(lower(lookup.value));
+      const stored = id === undefined ? undefined : this.users.get(id);
+      return page(stored === undefined ? [] : [this.viewUser(stored, true)], query);
+    }
+    if (query.filter === undefined && query.sortBy === undefined) {
+      return { resources: pageOf(this.users.values(), query).map((user) => this.viewUser(user, true)), totalResults: this.users.size };
+    }
+    const views = [...this.users.values()].map((user) => this.viewUser(user, false));
+    const result = applyListQuery(views, query, this.schemas.user);
+    return { resources: result.resources.map((user) => structuredClone(user)), totalResults: result.totalResults };
+  }
+
+  async deleteUser(id: string, _ctx?: RequestContext): Promise<void> {
+    const stored = this.users.get(id);
+    if (stored === undefined) throw new NotFoundError('User', id);
+    this.users.delete(id);
+    this.userIdByName.delete(lower(requiredString(stored, 'userName')));
+    const groupIds = [...(this.groupIdsByMember.get(id) ?? [])];
+    for (const groupId of groupIds) this.removeMember(groupId, id);
+    await this.changed({ users: true, groups: groupIds.length > 0 });
+  }
+
+  async createGroup(group: ScimGroup, _ctx?: RequestContext): Promise<ScimGroup> {
+    const displayName = requiredString(group, 'displayName');
+    this.assertDisplayNameFree(displayName, undefined);
+    const id = this.uniqueId(this.groups);
+    const stored = this.insertGroup(this.stamp(this.completeMembers(stripServerOwned(group)), 'Group', id, undefined));
+    await this.changed({ users: false, groups: true });
+    return structuredClone(stored);
+  }
+
+  async updateGroup(id: string, group: ScimGroup, _ctx?: RequestContext): Promise<ScimGroup> {
+    const previous = this.groups.get(id);
+    if (previous === undefined) throw new NotFoundError('Group', id);
+    const displayName = requiredString(group, 'displayName');
+    this.assertDisplayNameFree(displayName, id);
+    const stored = this.stamp(this.completeMembers(stripServerOwned(group)), 'Group', id, previous);
+    this.groups.set(id, stored);
+    this.reindexGroup(id, previous, stored);
+    await this.changed({ users: false, groups: true });
+    return structuredClone(stored);
+  }
+
+  async getGroup(id: string, _ctx?: RequestContext): Promise<ScimGroup> {
+    const stored = this.groups.get(id);
+    if (stored === undefined) throw new NotFoundError('Group', id);
+    return structuredClone(stored);
+  }
+
+  async getGroups(query: ListQuery, _ctx?: RequestContext): Promise<ListResult<ScimGroup>> {
+    const lookup = uniqueLookup(query.filter, 'displayName', URN.group);
+    if (lookup !== undefined) {
+      const id = lookup.attribute === 'id' ? lookup.value : this.groupIdByName.get(lower(lookup.value));
+      const stored = id === undefined ? undefined : this.groups.get(id);
+      return page(stored === undefined ? [] : [structuredClone(stored)], query);
+    }
+    const result = applyListQuery(this.groups.values(), query, this.schemas.group);
+    return { resources: result.resources.map((group) => structuredClone(group)), totalResults: result.totalResults };
+  }
+
+  async deleteGroup(id: string, _ctx?: RequestContext): Promise<void> {
+    const stored = this.groups.get(id);
+    if (stored === undefined) throw new NotFoundError('Group', id);
+    this.reindexGroup(id, stored, undefined);
+    this.groups.delete(id);
+    // A group may itself be a member of other groups.
+    const parents = [...(this.groupIdsByMember.get(id) ?? [])];
+    for (const parentId of parents) this.removeMember(parentId, id);
+    await this.changed({ users: false, groups: true });
+  }
+
+  private async changed(change: StoreChange): Promise<void> {
+    if (this.onChange !== undefined) await this.onChange(change);
+  }
+
+  private uniqueId(taken: Map<string, unknown>): string {
+    for (;;) {
+      const id = this.newId();
+      if (!taken.has(id)) return id;
+    }
+  }
+
+  private assertUserNameFree(userName: string, ownId: string | undefined): void {
+    const holder = this.userIdByName.get(lower(userName));
+    if (holder !== undefined && holder !== ownId) throw new ConflictError(`A user with userName "${userName}" already exists`);
+  }
+
+  private assertDisplayNameFree(displayName: string, ownId: string | undefined): void {
+    const holder = this.groupIdByName.get(lower(displayName));
+    if (holder !== undefined && holder !== ownId) {
+      throw new ConflictError(`A group with displayName "${displayName}" already exists`);
+    }
+  }
+
+  /** Sets id and meta: `created` survives updates, `version` counts changes. */
+  private stamp(resource: ScimResource, resourceType: ResourceTypeName, id: string, previous: ScimResource | undefined): ScimResource {
+    const now = this.now().toISOString();
+    const created = previous?.meta?.created ?? now;
+    const version = previous === undefined ? 1 : versionNumber(previous.meta?.version) + 1;
+    return { ...resource, id, meta: { resourceType, created, lastModified: now, version: `W/"${version}"` } };
+  }
+
+  private seedResource(resource: ScimResource, resourceType: ResourceTypeName): ScimResource {
+    const taken = resourceType === 'User' ? this.users : this.groups;
+    const id = typeof resource.id === 'string' && resource.id !== '' ? resource.id : this.uniqueId(taken);
+    if (taken.has(id)) throw new Error(`The seed holds two ${resourceType.toLowerCase()}s with id "${id}"`);
+    const body = resourceType === 'User' ? stripUserInput(resource) : this.completeMembers(stripServerOwned(resource));
+    const now = this.now().toISOString();
+    const meta = resource.meta ?? {};
+    return {
+      ...body,
+      id,
+      meta: {
+        resourceType,
+        created: meta.created ?? now,
+        lastModified: meta.lastModified ?? meta.created ?? now,
+        version: meta.version ?? 'W/"1"',
+      },
+    };
+  }
+
+  private insertUser(user: ScimUser): ScimUser {
+    const userName = requiredString(user, 'userName');
+    this.assertUserNameFree(userName, undefined);
+    this.users.set(user.id as string, user);
+    this.userIdByName.set(lower(userName), user.id as string);
+    return user;
+  }
+
+  private insertGroup(group: ScimGroup): ScimGroup {
+    const displayName = requiredString(group, 'displayName');
+    this.assertDisplayNameFree(displayName, undefined);
+    this.groups.set(group.id as string, group);
+    this.reindexGroup(group.id as string, undefined, group);
+    return group;
+  }
+
+  /**
+   * Moves a group's index entries from `before` to `after`, touching only what changed, so a user's
+   * `groups` keeps its order when a group it stays in is updated.
+   */
+  private reindexGroup(id: string, before: ScimGroup | undefined, after: ScimGroup | undefined): void {
+    if (before !== undefined) this.groupIdByName.delete(lower(requiredString(before, 'displayName')));
+    if (after !== undefined) this.groupIdByName.set(lower(requiredString(after, 'displayName')), id);
+    const kept = new Set(after === undefined ? [] : memberValues(after));
+    for (const value of before === undefined ? [] : memberValues(before)) {
+      if (kept.has(value)) continue;
+      const ids = this.groupIdsByMember.get(value);
+      ids?.delete(id);
+      if (ids?.size === 0) this.groupIdsByMember.delete(value);
+    }
+    for (const value of kept) {
+      let ids = this.groupIdsByMember.get(value);
+      if (ids === undefined) this.groupIdsByMember.set(value, (ids = new Set()));
+      ids.add(id);
+    }
+  }
+
+  /** Takes a member out of a group, as a change of the group (new version). */
+  private removeMember(groupId: string, memberId: string): void {
+    const group = this.groups.get(groupId);
+    if (group === undefined) return;
+    const membersKey = findKey(group, 'members');
+    const body = { ...group };
+    if (membersKey !== undefined && Array.isArray(group[membersKey])) {
+      body[membersKey] = (group[membersKey] as unknown[]).filter((member) => memberValue(member) !== memberId);
+    }
+    const stored = this.stamp(body, 'Group', groupId, group);
+    this.groups.set(groupId, stored);
+    this.reindexGroup(groupId, group, stored);
+  }
+
+  /** Checks every member has a value and fills `display` from the user (or group) it names. */
+  private completeMembers(group: ScimGroup): ScimGroup {
+    const membersKey = findKey(group, 'members');
+    if (membersKey === undefined || group[membersKey] === null) return group;
+    const members = group[membersKey];
+    if (!Array.isArray(members)) throw new InvalidValueError('members', 'must be an array of {"value": "<id>"} objects');
+    const completed = members.map((member: unknown) => {
+      const value = memberValue(member);
+      if (value === undefined) throw new InvalidValueError('members', 'every member needs a string "value" (the member\'s id)');
+      const copy = { ...(member as Record<string, unknown>) };
+      if (findKey(copy, 'display') === undefined) {
+        const display = this.displayOf(value);
+        if (display !== undefined) copy.display = display;
+      }
+      return copy;
+    });
+    return { ...group, [membersKey]: completed };
+  }
+
+  private displayOf(id: string): string | undefined {
+    const user = this.users.get(id);
+    if (user !== undefined) return optionalString(user, 'displayName') ?? optionalString(user, 'userName');
+    const group = this.groups.get(id);
+    return group === undefined ? undefined : optionalString(group, 'displayName');
+  }
+
+  /** The user as served: the stored object plus the derived `groups`; deep-copied when `copy`. */
+  private viewUser(user: ScimUser, copy: boolean): ScimUser {
+    const groupIds = this.groupIdsByMember.get(user.id as string);
+    const view: ScimUser = groupIds === undefined ? user : { ...user, groups: [...groupIds].map((id) => this.groupReference(id)) };
+    return copy ? structuredClone(view) : view;
+  }
+
+  /** One element of a user's `groups` (RFC 7643 §4.1.2); `$ref` is the server's to add. */
+  private groupReference(groupId: string): Record<string, string> {
+    const group = this.groups.get(groupId);
+    const display = group === undefined ? undefined : optionalString(group, 'displayName');
+    return { value: groupId, ...(display === undefined ? {} : { display }), type: 'direct' };
+  }
+}
+
+/**
+ * A filter `<attribute> eq "<text>"` on the resource's unique attribute or on `id` (names in any case,
+ * with or without the core schema URN): answered from an index instead of a scan.
+ */
+function uniqueLookup(
+  filter: Filter | undefined,
+  uniqueAttribute: string,
+  coreUrn: string,
+): { attribute: 'id' | 'unique'; value: string } | undefined {
+  if (filter?.kind !== 'compare' || filter.op !== 'eq' || typeof filter.value !== 'string') return undefined;
+  const { path } = filter;
+  if (path.subAttr !== undefined || (path.uri !== undefined && lower(path.uri) !== lower(coreUrn))) return undefined;
+  const name = lower(path.name);
+  if (name === 'id') return { attribute: 'id', value: filter.value };
+  if (name === lower(uniqueAttribute)) return { attribute: 'unique', value: filter.value };
+  return undefined;
+}
+
+function page<T>(matches: T[], query: ListQuery): ListResult<T> {
+  return { resources: pageOf(matches, query), totalResults: matches.length };
+}
+
+/** The page `startIndex`/`count` of an ordered sequence, reading no further than the page's end. */
+function pageOf<T>(items: Iterable<T>, query: ListQuery): T[] {
+  const start = Math.max(1, query.startIndex) - 1;
+  const end = query.count === undefined ? Infinity : start + Math.max(0, query.count);
+  const result: T[] = [];
+  let index = 0;
+  for (const item of items) {
+    if (index >= end) break;
+    if (index >= start) result.push(item);
+    index += 1;
+  }
+  return result;
+}
+
+function stripServerOwned(resource: ScimResource): ScimResource {
+  const copy: Record<string, unknown> = structuredClone(resource);
+  for (const key of Object.keys(copy)) {
+    if (SERVER_OWNED.has(key.toLowerCase())) delete copy[key];
+  }
+  return copy as ScimResource;
+}
+
+/** A user as given, without the server-owned attributes and the read-only `groups`. */
+function stripUserInput(user: ScimUser): ScimUser {
+  const copy = stripServerOwned(user);
+  for (const key of Object.keys(copy)) {
+    if (key.toLowerCase() === 'groups') delete copy[key];
+  }
+  return copy;
+}
+
+function memberValues(group: ScimGroup): string[] {
+  const membersKey = findKey(group, 'members');
+  const members = membersKey === undefined ? undefined : group[membersKey];
+  if (!Array.isArray(members)) return [];
+  return members.map(memberValue).filter((value): value is string => value !== undefined);
+}
+
+function memberValue(member: unknown): string | undefined {
+  if (typeof member !== 'object' || member === null) return undefined;
+  const record = member as Record<string, unknown>;
+  const key = findKey(record, 'value');
+  const value = key === undefined ? undefined : record[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function requiredString(resource: ScimResource, name: string): string {
+  const value = optionalString(resource, name);
+  if (value === undefined) throw new InvalidValueError(name, 'is required and must be a non-empty string');
+  return value;
+}
+
+function optionalString(resource: Record<string, unknown>, name: string): string | undefined {
+  const key = findKey(resource, name);
+  const value = key === undefined ? undefined : resource[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function versionNumber(version: string | undefined): number {
+  const match = /^W\/"(\d+)"$/.exec(version ?? '');
+  return match === null ? 0 : Number(match[1]);
+}
+
+function lower(text: string): string {
+  return text.toLowerCase();
+}
