@@ -22,3 +22,4 @@ export * from './protocol/filter-stringify.js';
 export * from './protocol/filter-evaluate.js';
 export * from './protocol/filter-map.js';
 export * from './protocol/alias-table.js';
+export * from './protocol/patch-request.js';
