@@ -289,7 +289,8 @@ class Parser {
     const path: AttrPath = uri === undefined ? { name } : { uri, name };
     if (dot >= 0) {
       const subAttr = rest.slice(dot + 1);
-      if (subAttr.includes('.')) this.fail(`too many "." in attribute path "${word}"`, restStart + dot + 1);
+      const extraDot = subAttr.indexOf('.');
+      if (extraDot >= 0) this.fail(`too many "." in attribute path "${word}"`, restStart + dot + 1 + extraDot);
       this.checkName(subAttr, restStart + dot + 1);
       path.subAttr = subAttr;
     }
