@@ -1,0 +1,238 @@
+// A MemoryStore persisted as users.json and groups.json: every acknowledged write is durable, a broken file is named, never overwritten.
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { ScimGroup, ScimUser } from '../protocol/resource.js';
+import type { SchemaRegistry } from '../protocol/resource-schema.js';
+import type { ListQuery, ListResult, RequestContext, ScimService } from '../service/scim-service.js';
+import { writeFileAtomic } from './atomic-file.js';
+import { findJsonSyntaxError, positionAt, topLevelElementOffsets } from './json-syntax-error.js';
+import { MemoryStore, type StoreChange } from './memory-store.js';
+
+export interface FileStoreOptions {
+  /** The folder holding users.json and groups.json; created if absent. */
+  dir: string;
+  /** What an absent users.json or groups.json starts with (each file separately). */
+  seed?: { users?: ScimUser[]; groups?: ScimGroup[] };
+  schemas?: SchemaRegistry;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+type Collection = 'users' | 'groups';
+
+/** A users.json or groups.json that cannot be loaded; `file` is its path, `line`/`column` where the problem is. */
+export class FileStoreError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(`${file}${line === undefined ? '' : ` line ${line}, column ${column}`}: ${problem} — fix or remove the file`);
+    this.name = 'FileStoreError';
+  }
+}
+
+/** Opens (or creates, from the seed) the store in `options.dir`. Throws FileStoreError for a broken file. */
+export function createFileStore(options: FileStoreOptions): Promise<FileStore> {
+  return FileStore.open(options);
+}
+
+/**
+ * A ScimService whose state is a MemoryStore written to disk after every change. Writes go through one
+ * queue; each replaces the file atomically (temp file, fsync, rename, fsync of the folder), and a method
+ * resolves only once its change is on disk, so an acknowledged write survives `kill -9` and power loss.
+ * Writes waiting behind a running one share the next file write. Every write rewrites the whole changed
+ * file, which suits the thousands of users a demo or test holds, not millions. One process per folder.
+ */
+export class FileStore implements ScimService {
+  /** Absolute paths of the two files. */
+  readonly files: Readonly<Record<Collection, string>>;
+  private readonly memory: MemoryStore;
+  private readonly dirty = { users: false, groups: false };
+  private waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private running: Promise<void> | undefined;
+
+  private constructor(files: Record<Collection, string>, build: (onChange: (change: StoreChange) => Promise<void>) => MemoryStore) {
+    this.files = files;
+    this.memory = build((change) => this.persist(change));
+  }
+
+  static async open(options: FileStoreOptions): Promise<FileStore> {
+    const dir = resolve(options.dir);
+    await mkdir(dir, { recursive: true });
+    await removeStaleTempFiles(dir);
+    const files = { users: join(dir, 'users.json'), groups: join(dir, 'groups.json') };
+    const users = await load(files.users, 'users');
+    const groups = await load(files.groups, 'groups');
+    const store = new FileStore(files, (onChange) => {
+      try {
+        return new MemoryStore({
+          ...(options.schemas === undefined ? {} : { schemas: options.schemas }),
+          ...(options.now === undefined ? {} : { now: options.now }),
+          ...(options.newId === undefined ? {} : { newId: options.newId }),
+          seed: { users: users ?? options.seed?.users ?? [], groups: groups ?? options.seed?.groups ?? [] },
+          onChange,
+        });
+      } catch (error) {
+        // load() checks the files; what is left is a bad seed given in code.
+        throw new Error(`The file store's seed is invalid: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+    });
+    if (users === undefined) await writeFileAtomic(files.users, store.memory.serialize('users'));
+    if (groups === undefined) await writeFileAtomic(files.groups, store.memory.serialize('groups'));
+    return store;
+  }
+
+  /** Resolves once every write started so far is on disk (for a graceful shutdown). */
+  async close(): Promise<void> {
+    while (this.running !== undefined) await this.running.catch(() => undefined);
+  }
+
+  createUser(user: ScimUser, ctx?: RequestContext): Promise<ScimUser> {
+    return this.memory.createUser(user, ctx);
+  }
+
+  updateUser(id: string, user: ScimUser, ctx?: RequestContext): Promise<ScimUser> {
+    return this.memory.updateUser(id, user, ctx);
+  }
+
+  getUser(id: string, ctx?: RequestContext): Promise<ScimUser> {
+    return this.memory.getUser(id, ctx);
+  }
+
+  getUsers(query: ListQuery, ctx?: RequestContext): Promise<ListResult<ScimUser>> {
+    return this.memory.getUsers(query, ctx);
+  }
+
+  deleteUser(id: string, ctx?: RequestContext): Promise<void> {
+    return this.memory.deleteUser(id, ctx);
+  }
+
+  createGroup(group: ScimGroup, ctx?: RequestContext): Promise<ScimGroup> {
+    return this.memory.createGroup(group, ctx);
+  }
+
+  updateGroup(id: string, group: ScimGroup, ctx?: RequestContext): Promise<ScimGroup> {
+    return this.memory.updateGroup(id, group, ctx);
+  }
+
+  getGroup(id: string, ctx?: RequestContext): Promise<ScimGroup> {
+    return this.memory.getGroup(id, ctx);
+  }
+
+  getGroups(query: ListQuery, ctx?: RequestContext): Promise<ListResult<ScimGroup>> {
+    return this.memory.getGroups(query, ctx);
+  }
+
+  deleteGroup(id: string, ctx?: RequestContext): Promise<void> {
+    return this.memory.deleteGroup(id, ctx);
+  }
+
+  /** Queues the change; resolves when a file write that started after it has finished. */
+  private persist(change: StoreChange): Promise<void> {
+    this.dirty.users ||= change.users;
+    this.dirty.groups ||= change.groups;
+    const written = new Promise<void>((resolve, reject) => this.waiting.push({ resolve, reject }));
+    this.running ??= this.drain();
+    return written;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting;
+      this.waiting = [];
+      const todo = { ...this.dirty };
+      this.dirty.users = false;
+      this.dirty.groups = false;
+      try {
+        // The text is taken now, not when the change was made: it holds every change made so far.
+        if (todo.users) await writeFileAtomic(this.files.users, this.memory.serialize('users'));
+        if (todo.groups) await writeFileAtomic(this.files.groups, this.memory.serialize('groups'));
+        for (const waiter of batch) waiter.resolve();
+      } catch (error) {
+        // The memory already holds the change: the next write of the same file must carry it.
+        this.dirty.users ||= todo.users;
+        this.dirty.groups ||= todo.groups;
+        for (const waiter of batch) waiter.reject(error);
+      }
+    }
+    this.running = undefined;
+  }
+}
+
+/** A crash between creating and renaming a temp file leaves it behind; it holds nothing acknowledged. */
+async function removeStaleTempFiles(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (/^\.(users|groups)\.json\.\d+\.[0-9a-f]+\.tmp$/.test(name)) await rm(join(dir, name), { force: true });
+  }
+}
+
+/** The resources in `file`, or undefined when it does not exist. Never writes. */
+async function load(file: string, collection: Collection): Promise<ScimUser[] | undefined> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new FileStoreError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  // Editors on Windows may save a byte-order mark; it carries no data.
+  const text = raw.startsWith('\ufeff') ? raw.slice(1) : raw;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const found = findJsonSyntaxError(text);
+    if (found === undefined) throw new FileStoreError(file, (error as Error).message);
+    throw new FileStoreError(file, found.reason, found.line, found.column);
+  }
+  const problem = shapeProblem(parsed, collection);
+  if (problem === undefined) return parsed as ScimUser[];
+  if (problem.index === undefined) throw new FileStoreError(file, problem.message);
+  const offset = topLevelElementOffsets(text)[problem.index] ?? 0;
+  const { line, column } = positionAt(text, offset);
+  throw new FileStoreError(file, problem.message, line, column);
+}
+
+/** What is wrong with the parsed file's shape, and at which element. */
+function shapeProblem(parsed: unknown, collection: Collection): { message: string; index?: number } | undefined {
+  const noun = collection === 'users' ? 'user' : 'group';
+  const uniqueName = collection === 'users' ? 'userName' : 'displayName';
+  if (!Array.isArray(parsed)) return { message: `expected a JSON array of ${collection}, found ${kind(parsed)}` };
+  const ids = new Map<string, number>();
+  const names = new Map<string, number>();
+  for (const [index, element] of parsed.entries()) {
+    const at = (message: string): { message: string; index: number } => ({ message: `${noun} [${index}] ${message}`, index });
+    if (typeof element !== 'object' || element === null || Array.isArray(element)) return at(`is ${kind(element)}, expected an object`);
+    const record = element as Record<string, unknown>;
+    if (typeof record.id !== 'string' || record.id === '') return at('has no "id" (a non-empty string)');
+    const name = record[uniqueName];
+    if (typeof name !== 'string' || name === '') return at(`has no "${uniqueName}" (a non-empty string)`);
+    if (!Array.isArray(record.schemas) || !record.schemas.every((urn) => typeof urn === 'string')) {
+      return at('has no "schemas" (an array of schema URNs)');
+    }
+    if (record.meta !== undefined && (typeof record.meta !== 'object' || record.meta === null || Array.isArray(record.meta))) {
+      return at('has a "meta" that is not an object');
+    }
+    if (collection === 'groups' && record.members !== undefined && record.members !== null) {
+      const members = record.members;
+      if (!Array.isArray(members) || !members.every((m) => typeof m === 'object' && m !== null && typeof m.value === 'string')) {
+        return at('has "members" that are not an array of {"value": "<id>"} objects');
+      }
+    }
+    const sameId = ids.get(record.id);
+    if (sameId !== undefined) return at(`has the same id "${record.id}" as ${noun} [${sameId}]`);
+    ids.set(record.id, index);
+    const sameName = names.get(name.toLowerCase());
+    if (sameName !== undefined) return at(`has the same ${uniqueName} "${name}" as ${noun} [${sameName}] (${uniqueName} is unique, ignoring case)`);
+    names.set(name.toLowerCase(), index);
+  }
+  return undefined;
+}
+
+function kind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
