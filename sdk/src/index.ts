@@ -23,3 +23,4 @@ export * from './protocol/filter-evaluate.js';
 export * from './protocol/filter-map.js';
 export * from './protocol/alias-table.js';
 export * from './protocol/patch-request.js';
+export * from './protocol/patch-apply.js';

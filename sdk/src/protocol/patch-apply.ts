@@ -1,0 +1,369 @@
+// Applies PATCH operations (RFC 7644 §3.5.2) to a resource: a new resource and the attributes that changed.
+import { attributeLabel, isEmptyValue } from './attribute-label.js';
+import { parseAttributeKey } from './attribute-key.js';
+import { coerceAttributeValue, coerceSingleValue, type CoerceOptions } from './coerce-value.js';
+import { ScimError } from './errors.js';
+import type { AttrPath, Filter, PatchPath } from './filter-ast.js';
+import { matchesElement } from './filter-evaluate.js';
+import { parsePatchPath } from './filter-parser.js';
+import { cloneJson, findStructureProblem, isForbiddenKey, isJsonObject } from './json-value.js';
+import { PATCH_LIMITS } from './patch-request.js';
+import { containerOf, readResolved, readValue, writeValue } from './patch-target.js';
+import { isPrimary, jsonEqual, sameRecord, valuesEqual } from './patch-values.js';
+import { findSubAttribute } from './resource-schema.js';
+import type { ScimResource } from './resource.js';
+import type { AttributeDefinition, ResolvedAttribute, ResourceSchema } from './schema-types.js';
+import { RESOURCE_LIMITS } from './validate-resource.js';
+import type { PatchOperation } from '../service/scim-service.js';
+
+export interface PatchResult {
+  /** A new resource; the input is never changed. */
+  resource: ScimResource;
+  /**
+   * The canonical paths whose value differs from the input's, in the order first touched:
+   * `active`, `members`, `name.givenName`, `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager`.
+   */
+  changed: string[];
+}
+
+type Kind = PatchOperation['op'];
+
+const VALUE_OPTIONS: CoerceOptions = {
+  unknownAttributes: 'ignore',
+  maxStringLength: RESOURCE_LIMITS.maxStringLength,
+  maxMultiValued: RESOURCE_LIMITS.maxMultiValued,
+};
+
+interface Run {
+  readonly doc: ScimResource;
+  readonly schema: ResourceSchema;
+  /** Label → what it names, for the `changed` list. */
+  readonly touched: Map<string, ResolvedAttribute>;
+}
+
+const invalidPath = (path: string, reason: string) => new ScimError('SCIM_ERR_INVALID_PATH', { path, reason });
+const invalidValue = (attribute: string, reason: string) => new ScimError('SCIM_ERR_INVALID_VALUE', { attribute, reason });
+const mutability = (attribute: string, reason: string) => new ScimError('SCIM_ERR_MUTABILITY', { attribute, reason });
+
+/**
+ * Applies `operations` in order, all or nothing (a failing operation throws and nothing is kept).
+ * Attribute names match in any case and are written in the schema's case. Lenient as real clients
+ * need: read-only attributes inside a value object are ignored (Okta's group rename sends `id`),
+ * unknown attributes inside a value object are ignored, dotted and URN-qualified keys are read as
+ * paths, values are coerced as validateResource does. `add` to a multi-valued attribute merges a
+ * record equal to one already there instead of repeating it; a record set `primary` clears
+ * `primary` on the others; an `add` (or a `replace` of a sub-attribute) whose value filter of `eq`
+ * conditions matches nothing adds a record built from the filter, as Entra ID expects.
+ * Errors: see docs/errors.md ("PATCH and resource input").
+ */
+export function applyPatch(resource: ScimResource, operations: readonly PatchOperation[], schema: ResourceSchema): PatchResult {
+  const run: Run = { doc: cloneJson(resource), schema, touched: new Map() };
+  if (!Array.isArray(operations)) throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: '"Operations" must be an array' });
+  operations.forEach((operation, index) => applyOperation(run, operation, index));
+  tidyExtensions(run);
+  checkRequired(resource, run);
+  return { resource: run.doc, changed: changedLabels(run, resource) };
+}
+
+function applyOperation(run: Run, operation: unknown, index: number): void {
+  if (!isJsonObject(operation)) throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: `operation ${index} is not an object` });
+  const op = operation.op;
+  const kind = typeof op === 'string' ? op.toLowerCase() : '';
+  if (kind !== 'add' && kind !== 'remove' && kind !== 'replace') {
+    throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: `operation ${index}: "op" must be "add", "remove" or "replace"` });
+  }
+  const { path, value } = operation;
+  const problem = findStructureProblem(value, PATCH_LIMITS.maxDepth);
+  if (problem !== undefined) {
+    if ('forbiddenKey' in problem) throw invalidPath(problem.forbiddenKey, 'this name is not allowed');
+    throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: `the value of operation ${index} is nested too deeply` });
+  }
+  if (path === undefined || path === null || (typeof path === 'string' && path.trim() === '')) {
+    if (kind === 'remove') throw new ScimError('SCIM_ERR_NO_TARGET', { path: '', reason: 'a remove operation needs a path' });
+    if (!isJsonObject(value)) throw invalidValue('(value)', `operation ${index} without a path needs an object of attributes`);
+    applyValueObject(run, kind, value);
+    return;
+  }
+  if (typeof path !== 'string') throw invalidPath(String(JSON.stringify(path)), 'the path must be a string');
+  const patchPath = parsePatchPath(path);
+  const resolved = run.schema.resolve(patchPath.path);
+  if (resolved === undefined) throw invalidPath(path, `${run.schema.resourceType} has no such attribute`);
+  if (kind !== 'remove' && value === undefined) throw invalidValue(path, `operation ${index} has no value`);
+  if (patchPath.filter !== undefined) applyFiltered(run, kind, resolved, patchPath as PatchPath & { filter: Filter }, value, path);
+  else applyResolved(run, kind, resolved, value, path);
+}
+
+/** `add`/`replace` without a path: each key of the value names an attribute (RFC 7644 §3.5.2.1, §3.5.2.3). */
+function applyValueObject(run: Run, kind: Kind, value: Record<string, unknown>): void {
+  for (const [key, item] of Object.entries(value)) {
+    if (key.toLowerCase() === 'schemas') continue;
+    const extension = run.schema.extension(key);
+    if (extension === undefined) {
+      applyKey(run, kind, parseAttributeKey(key), item, key);
+      continue;
+    }
+    if (item === null) continue;
+    if (!isJsonObject(item)) throw invalidValue(extension.id, 'expected an object of the extension\'s attributes');
+    for (const [subKey, subItem] of Object.entries(item)) {
+      applyKey(run, kind, { ...parseAttributeKey(subKey), uri: extension.id }, subItem, `${extension.id}:${subKey}`);
+    }
+  }
+}
+
+function applyKey(run: Run, kind: Kind, path: AttrPath, value: unknown, key: string): void {
+  if (isForbiddenKey(path.name) || (path.subAttr !== undefined && isForbiddenKey(path.subAttr))) {
+    throw invalidPath(key, 'this name is not allowed');
+  }
+  const resolved = run.schema.resolve(path);
+  if (resolved === undefined) return;
+  if (resolved.attribute.mutability === 'readOnly' || resolved.subAttribute?.mutability === 'readOnly') return;
+  applyResolved(run, kind, resolved, value, key);
+}
+
+function touch(run: Run, resolved: ResolvedAttribute): void {
+  run.touched.set(attributeLabel(resolved), resolved);
+}
+
+/** A path without a value filter: `active`, `name.givenName`, `members`, `emails.type`, `urn:…:manager`. */
+function applyResolved(run: Run, kind: Kind, resolved: ResolvedAttribute, value: unknown, path: string): void {
+  const { attribute, subAttribute } = resolved;
+  const label = attributeLabel(resolved);
+  if (attribute.mutability === 'readOnly' || subAttribute?.mutability === 'readOnly') {
+    if (kind !== 'remove' && jsonEqual(readResolved(run.doc, resolved), value)) return;
+    throw mutability(label, 'the attribute is read-only');
+  }
+  const target = containerOf(run.doc, resolved, kind !== 'remove');
+  if (target === undefined) return;
+  if (subAttribute !== undefined) {
+    touch(run, resolved);
+    if (attribute.multiValued) applyToRecords(kind, resolved, target, undefined, subAttribute, value, path);
+    else applySubAttribute(kind, attribute, subAttribute, target, value, label);
+    return;
+  }
+  if (attribute.multiValued) {
+    touch(run, resolved);
+    applyMultiValued(kind, attribute, target, value, label);
+    return;
+  }
+  if (kind === 'remove') {
+    touch(run, resolved);
+    checkImmutable(attribute, readValue(target, attribute.name), undefined, label);
+    writeValue(target, attribute.name, undefined);
+    return;
+  }
+  const coerced = coerceAttributeValue(value, attribute, label, VALUE_OPTIONS);
+  // Adding nothing, or replacing no sub-attribute, changes nothing; replacing with null unassigns.
+  if (coerced === undefined && (kind === 'add' || isJsonObject(value))) return;
+  const current = readValue(target, attribute.name);
+  if (attribute.type === 'complex' && isJsonObject(coerced)) {
+    // RFC 7644 §3.5.2.3: the sub-attributes given replace theirs, the others are left unchanged.
+    for (const name of Object.keys(coerced)) touch(run, { ...resolved, subAttribute: findSubAttribute(attribute, name) as AttributeDefinition });
+    writeValue(target, attribute.name, mergeRecord(current, coerced, attribute, label));
+    return;
+  }
+  touch(run, resolved);
+  checkImmutable(attribute, current, coerced, label);
+  writeValue(target, attribute.name, coerced);
+}
+
+/** `name.givenName`: one sub-attribute of a single-valued complex attribute. */
+function applySubAttribute(
+  kind: Kind,
+  attribute: AttributeDefinition,
+  sub: AttributeDefinition,
+  target: Record<string, unknown>,
+  value: unknown,
+  label: string,
+): void {
+  const current = readValue(target, attribute.name);
+  const parent: Record<string, unknown> = isJsonObject(current) ? { ...current } : {};
+  const next = kind === 'remove' ? undefined : coerceAttributeValue(value, sub, label, VALUE_OPTIONS);
+  checkImmutable(sub, readValue(parent, sub.name), next, label);
+  writeValue(parent, sub.name, next);
+  writeValue(target, attribute.name, Object.keys(parent).length === 0 ? undefined : parent);
+}
+
+function recordsOf(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? [...value] : [value];
+}
+
+/** A whole multi-valued attribute: `members`, `emails`. */
+function applyMultiValued(kind: Kind, attribute: AttributeDefinition, target: Record<string, unknown>, value: unknown, label: string): void {
+  const current = recordsOf(readValue(target, attribute.name));
+  const given = (coerceAttributeValue(value, attribute, label, VALUE_OPTIONS) as unknown[] | undefined) ?? [];
+  let records: unknown[];
+  if (kind === 'remove') {
+    // Entra ID removes members with `"path": "members"` and the members to remove as the value.
+    records = value === undefined || value === null ? [] : current.filter((record) => !given.some((g) => sameRecord(record, g, attribute)));
+  } else if (kind === 'replace') {
+    records = given;
+  } else {
+    records = current;
+    for (const record of given) {
+      const index = records.findIndex((existing) => sameRecord(existing, record, attribute));
+      const at = index < 0 ? records.push(record) - 1 : index;
+      if (index >= 0) records[at] = isJsonObject(record) ? mergeRecord(records[at], record, attribute, label) : records[at];
+      if (isPrimary(record)) clearOtherPrimaries(records, [at]);
+    }
+  }
+  writeValue(target, attribute.name, records.length === 0 ? undefined : records);
+}
+
+/** A value-filtered path: `members[value eq "2819c223"]`, `emails[type eq "work"].value`. */
+function applyFiltered(
+  run: Run,
+  kind: Kind,
+  resolved: ResolvedAttribute,
+  patchPath: PatchPath & { filter: Filter },
+  value: unknown,
+  path: string,
+): void {
+  const { attribute } = resolved;
+  if (resolved.subAttribute !== undefined || !attribute.multiValued || attribute.type !== 'complex') {
+    throw invalidPath(path, 'a value filter needs a multi-valued complex attribute');
+  }
+  let sub: AttributeDefinition | undefined;
+  if (patchPath.valueSubAttr !== undefined) {
+    sub = findSubAttribute(attribute, patchPath.valueSubAttr);
+    if (sub === undefined) throw invalidPath(path, `${attribute.name} has no sub-attribute "${patchPath.valueSubAttr}"`);
+  }
+  const label = attributeLabel(resolved);
+  if (attribute.mutability === 'readOnly' || sub?.mutability === 'readOnly') throw mutability(label, 'the attribute is read-only');
+  const target = containerOf(run.doc, resolved, kind !== 'remove');
+  if (target === undefined) return;
+  touch(run, resolved);
+  applyToRecords(kind, resolved, target, patchPath.filter, sub, value, path);
+}
+
+/** The records a filter selects (all without one), changed whole or in one sub-attribute. */
+function applyToRecords(
+  kind: Kind,
+  resolved: ResolvedAttribute,
+  target: Record<string, unknown>,
+  filter: Filter | undefined,
+  sub: AttributeDefinition | undefined,
+  value: unknown,
+  path: string,
+): void {
+  const { attribute } = resolved;
+  const label = resolved.extension ? `${resolved.schema}:${attribute.name}` : attribute.name;
+  let records = recordsOf(readValue(target, attribute.name));
+  const matched = records.flatMap((record, index) => (filter === undefined || matchesElement(filter, record, attribute) ? [index] : []));
+  if (kind === 'remove') {
+    // Removing what is not there succeeds: Okta retries membership removals.
+    if (sub === undefined) records = records.filter((_, index) => !matched.includes(index));
+    else for (const index of matched) records[index] = withSubAttribute(records[index], sub, undefined, `${label}.${sub.name}`);
+  } else if (matched.length === 0) {
+    if (filter === undefined) return;
+    const seed = recordFromFilter(filter, attribute);
+    if (seed === undefined || (kind === 'replace' && sub === undefined)) {
+      throw new ScimError('SCIM_ERR_NO_TARGET', { path, reason: 'no value matches the filter' });
+    }
+    const given = sub === undefined ? coerceSingleValue(value, attribute, label, VALUE_OPTIONS) : { [sub.name]: value };
+    if (!isJsonObject(given)) throw invalidValue(label, 'expected an object');
+    const record = coerceSingleValue({ ...seed, ...given }, attribute, label, VALUE_OPTIONS);
+    const at = records.push(record) - 1;
+    if (isPrimary(record)) clearOtherPrimaries(records, [at]);
+  } else {
+    for (const index of matched) {
+      if (sub !== undefined) {
+        const next = coerceAttributeValue(value, sub, `${label}.${sub.name}`, VALUE_OPTIONS);
+        records[index] = withSubAttribute(records[index], sub, next, `${label}.${sub.name}`);
+      } else {
+        const given = coerceSingleValue(value, attribute, label, VALUE_OPTIONS);
+        if (!isJsonObject(given)) throw invalidValue(label, 'expected an object');
+        records[index] = mergeRecord(records[index], given, attribute, label);
+      }
+    }
+    if (matched.some((index) => isPrimary(records[index]))) clearOtherPrimaries(records, matched);
+  }
+  records = records.filter((record) => !isJsonObject(record) || Object.keys(record).length > 0);
+  writeValue(target, attribute.name, records.length === 0 ? undefined : records);
+}
+
+function withSubAttribute(record: unknown, sub: AttributeDefinition, next: unknown, label: string): Record<string, unknown> {
+  const copy: Record<string, unknown> = isJsonObject(record) ? { ...record } : {};
+  checkImmutable(sub, readValue(copy, sub.name), next, label);
+  writeValue(copy, sub.name, next);
+  return copy;
+}
+
+/** `current` with the sub-attributes of `update` written over it (immutable ones may not change). */
+function mergeRecord(current: unknown, update: Record<string, unknown>, attribute: AttributeDefinition, label: string): Record<string, unknown> {
+  const result: Record<string, unknown> = isJsonObject(current) ? { ...current } : {};
+  for (const [name, item] of Object.entries(update)) {
+    const sub = findSubAttribute(attribute, name);
+    if (sub !== undefined) checkImmutable(sub, readValue(result, sub.name), item, `${label}.${sub.name}`);
+    writeValue(result, name, item);
+  }
+  return result;
+}
+
+/** The record a filter of `eq` conditions joined by `and` describes, e.g. `{type: "work"}`; undefined for any other filter. */
+function recordFromFilter(filter: Filter, attribute: AttributeDefinition): Record<string, unknown> | undefined {
+  if (filter.kind === 'and') {
+    const left = recordFromFilter(filter.left, attribute);
+    const right = recordFromFilter(filter.right, attribute);
+    return left === undefined || right === undefined ? undefined : { ...left, ...right };
+  }
+  if (filter.kind !== 'compare' || filter.op !== 'eq' || filter.value === null || filter.path.uri !== undefined || filter.path.subAttr !== undefined) {
+    return undefined;
+  }
+  const sub = findSubAttribute(attribute, filter.path.name);
+  return sub === undefined ? undefined : { [sub.name]: filter.value };
+}
+
+/** RFC 7643 §2.4: `primary` is true at most once; the records just set primary keep it. */
+function clearOtherPrimaries(records: unknown[], keep: readonly number[]): void {
+  records.forEach((record, index) => {
+    if (!keep.includes(index) && isPrimary(record) && isJsonObject(record)) {
+      const copy = { ...record };
+      writeValue(copy, 'primary', false);
+      records[index] = copy;
+    }
+  });
+}
+
+/** An immutable attribute may be set where it has no value, never changed (RFC 7643 §2.2). */
+function checkImmutable(def: AttributeDefinition, current: unknown, next: unknown, label: string): void {
+  if (def.mutability !== 'immutable' || isEmptyValue(current) || valuesEqual(current, next, def)) return;
+  throw mutability(label, 'the attribute is immutable');
+}
+
+/** Extensions left without attributes are removed; `schemas` lists those that hold values. */
+function tidyExtensions(run: Run): void {
+  const { doc, schema } = run;
+  let schemas: string[] = Array.isArray(doc.schemas) ? doc.schemas.filter((urn): urn is string => typeof urn === 'string') : [schema.core.id];
+  const touchedSchemas = new Set([...run.touched.values()].map((resolved) => resolved.schema));
+  for (const extension of schema.extensions) {
+    const value = readValue(doc, extension.id);
+    const listed = schemas.some((urn) => urn.toLowerCase() === extension.id.toLowerCase());
+    if (isJsonObject(value) && Object.keys(value).length > 0) {
+      if (!listed) schemas = [...schemas, extension.id];
+      continue;
+    }
+    if (!touchedSchemas.has(extension.id)) continue;
+    writeValue(doc, extension.id, undefined);
+    schemas = schemas.filter((urn) => urn.toLowerCase() !== extension.id.toLowerCase());
+  }
+  doc.schemas = schemas;
+}
+
+/** A PATCH may not empty a required attribute the resource had (userName, a group's displayName). */
+function checkRequired(before: ScimResource, run: Run): void {
+  for (const attribute of run.schema.core.attributes) {
+    if (!attribute.required || attribute.mutability === 'readOnly') continue;
+    const resolved: ResolvedAttribute = { schema: run.schema.core.id, extension: false, attribute };
+    if (!isEmptyValue(readResolved(before, resolved)) && isEmptyValue(readResolved(run.doc, resolved))) {
+      throw invalidValue(attribute.name, 'the attribute is required');
+    }
+  }
+}
+
+function changedLabels(run: Run, before: ScimResource): string[] {
+  const changed = [...run.touched]
+    .filter(([, resolved]) => !jsonEqual(readResolved(before, resolved), readResolved(run.doc, resolved)))
+    .map(([label]) => label);
+  return changed.filter((label) => !changed.some((other) => label.startsWith(`${other}.`)));
+}

@@ -1,0 +1,51 @@
+// Value comparison for PATCH: when two values are equal, and when two records of a multi-valued attribute are the same one.
+import { getOwn } from './attribute-access.js';
+import { isJsonObject } from './json-value.js';
+import { findSubAttribute } from './resource-schema.js';
+import type { AttributeDefinition } from './schema-types.js';
+
+/** Structural equality of two JSON values, object key order ignored. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((item, index) => jsonEqual(item, b[index]));
+  }
+  if (isJsonObject(a) && isJsonObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]));
+  }
+  return false;
+}
+
+/** Equality under an attribute's rules: strings ignore case unless caseExact, dateTimes compare as instants. */
+export function valuesEqual(a: unknown, b: unknown, def: AttributeDefinition | undefined): boolean {
+  if (typeof a === 'string' && typeof b === 'string' && def !== undefined) {
+    if (def.type === 'dateTime') {
+      const [x, y] = [Date.parse(a), Date.parse(b)];
+      if (!Number.isNaN(x) && !Number.isNaN(y)) return x === y;
+    }
+    return def.caseExact ? a === b : a.toLowerCase() === b.toLowerCase();
+  }
+  return jsonEqual(a, b);
+}
+
+/**
+ * Whether `candidate` names the same record as `existing` in a multi-valued attribute: for a complex
+ * attribute with a `value` sub-attribute, the same `value` (and the same `type` when both have one:
+ * a work and a home email may share an address); otherwise equal values.
+ */
+export function sameRecord(existing: unknown, candidate: unknown, def: AttributeDefinition): boolean {
+  if (def.type !== 'complex') return valuesEqual(existing, candidate, def);
+  const valueDef = findSubAttribute(def, 'value');
+  const candidateValue = getOwn(candidate, 'value');
+  if (valueDef === undefined || candidateValue === undefined) return jsonEqual(existing, candidate);
+  if (!valuesEqual(getOwn(existing, 'value'), candidateValue, valueDef)) return false;
+  const typeDef = findSubAttribute(def, 'type');
+  const [existingType, candidateType] = [getOwn(existing, 'type'), getOwn(candidate, 'type')];
+  return existingType === undefined || candidateType === undefined || valuesEqual(existingType, candidateType, typeDef);
+}
+
+/** Records whose `primary` is true. */
+export function isPrimary(record: unknown): boolean {
+  return isJsonObject(record) && getOwn(record, 'primary') === true;
+}

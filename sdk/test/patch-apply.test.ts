@@ -1,0 +1,581 @@
+// Pins applyPatch on every PATCH example of RFC 7644 §3.5.2.1–3, Okta's and Entra ID's bodies, and client quirks.
+import { strict as assert } from 'node:assert';
+import { applyPatch } from '../src/protocol/patch-apply.js';
+import { parsePatchRequest } from '../src/protocol/patch-request.js';
+import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
+import { URN, type ScimResource } from '../src/protocol/resource.js';
+import type { PatchOperation } from '../src/service/scim-service.js';
+
+const registry = createSchemaRegistry();
+const ENT = URN.enterpriseUser;
+const BABS = '2819c223-7f76-453a-919d-413861904646';
+const JAMES = '08e1d05d-121c-4561-8b96-473d93df9210';
+const babsMember = { display: 'Babs Jensen', $ref: `https://example.com/v2/Users/${BABS}`, value: BABS };
+const jamesMember = { display: 'James Smith', $ref: `https://example.com/v2/Users/${JAMES}`, value: JAMES };
+
+/** Freezes a value and everything in it, so that any write to the input throws. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const group = (members?: unknown[]): ScimResource => ({
+  schemas: [URN.group],
+  id: 'e9e30dba-f08f-4109-8486-d5c6a331660a',
+  displayName: 'Tour Guides',
+  ...(members === undefined ? {} : { members }),
+  meta: { resourceType: 'Group', version: 'W/"3694e05e9dff592"' },
+});
+
+const user = (extra: Record<string, unknown> = {}): ScimResource => ({
+  schemas: [URN.user],
+  id: BABS,
+  userName: 'bjensen',
+  name: { givenName: 'Barbara', familyName: 'Jensen' },
+  active: true,
+  emails: [
+    { value: 'bjensen@example.com', type: 'work', primary: true },
+    { value: 'babs@jensen.org', type: 'home' },
+  ],
+  ...extra,
+});
+
+const workAddress = {
+  type: 'work',
+  streetAddress: '911 Universal City Plaza',
+  locality: 'Hollywood',
+  region: 'CA',
+  postalCode: '91608',
+  country: 'US',
+  formatted: '911 Universal City Plaza\nHollywood, CA 91608 US',
+  primary: true,
+};
+
+interface Case {
+  type: 'User' | 'Group';
+  resource: ScimResource;
+  /** A whole PATCH body, read by parsePatchRequest as the server does. */
+  body: unknown;
+  want: ScimResource;
+  changed: string[];
+}
+
+const body = (...Operations: unknown[]) => ({ schemas: [URN.patchOp], Operations });
+
+const cases: [string, Case][] = [
+  // RFC 7644 §3.5.2.1 (add)
+  [
+    'RFC §3.5.2.1: add a member to a group',
+    {
+      type: 'Group',
+      resource: group([jamesMember]),
+      body: body({ op: 'add', path: 'members', value: [babsMember] }),
+      want: group([jamesMember, babsMember]),
+      changed: ['members'],
+    },
+  ],
+  [
+    'RFC §3.5.2.1: add an email and a nickname without a path',
+    {
+      type: 'User',
+      resource: user({ emails: [{ value: 'bjensen@example.com', type: 'work', primary: true }] }),
+      body: body({ op: 'add', value: { emails: [{ value: 'babs@jensen.org', type: 'home' }], nickname: 'Babs' } }),
+      want: user({ nickName: 'Babs' }),
+      changed: ['emails', 'nickName'],
+    },
+  ],
+  // RFC 7644 §3.5.2.2 (remove)
+  [
+    'RFC §3.5.2.2: remove one member',
+    {
+      type: 'Group',
+      resource: group([babsMember, jamesMember]),
+      body: body({ op: 'remove', path: `members[value eq "${BABS}"]` }),
+      want: group([jamesMember]),
+      changed: ['members'],
+    },
+  ],
+  [
+    'RFC §3.5.2.2: remove all members',
+    {
+      type: 'Group',
+      resource: group([babsMember, jamesMember]),
+      body: body({ op: 'remove', path: 'members' }),
+      want: group(),
+      changed: ['members'],
+    },
+  ],
+  [
+    'RFC §3.5.2.2: remove an email by a filter on its sub-attributes',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'remove', path: 'emails[type eq "work" and value ew "example.com"]' }),
+      want: user({ emails: [{ value: 'babs@jensen.org', type: 'home' }] }),
+      changed: ['emails'],
+    },
+  ],
+  [
+    'RFC §3.5.2.2: replace all members by a remove then an add',
+    {
+      type: 'Group',
+      resource: group([{ value: 'old', display: 'Old' }]),
+      body: body({ op: 'remove', path: 'members' }, { op: 'add', path: 'members', value: [babsMember, jamesMember] }),
+      want: group([babsMember, jamesMember]),
+      changed: ['members'],
+    },
+  ],
+  // RFC 7644 §3.5.2.3 (replace)
+  [
+    'RFC §3.5.2.3: replace all members',
+    {
+      type: 'Group',
+      resource: group([{ value: 'old', display: 'Old' }]),
+      body: body({ op: 'replace', path: 'members', value: [babsMember, jamesMember] }),
+      want: group([babsMember, jamesMember]),
+      changed: ['members'],
+    },
+  ],
+  [
+    'RFC §3.5.2.3: replace the work address',
+    {
+      type: 'User',
+      resource: user({ addresses: [{ type: 'work', streetAddress: '1 Old Road' }, { type: 'home', locality: 'Springfield' }] }),
+      body: body({ op: 'replace', path: 'addresses[type eq "work"]', value: workAddress }),
+      want: user({ addresses: [workAddress, { type: 'home', locality: 'Springfield' }] }),
+      changed: ['addresses'],
+    },
+  ],
+  [
+    'RFC §3.5.2.3: replace the street of the work address',
+    {
+      type: 'User',
+      resource: user({ addresses: [workAddress] }),
+      body: body({ op: 'replace', path: 'addresses[type eq "work"].streetAddress', value: '1010 Broadway Ave' }),
+      want: user({ addresses: [{ ...workAddress, streetAddress: '1010 Broadway Ave' }] }),
+      changed: ['addresses'],
+    },
+  ],
+  [
+    'RFC §3.5.2.3: replace emails and nickname without a path',
+    {
+      type: 'User',
+      resource: user({ emails: [{ value: 'old@example.com' }], nickName: 'B' }),
+      body: body({
+        op: 'replace',
+        value: {
+          emails: [
+            { value: 'bjensen@example.com', type: 'work', primary: true },
+            { value: 'babs@jensen.org', type: 'home' },
+          ],
+          nickname: 'Babs',
+        },
+      }),
+      want: user({ nickName: 'Babs' }),
+      changed: ['emails', 'nickName'],
+    },
+  ],
+  // Okta (okta-provisioning.md)
+  [
+    'Okta: deactivate',
+    {
+      type: 'User',
+      resource: user(),
+      body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] },
+      want: user({ active: false }),
+      changed: ['active'],
+    },
+  ],
+  [
+    'Okta: group rename with the id in the value (ignored)',
+    {
+      type: 'Group',
+      resource: group([babsMember]),
+      body: body({ op: 'replace', value: { id: 'e9e30dba-f08f-4109-8486-d5c6a331660a', displayName: 'Tour Leaders' } }),
+      want: { ...group([babsMember]), displayName: 'Tour Leaders' },
+      changed: ['displayName'],
+    },
+  ],
+  [
+    'Okta: group rename with a different id (still ignored)',
+    {
+      type: 'Group',
+      resource: group(),
+      body: body({ op: 'replace', value: { id: 'someone-else', displayName: 'X' } }),
+      want: { ...group(), displayName: 'X' },
+      changed: ['displayName'],
+    },
+  ],
+  [
+    'Okta: remove a member',
+    {
+      type: 'Group',
+      resource: group([babsMember, jamesMember]),
+      body: body({ op: 'remove', path: `members[value eq "${JAMES}"]` }),
+      want: group([babsMember]),
+      changed: ['members'],
+    },
+  ],
+  [
+    'Okta: removing a member that is not there succeeds and changes nothing',
+    {
+      type: 'Group',
+      resource: group([babsMember]),
+      body: body({ op: 'remove', path: 'members[value eq "nobody"]' }),
+      want: group([babsMember]),
+      changed: [],
+    },
+  ],
+  [
+    'Okta: add a member',
+    {
+      type: 'Group',
+      resource: group(),
+      body: body({ op: 'add', path: 'members', value: [{ value: BABS, display: 'Babs Jensen' }] }),
+      want: group([{ value: BABS, display: 'Babs Jensen' }]),
+      changed: ['members'],
+    },
+  ],
+  [
+    'Okta: adding a member already there does not repeat it',
+    {
+      type: 'Group',
+      resource: group([{ value: BABS, display: 'Babs Jensen' }]),
+      body: body({ op: 'add', path: 'members', value: [{ value: BABS, display: 'Babs Jensen' }, { value: JAMES }] }),
+      want: group([{ value: BABS, display: 'Babs Jensen' }, { value: JAMES }]),
+      changed: ['members'],
+    },
+  ],
+  [
+    'Okta: replace members',
+    {
+      type: 'Group',
+      resource: group([babsMember]),
+      body: body({ op: 'replace', path: 'members', value: [{ value: JAMES, display: 'James Smith' }] }),
+      want: group([{ value: JAMES, display: 'James Smith' }]),
+      changed: ['members'],
+    },
+  ],
+  [
+    'Okta: replace members with none',
+    {
+      type: 'Group',
+      resource: group([babsMember]),
+      body: body({ op: 'replace', path: 'members', value: [] }),
+      want: group(),
+      changed: ['members'],
+    },
+  ],
+  [
+    'Okta: password push',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'replace', value: { password: 'n3w-Secret' } }),
+      want: user({ password: 'n3w-Secret' }),
+      changed: ['password'],
+    },
+  ],
+  // Entra ID and other clients
+  [
+    'quirk: op in any case, string boolean',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'Replace', path: 'active', value: 'False' }),
+      want: user({ active: false }),
+      changed: ['active'],
+    },
+  ],
+  [
+    'quirk: dotted keys in a value object',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'replace', value: { 'name.givenName': 'Babs', 'NAME.familyName': 'Jensen' } }),
+      want: user({ name: { givenName: 'Babs', familyName: 'Jensen' } }),
+      changed: ['name.givenName'],
+    },
+  ],
+  [
+    'quirk: a complex value merges its sub-attributes and lists each one changed',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'replace', value: { name: { givenName: 'Babs', middleName: 'J' } } }),
+      want: user({ name: { givenName: 'Babs', familyName: 'Jensen', middleName: 'J' } }),
+      changed: ['name.givenName', 'name.middleName'],
+    },
+  ],
+  [
+    'quirk: the extension URN with the attribute as a key (Entra ID manager)',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'Add', value: { [`${ENT}:manager`]: 'boss-id', [`${ENT}:employeeNumber`]: '701984' } }),
+      want: user({ schemas: [URN.user, ENT], [ENT]: { manager: { value: 'boss-id' }, employeeNumber: '701984' } }),
+      changed: [`${ENT}:manager.value`, `${ENT}:employeeNumber`],
+    },
+  ],
+  [
+    'quirk: an extension object in a value object',
+    {
+      type: 'User',
+      resource: user({ schemas: [URN.user, ENT], [ENT]: { department: 'Tour' } }),
+      body: body({ op: 'replace', value: { [ENT]: { department: 'Ops', 'manager.value': 'm2' } } }),
+      want: user({ schemas: [URN.user, ENT], [ENT]: { department: 'Ops', manager: { value: 'm2' } } }),
+      changed: [`${ENT}:department`, `${ENT}:manager.value`],
+    },
+  ],
+  [
+    'extension path: replace the manager',
+    {
+      type: 'User',
+      resource: user({ schemas: [URN.user, ENT], [ENT]: { manager: { value: 'm1', displayName: 'Old Boss' } } }),
+      body: body({ op: 'replace', path: `${ENT}:manager`, value: { value: 'm2' } }),
+      want: user({ schemas: [URN.user, ENT], [ENT]: { manager: { value: 'm2', displayName: 'Old Boss' } } }),
+      changed: [`${ENT}:manager.value`],
+    },
+  ],
+  [
+    'extension path: set the employee number creates the extension and lists it',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'replace', path: `${ENT}:employeeNumber`, value: '701984' }),
+      want: user({ schemas: [URN.user, ENT], [ENT]: { employeeNumber: '701984' } }),
+      changed: [`${ENT}:employeeNumber`],
+    },
+  ],
+  [
+    'extension path: removing the last attribute removes the extension',
+    {
+      type: 'User',
+      resource: user({ schemas: [URN.user, ENT], [ENT]: { employeeNumber: '7' } }),
+      body: body({ op: 'remove', path: `${ENT}:employeeNumber` }),
+      want: user(),
+      changed: [`${ENT}:employeeNumber`],
+    },
+  ],
+  [
+    'extension path: removing from an absent extension does nothing',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'remove', path: `${ENT}:employeeNumber` }),
+      want: user(),
+      changed: [],
+    },
+  ],
+  [
+    'sub-attribute path: name.familyName',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'replace', path: 'Name.FamilyName', value: 'Jensen-Smith' }),
+      want: user({ name: { givenName: 'Barbara', familyName: 'Jensen-Smith' } }),
+      changed: ['name.familyName'],
+    },
+  ],
+  [
+    'sub-attribute path: remove name.givenName, and name when it empties',
+    {
+      type: 'User',
+      resource: user({ name: { givenName: 'Barbara' } }),
+      body: body({ op: 'remove', path: 'name.givenName' }),
+      want: (() => {
+        const u = user();
+        delete u.name;
+        return u;
+      })(),
+      changed: ['name.givenName'],
+    },
+  ],
+  [
+    'filtered sub-attribute: the work email value',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'replace', path: 'emails[type eq "work"].value', value: 'barbara@example.com' }),
+      want: user({ emails: [{ value: 'barbara@example.com', type: 'work', primary: true }, { value: 'babs@jensen.org', type: 'home' }] }),
+      changed: ['emails'],
+    },
+  ],
+  [
+    'Entra ID: add a work email through a filter that matches nothing',
+    {
+      type: 'User',
+      resource: user({ emails: [{ value: 'babs@jensen.org', type: 'home' }] }),
+      body: body({ op: 'Add', path: 'emails[type eq "work"].value', value: 'bjensen@example.com' }),
+      want: user({ emails: [{ value: 'babs@jensen.org', type: 'home' }, { type: 'work', value: 'bjensen@example.com' }] }),
+      changed: ['emails'],
+    },
+  ],
+  [
+    'Entra ID: replace a sub-attribute through a filter that matches nothing adds the record',
+    {
+      type: 'User',
+      resource: user({ phoneNumbers: undefined }),
+      body: body({ op: 'replace', path: 'phoneNumbers[type eq "mobile" and primary eq true].value', value: '+1 555 0100' }),
+      want: user({ phoneNumbers: [{ type: 'mobile', primary: true, value: '+1 555 0100' }] }),
+      changed: ['phoneNumbers'],
+    },
+  ],
+  [
+    'Entra ID: remove members listed in the value',
+    {
+      type: 'Group',
+      resource: group([babsMember, jamesMember]),
+      body: body({ op: 'Remove', path: 'members', value: [{ value: BABS }] }),
+      want: group([jamesMember]),
+      changed: ['members'],
+    },
+  ],
+  [
+    'primary: adding a primary email clears the old primary',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'add', path: 'emails', value: [{ value: 'new@example.com', type: 'other', primary: true }] }),
+      want: user({
+        emails: [
+          { value: 'bjensen@example.com', type: 'work', primary: false },
+          { value: 'babs@jensen.org', type: 'home' },
+          { value: 'new@example.com', type: 'other', primary: true },
+        ],
+      }),
+      changed: ['emails'],
+    },
+  ],
+  [
+    'primary: making the home email primary through a filter',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'replace', path: 'emails[type eq "home"].primary', value: true }),
+      want: user({
+        emails: [
+          { value: 'bjensen@example.com', type: 'work', primary: false },
+          { value: 'babs@jensen.org', type: 'home', primary: true },
+        ],
+      }),
+      changed: ['emails'],
+    },
+  ],
+  [
+    'add merges into the same record instead of repeating it',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'add', path: 'emails', value: { value: 'BJENSEN@example.com', type: 'work', display: 'Work' } }),
+      want: user({
+        emails: [
+          { value: 'BJENSEN@example.com', type: 'work', primary: true, display: 'Work' },
+          { value: 'babs@jensen.org', type: 'home' },
+        ],
+      }),
+      changed: ['emails'],
+    },
+  ],
+  [
+    'multi-valued sub-attribute without a filter applies to every record',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'remove', path: 'emails.type' }),
+      want: user({ emails: [{ value: 'bjensen@example.com', primary: true }, { value: 'babs@jensen.org' }] }),
+      changed: ['emails.type'],
+    },
+  ],
+  [
+    'replacing a value with the same value lists no change',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'replace', value: { active: true, userName: 'bjensen' } }),
+      want: user(),
+      changed: [],
+    },
+  ],
+  [
+    'empty Operations',
+    { type: 'User', resource: user(), body: { schemas: [URN.patchOp], Operations: [] }, want: user(), changed: [] },
+  ],
+  [
+    'missing schemas is tolerated',
+    { type: 'User', resource: user(), body: { Operations: [{ op: 'replace', path: 'active', value: false }] }, want: user({ active: false }), changed: ['active'] },
+  ],
+  [
+    'an attribute stored in another case is rewritten in canonical case',
+    {
+      type: 'User',
+      resource: { schemas: [URN.user], id: '1', UserName: 'b', DisplayName: 'Old' },
+      body: body({ op: 'replace', path: 'displayname', value: 'New' }),
+      want: { schemas: [URN.user], id: '1', UserName: 'b', displayName: 'New' },
+      changed: ['displayName'],
+    },
+  ],
+  [
+    'unknown attributes and schemas inside a value object are ignored',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'add', value: { schemas: ['x'], favouriteColour: 'red', title: 'Tour Guide', meta: { version: 'x' }, groups: [{ value: 'g' }] } }),
+      want: user({ title: 'Tour Guide' }),
+      changed: ['title'],
+    },
+  ],
+  [
+    'add of nothing and replace of no sub-attribute change nothing; replace with null unassigns',
+    {
+      type: 'User',
+      resource: user({ nickName: 'Babs' }),
+      body: body({ op: 'add', path: 'title', value: null }, { op: 'replace', path: 'name', value: {} }, { op: 'replace', path: 'nickName', value: null }),
+      want: user(),
+      changed: ['nickName'],
+    },
+  ],
+  [
+    'replacing a read-only attribute by path with its own value is a no-op',
+    { type: 'User', resource: user(), body: body({ op: 'replace', path: 'id', value: BABS }), want: user(), changed: [] },
+  ],
+  [
+    'changing the display of a member keeps its immutable value',
+    {
+      type: 'Group',
+      resource: group([{ value: BABS, display: 'Babs' }]),
+      body: body({ op: 'replace', path: `members[value eq "${BABS}"]`, value: { value: BABS, display: 'Barbara' } }),
+      want: group([{ value: BABS, display: 'Barbara' }]),
+      changed: ['members'],
+    },
+  ],
+];
+
+describe('applyPatch', () => {
+  for (const [name, { type, resource, body: given, want, changed }] of cases) {
+    it(name, () => {
+      const schema = registry.forType(type);
+      const input = deepFreeze(structuredClone(resource));
+      const operations = parsePatchRequest(deepFreeze(structuredClone(given)));
+      const result = applyPatch(input, operations, schema);
+      assert.deepEqual(result.resource, JSON.parse(JSON.stringify(want)));
+      assert.deepEqual(result.changed, changed);
+      assert.deepEqual(input, resource, 'the input is unchanged');
+    });
+  }
+
+  it('applies operations handed over directly, op in any case', () => {
+    const ops = [{ op: 'REPLACE', path: 'active', value: false }] as unknown as PatchOperation[];
+    assert.equal(applyPatch(user(), ops, registry.user).resource.active, false);
+  });
+
+  it('shares nothing with its input', () => {
+    const input = user();
+    const { resource } = applyPatch(input, [], registry.user);
+    assert.notEqual(resource.emails, input.emails);
+    assert.deepEqual(resource, input);
+  });
+});
