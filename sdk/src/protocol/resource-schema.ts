@@ -112,11 +112,13 @@ export function createResourceSchema(
   };
 }
 
-function checkedExtensions(core: SchemaDefinition, extensions: readonly SchemaDefinition[]): SchemaDefinition[] {
+const CORE_IDS = new Set([USER_SCHEMA.id.toLowerCase(), GROUP_SCHEMA.id.toLowerCase()]);
+
+function checkedExtensions(extensions: readonly SchemaDefinition[]): SchemaDefinition[] {
   for (const ext of extensions) {
     validateExtensionSchema(ext);
-    if (ext.id.toLowerCase() === core.id.toLowerCase()) {
-      throw new Error(`Extension schema ${ext.id} has the id of the core ${core.name} schema`);
+    if (CORE_IDS.has(ext.id.toLowerCase())) {
+      throw new Error(`Extension schema ${ext.id} has the id of a core schema`);
     }
   }
   return [...extensions];
@@ -127,8 +129,8 @@ function checkedExtensions(core: SchemaDefinition, extensions: readonly SchemaDe
  * their own extensions for either type. Throws an Error describing the first invalid extension.
  */
 export function createSchemaRegistry(options: SchemaRegistryOptions = {}): SchemaRegistry {
-  const userExtensions = checkedExtensions(USER_SCHEMA, options.userExtensions ?? []);
-  const groupExtensions = checkedExtensions(GROUP_SCHEMA, options.groupExtensions ?? []);
+  const userExtensions = checkedExtensions(options.userExtensions ?? []);
+  const groupExtensions = checkedExtensions(options.groupExtensions ?? []);
   const withEnterprise = options.enterpriseUser ?? true;
   const user = createResourceSchema(
     'User',
