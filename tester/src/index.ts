@@ -1,2 +1,22 @@
-// Public API of scim-connector-tester.
-export {};
+// Public API of scim-connector-tester: run the Okta-like scenarios against any SCIM server, or one tester method.
+export { runScenarios, runMethod, runStep, planSteps, countSteps, TesterSession } from './run.js';
+export type { RunReport, PlannedStep } from './run.js';
+export { RunContext } from './context.js';
+export type { TesterOptions, KnownGroup } from './context.js';
+export type { Profile } from './dialect.js';
+export { HttpClient, TransportError } from './http-client.js';
+export type { Auth, HttpClientOptions, ScimRequest, ScimResponse } from './http-client.js';
+export type { Exchange } from './exchange.js';
+export type { StepResult, StepStatus } from './outcome.js';
+export type { CleanupEntry } from './cleanup.js';
+export { TESTER_METHODS, TESTER_METHOD_HELP, isTesterMethod } from './tester-method.js';
+export type { TesterMethod } from './tester-method.js';
+export { SCENARIOS, ALWAYS } from './scenarios/catalogue.js';
+export type { Scenario } from './scenarios/catalogue.js';
+export { STEPS, findStep } from './scenarios/steps.js';
+export type { StepDefinition } from './scenarios/step.js';
+export { textReport, stepTable } from './report/text.js';
+export { summaryLine } from './report/summary.js';
+export { jsonReport } from './report/json.js';
+export { junitReport } from './report/junit.js';
+export { maskBody, maskHeaders } from './mask.js';

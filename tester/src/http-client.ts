@@ -1,0 +1,156 @@
+// A small SCIM HTTP client on node:http/node:https: timeout, auth, custom CA; records every exchange masked.
+import http from 'node:http';
+import https from 'node:https';
+import type { Exchange } from './exchange.js';
+import { maskBody, maskHeaders } from './mask.js';
+
+export type Auth =
+  | { kind: 'none' }
+  | { kind: 'bearer'; token: string }
+  | { kind: 'basic'; user: string; password: string };
+
+export interface HttpClientOptions {
+  /** Base URL of the SCIM API, e.g. `https://host:8443/scim/v2`. */
+  baseUrl: string;
+  auth: Auth;
+  /** PEM certificate(s) to trust in addition to nothing else (as Node's `ca`). */
+  ca?: string | Buffer;
+  /** Accept any server certificate. */
+  insecure?: boolean;
+  timeoutMs?: number;
+  /** Sent with every request (after the client's own, so they can override them). */
+  headers?: Record<string, string>;
+}
+
+export interface ScimRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path below the base URL, starting with `/`, query string included and already encoded. */
+  path: string;
+  body?: unknown;
+  /** Per-request headers; `auth: false` style overrides are done by passing `Authorization`. */
+  headers?: Record<string, string>;
+}
+
+export interface ScimResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  exchange: Exchange;
+}
+
+/** Thrown when no response came back (refused, timed out, TLS rejected). */
+export class TransportError extends Error {
+  override name = 'TransportError';
+  constructor(
+    message: string,
+    readonly exchange: Exchange,
+  ) {
+    super(message);
+  }
+}
+
+export function authorizationHeader(auth: Auth): string | undefined {
+  if (auth.kind === 'bearer') return `Bearer ${auth.token}`;
+  if (auth.kind === 'basic') return `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
+  return undefined;
+}
+
+export class HttpClient {
+  readonly #options: HttpClientOptions;
+  readonly #base: URL;
+
+  constructor(options: HttpClientOptions) {
+    this.#options = options;
+    this.#base = new URL(options.baseUrl);
+    if (this.#base.protocol !== 'http:' && this.#base.protocol !== 'https:') {
+      throw new TypeError(`--url must be http: or https:, got ${this.#base.protocol}`);
+    }
+  }
+
+  get baseUrl(): string {
+    return this.#base.href;
+  }
+
+  /** The full URL of a path below the base. */
+  url(path: string): URL {
+    return new URL(this.#base.pathname.replace(/\/$/, '') + path, this.#base);
+  }
+
+  async send(request: ScimRequest): Promise<ScimResponse> {
+    const url = this.url(request.path);
+    const payload = request.body === undefined ? undefined : Buffer.from(JSON.stringify(request.body));
+    const headers: Record<string, string> = { Accept: 'application/scim+json, application/json' };
+    const authorization = authorizationHeader(this.#options.auth);
+    if (authorization) headers['Authorization'] = authorization;
+    if (payload) {
+      headers['Content-Type'] = 'application/scim+json; charset=utf-8';
+      headers['Content-Length'] = String(payload.length);
+    }
+    Object.assign(headers, this.#options.headers, request.headers);
+    const started = performance.now();
+    const exchange: Exchange = {
+      request: { method: request.method, url: url.href, headers: maskHeaders(headers), body: maskBody(request.body) },
+      ms: 0,
+    };
+    try {
+      const raw = await this.#roundTrip(url, request.method, headers, payload);
+      const body = parseBody(raw.text);
+      exchange.response = { status: raw.status, headers: raw.headers, body: maskBody(body) };
+      exchange.ms = Math.round(performance.now() - started);
+      return { status: raw.status, headers: raw.headers, body, exchange };
+    } catch (err) {
+      exchange.error = err instanceof Error ? err.message : String(err);
+      exchange.ms = Math.round(performance.now() - started);
+      throw new TransportError(`${request.method} ${url.href}: ${exchange.error}`, exchange);
+    }
+  }
+
+  #roundTrip(
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    payload: Buffer | undefined,
+  ): Promise<{ status: number; headers: Record<string, string>; text: string }> {
+    const timeoutMs = this.#options.timeoutMs ?? 10_000;
+    const tls = url.protocol === 'https:';
+    const options: https.RequestOptions = { method, headers, timeout: timeoutMs, agent: false };
+    if (tls) {
+      if (this.#options.ca !== undefined) options.ca = this.#options.ca;
+      options.rejectUnauthorized = !this.#options.insecure;
+    }
+    return new Promise((resolve, reject) => {
+      const req = (tls ? https : http).request(url, options, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: flattenHeaders(res.headers),
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      });
+      req.on('timeout', () => req.destroy(new Error(`no response within ${timeoutMs} ms`)));
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return maskHeaders(flat);
+}
