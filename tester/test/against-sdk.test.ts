@@ -1,0 +1,124 @@
+// Every tester method and `run` against the SDK's own server over a MemoryStore: SCIM 2.0 (okta, entra), 1.1, HTTP and HTTPS.
+import assert from 'node:assert/strict';
+import type { TesterOptions } from '../src/context.js';
+import { runMethod, runScenarios } from '../src/run.js';
+import type { RunReport } from '../src/run.js';
+import { TESTER_METHODS } from '../src/tester-method.js';
+import { SDK_HAS_11, SDK_TOKEN, startSdkServer } from './support/sdk-server.js';
+import type { RunningSdkServer } from './support/sdk-server.js';
+
+const NO_11 = 'SCIM 1.1 dialect not in the SDK yet';
+
+function notPassed(report: RunReport): string[] {
+  return report.steps.filter((s) => s.status !== 'pass').map((s) => `${s.name}: ${s.status} ${s.message ?? ''}`);
+}
+
+const speakers: { dialect: '2.0' | '1.1'; profile: 'okta' | 'entra'; path: string }[] = [
+  { dialect: '2.0', profile: 'okta', path: '/scim/v2' },
+  { dialect: '2.0', profile: 'entra', path: '/scim/v2' },
+  { dialect: '1.1', profile: 'okta', path: '/scim/v1' },
+];
+
+for (const tls of [false, true]) {
+  describe(`the tester against the SDK server over a MemoryStore (${tls ? 'HTTPS, trusting the certificate with --ca' : 'HTTP'})`, () => {
+    let sdk: RunningSdkServer;
+    before(async () => {
+      sdk = await startSdkServer({ tls });
+    });
+    after(() => sdk.server.close());
+
+    for (const { dialect, profile, path } of speakers) {
+      const options = (): TesterOptions => ({
+        url: `${sdk.origin}${path}`,
+        dialect,
+        profile,
+        auth: { kind: 'bearer', token: SDK_TOKEN },
+        ...(sdk.ca ? { ca: sdk.ca } : {}),
+      });
+      const unavailable = dialect === '1.1' && !SDK_HAS_11;
+      const test = unavailable ? it.skip : it;
+      const why = unavailable ? ` (skipped: ${NO_11})` : '';
+      test(`run discovers every capability and passes every step (SCIM ${dialect}, ${profile})${why}`, async () => {
+        const report = await runScenarios(options());
+        assert.deepEqual(notPassed(report), []);
+        assert.equal(report.capabilities.length, 10);
+        assert.ok(report.steps.length >= 20);
+        assert.ok(report.cleanup.every((c) => c.outcome === (profile === 'entra' ? 'deleted' : 'deactivated')), JSON.stringify(report.cleanup));
+      });
+      for (const method of TESTER_METHODS) {
+        test(`--method ${method} passes (SCIM ${dialect}, ${profile})${why}`, async () => {
+          const report = await runMethod(method, options());
+          assert.deepEqual(notPassed(report), []);
+          assert.equal(report.steps.length, 1);
+        });
+      }
+    }
+
+    if (tls) {
+      it('fails (without crashing) when the certificate is not trusted, and passes with --insecure', async () => {
+        const url = `${sdk.origin}/scim/v2`;
+        const auth = { kind: 'bearer' as const, token: SDK_TOKEN };
+        const untrusted = await runMethod('importUserProfile', { url, auth });
+        assert.equal(untrusted.steps[0]?.status, 'skip');
+        assert.match(untrusted.steps[0]?.message ?? '', /self.signed certificate/i);
+        const direct = await runMethod('createNewUser', { url, auth });
+        assert.equal(direct.steps[0]?.status, 'fail');
+        assert.match(direct.steps[0]?.message ?? '', /self.signed certificate/i);
+        const insecure = await runMethod('createNewUser', { url, auth, insecure: true });
+        assert.deepEqual(notPassed(insecure), []);
+      });
+    }
+  });
+}
+
+describe('the tester against an SDK server with part of the service', () => {
+  it('marks a method whose request answers 501 not implemented, naming the service method', async () => {
+    const sdk = await startSdkServer({
+      capabilities: ['PUSH_NEW_USERS'],
+      service: (store) => ({ createUser: store.createUser.bind(store), getUsers: store.getUsers.bind(store) }),
+    });
+    try {
+      const report = await runMethod('createGroup', { url: `${sdk.origin}/scim/v2`, auth: { kind: 'bearer', token: SDK_TOKEN } });
+      assert.equal(report.steps[0]?.status, 'not-implemented');
+      assert.match(report.steps[0]?.message ?? '', /^not implemented: createGroup — POST \/Groups answered 501/);
+    } finally {
+      await sdk.server.close();
+    }
+  });
+
+  it('skips a method whose prerequisite answers 501, saying which', async () => {
+    const sdk = await startSdkServer({
+      capabilities: ['PUSH_NEW_USERS'],
+      service: (store) => ({ createUser: store.createUser.bind(store), getUsers: store.getUsers.bind(store) }),
+    });
+    try {
+      const report = await runMethod('getGroupById', { url: `${sdk.origin}/scim/v2`, auth: { kind: 'bearer', token: SDK_TOKEN } });
+      assert.equal(report.steps[0]?.status, 'skip');
+      assert.match(report.steps[0]?.message ?? '', /^prerequisite createGroup \(a group to work on\) is not implemented: POST \/Groups answered 501/);
+    } finally {
+      await sdk.server.close();
+    }
+  });
+
+  it('skips PUSH_PROFILE_UPDATES alone (no way to create its user), and runs it on a user given by id', async () => {
+    const sdk = await startSdkServer({ capabilities: ['PUSH_PROFILE_UPDATES'] });
+    try {
+      const base = { url: `${sdk.origin}/scim/v2`, auth: { kind: 'bearer' as const, token: SDK_TOKEN } };
+      const alone = await runScenarios(base);
+      assert.deepEqual(alone.capabilities, ['PUSH_PROFILE_UPDATES']);
+      const step = alone.steps.find((s) => s.name === 'pushProfileUpdate');
+      assert.equal(step?.status, 'skip');
+      assert.match(step.message ?? '', /needs an existing user.*--arg userId=<id>/);
+      assert.equal(alone.counts.fail, 0);
+      const existing = await sdk.store.createUser(
+        { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'existing@example.com', name: { givenName: 'Ex', familyName: 'Isting' } },
+        { requestId: 'test', dialect: '2.0' },
+      );
+      const given = await runScenarios({ ...base, args: { userId: existing.id as string } });
+      assert.equal(given.steps.find((s) => s.name === 'pushProfileUpdate')?.status, 'pass');
+      assert.equal(given.cleanup.length, 0, 'a user given by id is not the run\'s to clean up');
+    } finally {
+      await sdk.server.close();
+    }
+  });
+});

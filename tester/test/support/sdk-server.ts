@@ -1,0 +1,47 @@
+// Starts the SDK's own SCIM server over a MemoryStore (HTTP, or HTTPS with a certificate made now) for the tester's tests.
+import { createScimServer } from '../../../sdk/src/http/create-scim-server.js';
+import type { ScimServer } from '../../../sdk/src/http/create-scim-server.js';
+import { availableDialects } from '../../../sdk/src/http/dialect-table.js';
+import type { ScimService } from '../../../sdk/src/service/scim-service.js';
+import type { Capability } from '../../../sdk/src/service/capabilities.js';
+import { CAPABILITIES } from '../../../sdk/src/service/capabilities.js';
+import { MemoryStore } from '../../../sdk/src/stores/memory-store.js';
+import { createSelfSignedCertificate } from '../../../sdk/src/tls/self-signed-certificate.js';
+
+export const SDK_TOKEN = 'tester-sdk-token-3a7e9c1d';
+
+/** Whether the SDK serves SCIM 1.1 yet (a later issue adds the dialect). */
+export const SDK_HAS_11 = availableDialects().has('1.1');
+
+export interface RunningSdkServer {
+  server: ScimServer;
+  store: MemoryStore;
+  /** `http(s)://127.0.0.1:<port>` */
+  origin: string;
+  /** The certificate to trust, for HTTPS. */
+  ca?: string;
+}
+
+let certificate: Promise<{ keyPem: string; certPem: string }> | undefined;
+
+/** One certificate for all HTTPS tests: RSA key generation takes a while. */
+function testCertificate(): Promise<{ keyPem: string; certPem: string }> {
+  certificate ??= createSelfSignedCertificate({ hosts: ['127.0.0.1', 'localhost'] });
+  return certificate;
+}
+
+export async function startSdkServer(
+  options: { tls?: boolean; capabilities?: Capability[]; service?: (store: MemoryStore) => ScimService } = {},
+): Promise<RunningSdkServer> {
+  const store = new MemoryStore();
+  const tls = options.tls ? await testCertificate() : undefined;
+  const server = await createScimServer({
+    service: options.service ? options.service(store) : store,
+    capabilities: options.capabilities ?? [...CAPABILITIES],
+    auth: { bearerTokens: [SDK_TOKEN] },
+    logger: false,
+    ...(tls ? { tls: { key: tls.keyPem, cert: tls.certPem } } : {}),
+  });
+  const origin = await server.listen();
+  return { server, store, origin, ...(tls ? { ca: tls.certPem } : {}) };
+}
