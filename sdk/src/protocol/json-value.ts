@@ -17,12 +17,15 @@ export function isForbiddenKey(key: string): boolean {
   return FORBIDDEN_KEYS.has(key.toLowerCase());
 }
 
-/** A deep copy of a JSON value; never shares an object or array with its input. */
+/**
+ * A deep copy of a JSON value; never shares an object or array with its input. Forbidden keys are
+ * left out: assigning an own `__proto__` key (JSON.parse makes them) would set the copy's prototype.
+ */
 export function cloneJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item: unknown) => cloneJson(item)) as T;
   if (typeof value === 'object' && value !== null) {
     const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = cloneJson(item);
+    for (const [key, item] of Object.entries(value)) if (!isForbiddenKey(key)) copy[key] = cloneJson(item);
     return copy as T;
   }
   return value;

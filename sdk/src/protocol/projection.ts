@@ -1,6 +1,6 @@
 // The `attributes` and `excludedAttributes` of RFC 7644 §3.4.2.5 applied to one resource, honouring `returned`.
 import { parseAttributeKey } from './attribute-key.js';
-import { isJsonObject } from './json-value.js';
+import { isForbiddenKey, isJsonObject } from './json-value.js';
 import { findSubAttribute } from './resource-schema.js';
 import type { ScimResource } from './resource.js';
 import type { AttributeDefinition, ResourceSchema } from './schema-types.js';
@@ -82,6 +82,7 @@ function keepSubAttribute(def: AttributeDefinition | undefined, name: string, na
 function projectComplex(value: Record<string, unknown>, def: AttributeDefinition, named: Named, mode: Mode): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, sub] of Object.entries(value)) {
+    if (isForbiddenKey(key)) continue;
     const subDef = findSubAttribute(def, key);
     if (keepSubAttribute(subDef, subDef?.name ?? key, named, mode)) out[key] = sub;
   }
@@ -128,12 +129,13 @@ export function projectResource(resource: ScimResource, schema: ResourceSchema, 
   const selection: Selection = mode.kind === 'default' ? new Map() : mode.selection;
   const out: ScimResource = { schemas: resource.schemas };
   for (const [key, value] of Object.entries(resource)) {
-    if (key === 'schemas') continue;
+    if (key === 'schemas' || isForbiddenKey(key)) continue;
     const extension = schema.extension(key);
     if (extension !== undefined) {
       if (!isJsonObject(value)) continue;
       const projected: Record<string, unknown> = {};
       for (const [name, item] of Object.entries(value)) {
+        if (isForbiddenKey(name)) continue;
         const def = schema.resolve({ uri: extension.id, name })?.attribute;
         const kept = projectAttribute(item, def, lookup(selection, extension.id, def?.name ?? name), mode);
         if (kept !== undefined) projected[name] = kept;
