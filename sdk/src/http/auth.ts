@@ -1,0 +1,97 @@
+// Client authentication: bearer tokens, HTTP Basic and a custom verifier, compared in constant time.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { AuthOptions } from './server-options.js';
+
+/** Decides whether a request may in; built once from the options. */
+export interface Authenticator {
+  /** Resolves true when some configured scheme accepts the request's credentials. */
+  check(headers: IncomingHttpHeaders): Promise<boolean>;
+  /** The `WWW-Authenticate` challenges to send with a 401, one per scheme. */
+  readonly challenges: string[];
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+/**
+ * True when `given` equals one of `allowed`. Comparing fixed-length hashes keeps the time
+ * independent of where the strings differ and of their lengths; every entry is compared, so the
+ * time does not tell which one matched either.
+ */
+export function matchesAny(given: string, allowed: readonly Buffer[]): boolean {
+  const hash = digest(given);
+  let found = false;
+  for (const candidate of allowed) {
+    if (timingSafeEqual(hash, candidate)) found = true;
+  }
+  return found;
+}
+
+/** Splits `Scheme credentials`; the scheme is case-insensitive (RFC 9110 §11.1). */
+function credentials(header: string | undefined, scheme: string): string | undefined {
+  if (header === undefined) return undefined;
+  const match = /^([A-Za-z]+) +(\S+) *$/.exec(header);
+  if (match === null || match[1]?.toLowerCase() !== scheme) return undefined;
+  return match[2];
+}
+
+/** The authenticator for `auth` options; `'none'` lets every request in. */
+export function createAuthenticator(auth: AuthOptions | 'none'): Authenticator {
+  if (auth === 'none') return { check: () => Promise.resolve(true), challenges: [] };
+  const realm = (auth.realm ?? 'scim').replace(/["\\]/g, '');
+  const tokens = (auth.bearerTokens ?? []).map(digest);
+  const pairs = (auth.basic ?? []).map((b) => digest(`${b.username}:${b.password}`));
+  const challenges = [
+    ...(tokens.length > 0 || auth.verify !== undefined ? [`Bearer realm="${realm}"`] : []),
+    ...(pairs.length > 0 ? [`Basic realm="${realm}", charset="UTF-8"`] : []),
+  ];
+  const verify = auth.verify;
+  return {
+    challenges,
+    async check(headers) {
+      const authorization = headers.authorization;
+      const bearer = credentials(authorization, 'bearer');
+      if (bearer !== undefined && tokens.length > 0 && matchesAny(bearer, tokens)) return true;
+      const basic = credentials(authorization, 'basic');
+      if (basic !== undefined && pairs.length > 0) {
+        if (matchesAny(Buffer.from(basic, 'base64').toString('utf8'), pairs)) return true;
+      }
+      if (verify === undefined) return false;
+      return (await verify({ ...(authorization === undefined ? {} : { authorization }), headers })) === true;
+    },
+  };
+}
+
+/** One entry of ServiceProviderConfig `authenticationSchemes` (RFC 7643 §5). */
+export interface AuthenticationScheme {
+  type: string;
+  name: string;
+  description: string;
+  specUri?: string;
+  primary?: boolean;
+}
+
+/** The schemes a client may use, as advertised at /ServiceProviderConfig. */
+export function authenticationSchemes(auth: AuthOptions | 'none'): AuthenticationScheme[] {
+  if (auth === 'none') return [];
+  const schemes: AuthenticationScheme[] = [];
+  if ((auth.bearerTokens ?? []).length > 0 || auth.verify !== undefined) {
+    schemes.push({
+      type: 'oauthbearertoken',
+      name: 'OAuth Bearer Token',
+      description: 'A bearer token in the Authorization header (Authorization: Bearer <token>)',
+      specUri: 'https://www.rfc-editor.org/info/rfc6750',
+    });
+  }
+  if ((auth.basic ?? []).length > 0) {
+    schemes.push({
+      type: 'httpbasic',
+      name: 'HTTP Basic',
+      description: 'A user name and password in the Authorization header (HTTP Basic)',
+      specUri: 'https://www.rfc-editor.org/info/rfc7617',
+    });
+  }
+  return schemes.map((scheme, index) => (index === 0 ? { ...scheme, primary: true } : scheme));
+}

@@ -1,0 +1,137 @@
+// Reading list parameters (filter, paging, sorting, attribute lists) into a ListQuery, RFC 7644 §3.4.2.
+import { ScimError } from '../protocol/errors.js';
+import type { AttrPath } from '../protocol/filter-ast.js';
+import { parseFilter } from '../protocol/filter-parser.js';
+import { parseAttributeList } from '../protocol/projection.js';
+import type { ListQuery } from '../service/scim-service.js';
+
+/** A query string as fastify hands it over: repeated names arrive as arrays. */
+export type QueryParams = Readonly<Record<string, string | string[] | undefined>>;
+
+/** A list parameter before reading: query values are strings, `.search` body values may be anything. */
+export interface RawListParams {
+  filter?: unknown;
+  startIndex?: unknown;
+  count?: unknown;
+  sortBy?: unknown;
+  sortOrder?: unknown;
+  attributes?: unknown;
+  excludedAttributes?: unknown;
+}
+
+const LIST_PARAM_NAMES = ['filter', 'startIndex', 'count', 'sortBy', 'sortOrder', 'attributes', 'excludedAttributes'] as const;
+
+/**
+ * A single query parameter, its name matched case-insensitively (clients send `startindex`).
+ * A parameter given twice is ambiguous and refused.
+ */
+export function queryParam(query: QueryParams, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  let found: string | undefined;
+  let seen = 0;
+  for (const [key, value] of Object.entries(query)) {
+    if (key.toLowerCase() !== lower || value === undefined) continue;
+    seen += Array.isArray(value) ? value.length : 1;
+    found = Array.isArray(value) ? value[0] : value;
+  }
+  if (seen > 1) throw new ScimError('SCIM_ERR_INVALID_VALUE', { attribute: name, reason: 'given more than once' });
+  return found;
+}
+
+/** The list parameters of a query string. */
+export function listParamsOfQuery(query: QueryParams): RawListParams {
+  const params: Record<string, string> = {};
+  for (const name of LIST_PARAM_NAMES) {
+    const value = queryParam(query, name);
+    if (value !== undefined) params[name] = value;
+  }
+  return params;
+}
+
+/** An integer paging value; anything that is not an integer (or a numeric string of one) is a 400. */
+export function pagingInteger(parameter: 'startIndex' | 'count', value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+  if (typeof value === 'string' && /^\s*[+-]?\d{1,15}\s*$/.test(value)) return Number.parseInt(value, 10);
+  throw new ScimError('SCIM_ERR_INVALID_PAGING', {
+    parameter,
+    value: typeof value === 'string' ? value.slice(0, 40) : typeof value,
+    reason: 'not an integer',
+  });
+}
+
+function text(name: string, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value;
+  throw new ScimError('SCIM_ERR_INVALID_VALUE', { attribute: name, reason: 'must be a string' });
+}
+
+/** `sortBy`: `[urn:…:]name[.subAttr]`. */
+export function parseSortBy(value: string): AttrPath {
+  const match = /^(?:(urn:[^\s"()[\]]+):)?([A-Za-z][\w$-]*)(?:\.([A-Za-z][\w$-]*))?$/.exec(value.trim());
+  if (match === null || match[2] === undefined) {
+    throw new ScimError('SCIM_ERR_INVALID_VALUE', { attribute: 'sortBy', reason: 'not an attribute path' });
+  }
+  return {
+    ...(match[1] === undefined ? {} : { uri: match[1] }),
+    name: match[2],
+    ...(match[3] === undefined ? {} : { subAttr: match[3] }),
+  };
+}
+
+function sortOrder(value: string | undefined): ListQuery['sortOrder'] {
+  if (value === undefined || value === '') return 'ascending';
+  const lower = value.toLowerCase();
+  if (lower === 'ascending' || lower === 'descending') return lower;
+  throw new ScimError('SCIM_ERR_INVALID_VALUE', { attribute: 'sortOrder', reason: 'must be ascending or descending' });
+}
+
+/** An attribute list: a comma-separated string (query) or an array of strings (`.search` body). */
+export function attributeList(name: string, value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) {
+    if (!value.every((v): v is string => typeof v === 'string')) {
+      throw new ScimError('SCIM_ERR_INVALID_VALUE', { attribute: name, reason: 'must be strings' });
+    }
+    return parseAttributeList(value.join(','));
+  }
+  const list = text(name, value);
+  return list === undefined ? undefined : parseAttributeList(list);
+}
+
+/** How a dialect clamps paging values that parse but are out of range. */
+export interface PagingRules {
+  /** The server's most results per response. */
+  maxResults: number;
+  /** Reads startIndex/count that parsed as integers; may throw for values the dialect refuses. */
+  clamp(startIndex: number | undefined, count: number | undefined): { startIndex: number; count: number | undefined };
+}
+
+/** SCIM 2.0 (RFC 7644 §3.4.2.4): startIndex below 1 is 1, a negative count is 0. */
+export function clamp20(startIndex: number | undefined, count: number | undefined): { startIndex: number; count: number | undefined } {
+  return {
+    startIndex: startIndex === undefined || startIndex < 1 ? 1 : startIndex,
+    count: count === undefined ? undefined : Math.max(0, count),
+  };
+}
+
+/**
+ * The ListQuery of raw parameters. The filter is parsed (never handed on as text); `count` is
+ * always set and at most `maxResults`, so an unpaged list is capped.
+ */
+export function readListQuery(raw: RawListParams, rules: PagingRules): ListQuery {
+  const { startIndex, count } = rules.clamp(pagingInteger('startIndex', raw.startIndex), pagingInteger('count', raw.count));
+  const filterText = text('filter', raw.filter);
+  const sortByText = text('sortBy', raw.sortBy);
+  const attributes = attributeList('attributes', raw.attributes);
+  const excludedAttributes = attributeList('excludedAttributes', raw.excludedAttributes);
+  return {
+    ...(filterText === undefined || filterText.trim() === '' ? {} : { filter: parseFilter(filterText) }),
+    startIndex,
+    count: Math.min(count ?? rules.maxResults, rules.maxResults),
+    ...(sortByText === undefined || sortByText === '' ? {} : { sortBy: parseSortBy(sortByText) }),
+    sortOrder: sortOrder(text('sortOrder', raw.sortOrder)),
+    ...(attributes === undefined ? {} : { attributes }),
+    ...(excludedAttributes === undefined ? {} : { excludedAttributes }),
+  };
+}

@@ -1,0 +1,28 @@
+// The server's pino options: level info by default, and secrets redacted whatever the caller adds.
+import type { FastifyServerOptions } from 'fastify';
+
+/** Paths pino censors in every log line: credentials in headers, cookies, passwords anywhere we can name. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["proxy-authorization"]',
+  'res.headers["set-cookie"]',
+  'headers.authorization',
+  'authorization',
+  'password',
+  '*.password',
+  'body.password',
+  'user.password',
+];
+
+/**
+ * fastify's logger option. The default request serializer logs method, url, host and remote address
+ * only (no headers, no body), and the redaction is a second line should a caller log more.
+ */
+export function loggerOptions(setting: boolean | Record<string, unknown> | undefined): FastifyServerOptions['logger'] {
+  if (setting === false) return false;
+  const given = setting === true || setting === undefined ? {} : setting;
+  const redact = given['redact'];
+  const extra = Array.isArray(redact) ? (redact as string[]) : [];
+  return { level: 'info', ...given, redact: { paths: [...REDACTED_PATHS, ...extra], censor: '[redacted]' } };
+}

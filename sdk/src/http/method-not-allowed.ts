@@ -1,0 +1,22 @@
+// 405 with an Allow header for the methods a known route does not support.
+import type { FastifyInstance, HTTPMethods } from 'fastify';
+import { ScimError } from '../protocol/errors.js';
+import type { DialectEnv } from './resource-routes.js';
+import { sendScim } from './scim-reply.js';
+
+const METHODS: readonly HTTPMethods[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** Answers every other method on `path` with 405 and the methods it does support. */
+export function allowOnly(scope: FastifyInstance, env: Pick<DialectEnv, 'dialect'>, path: string, allowed: readonly HTTPMethods[]): void {
+  const others = METHODS.filter((m) => !allowed.includes(m));
+  if (others.length === 0) return;
+  const allow = (allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed).join(', ');
+  scope.route({
+    method: [...others],
+    url: path,
+    handler: async (request, reply) => {
+      const err = new ScimError('SCIM_ERR_METHOD_NOT_ALLOWED', { method: request.method, url: request.url.split('?')[0] ?? '' });
+      return sendScim(reply, env.dialect, 405, env.dialect.writeError(err), { allow });
+    },
+  });
+}

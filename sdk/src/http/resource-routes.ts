@@ -1,0 +1,194 @@
+// The /Users and /Groups routes of one dialect: list, search, get, create, replace, patch, delete.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ScimError } from '../protocol/errors.js';
+import { applyPatch } from '../protocol/patch-apply.js';
+import { projectResource } from '../protocol/projection.js';
+import type { ResourceTypeName, ScimResource } from '../protocol/resource.js';
+import type { SchemaRegistry } from '../protocol/resource-schema.js';
+import type { ResourceSchema } from '../protocol/schema-types.js';
+import { validateResource } from '../protocol/validate-resource.js';
+import { NotFoundError } from '../service/errors.js';
+import type { ListQuery, ListResult, RequestContext, ScimService } from '../service/scim-service.js';
+import type { ScimDialect } from './dialect.js';
+import { etagOf, tagMatches } from './etag.js';
+import type { QueryParams } from './list-params.js';
+import { operationsFor, requireOperation, METHOD_NAMES, type ResourceOperations } from './method-gate.js';
+import { allowOnly } from './method-not-allowed.js';
+import { serviceContext } from './request-context.js';
+import { sendScim } from './scim-reply.js';
+
+/** What the routes of one dialect share. */
+export interface DialectEnv {
+  dialect: ScimDialect;
+  service: ScimService;
+  schemas: SchemaRegistry;
+  /** Absolute URL of the dialect's base for this request. */
+  baseUrl(request: FastifyRequest): string;
+}
+
+type IdRequest = FastifyRequest<{ Params: { id: string }; Querystring: QueryParams }>;
+type QueryRequest = FastifyRequest<{ Querystring: QueryParams }>;
+
+/** The resource as the client may see it: meta.location set, projected, written by the dialect. */
+function present(env: DialectEnv, request: FastifyRequest, schema: ResourceSchema, resource: ScimResource, projection: Pick<ListQuery, 'attributes' | 'excludedAttributes'>): unknown {
+  const located = withLocation(env, request, schema, resource);
+  return env.dialect.writeResource(projectResource(located, schema, projection), schema);
+}
+
+function withLocation(env: DialectEnv, request: FastifyRequest, schema: ResourceSchema, resource: ScimResource): ScimResource {
+  if (typeof resource.id !== 'string') return resource;
+  const location = `${env.baseUrl(request)}${schema.endpoint}/${encodeURIComponent(resource.id)}`;
+  return { ...resource, meta: { ...resource.meta, resourceType: schema.resourceType, location } };
+}
+
+function etagHeader(resource: ScimResource): Record<string, string> {
+  const etag = etagOf(resource);
+  return etag === undefined ? {} : { etag };
+}
+
+async function mustGet(ops: ResourceOperations, type: ResourceTypeName, id: string, ctx: RequestContext): Promise<ScimResource> {
+  const found = await requireOperation(ops, 'get', type)(id, ctx);
+  if (found === undefined || found === null) throw new NotFoundError(type, id);
+  return found;
+}
+
+/** If-Match on a write: the current version must be one the client names (RFC 9110 §13.1.1). */
+async function checkIfMatch(request: FastifyRequest, ops: ResourceOperations, type: ResourceTypeName, id: string, ctx: RequestContext, current?: ScimResource): Promise<void> {
+  const header = request.headers['if-match'];
+  if (header === undefined) return;
+  if (current === undefined && ops.get === undefined) {
+    throw new ScimError('SCIM_ERR_PRECONDITION_FAILED', { reason: 'the connector cannot read the current version' });
+  }
+  const resource = current ?? (await mustGet(ops, type, id, ctx));
+  if (!tagMatches(header, etagOf(resource))) {
+    throw new ScimError('SCIM_ERR_PRECONDITION_FAILED', { reason: 'If-Match does not name the current version' });
+  }
+}
+
+/** Runs a list query and writes the page; the service's page is cut to `count` should it return more. */
+async function listPage(env: DialectEnv, request: FastifyRequest, reply: FastifyReply, parts: { schema: ResourceSchema; ops: ResourceOperations }[], query: ListQuery, paged: boolean): Promise<FastifyReply> {
+  const ctx = serviceContext(request, env.dialect.version);
+  const resources: unknown[] = [];
+  let totalResults = 0;
+  let skip = query.startIndex - 1;
+  let remaining = query.count ?? 0;
+  for (const { schema, ops } of parts) {
+    const list = requireOperation(ops, 'list', schema.resourceType);
+    const result: ListResult<ScimResource> = await list({ ...query, startIndex: skip + 1, count: remaining }, ctx);
+    const total = Number.isSafeInteger(result.totalResults) ? result.totalResults : result.resources.length;
+    const page = result.resources.slice(0, remaining);
+    for (const resource of page) resources.push(present(env, request, schema, resource, query));
+    remaining -= page.length;
+    totalResults += total;
+    skip = Math.max(0, skip - total);
+  }
+  return sendScim(reply, env.dialect, 200, env.dialect.writeList({ resources, totalResults, startIndex: query.startIndex, paged }));
+}
+
+function isPaged(query: QueryParams): boolean {
+  return Object.keys(query).some((k) => ['startindex', 'count'].includes(k.toLowerCase()));
+}
+
+function isPagedBody(body: unknown): boolean {
+  return body !== null && typeof body === 'object' && Object.keys(body).some((k) => ['startindex', 'count'].includes(k.toLowerCase()));
+}
+
+function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: ResourceTypeName): void {
+  const { dialect } = env;
+  const schema = env.schemas.forType(type);
+  const ops = operationsFor(env.service, type);
+  const collection = schema.endpoint;
+  const one = `${collection}/:id`;
+  const parts = [{ schema, ops }];
+
+  scope.get(collection, async (request: QueryRequest, reply) => {
+    return listPage(env, request, reply, parts, dialect.readListQuery(request.query, schema), isPaged(request.query));
+  });
+
+  scope.post(collection, async (request: QueryRequest, reply) => {
+    const create = requireOperation(ops, 'create', type);
+    const input = dialect.readResource(request.body, schema);
+    const created = withLocation(env, request, schema, await create(input, serviceContext(request, dialect.version)));
+    const body = present(env, request, schema, created, dialect.readProjection(request.query, schema));
+    return sendScim(reply, dialect, 201, body, { ...etagHeader(created), ...(created.meta?.location === undefined ? {} : { location: created.meta.location }) });
+  });
+
+  scope.get(one, async (request: IdRequest, reply) => {
+    const ctx = serviceContext(request, dialect.version);
+    const projection = dialect.readProjection(request.query, schema);
+    const resource = await mustGet(ops, type, request.params.id, ctx);
+    const headers = etagHeader(resource);
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (ifNoneMatch !== undefined && headers.etag !== undefined && tagMatches(ifNoneMatch, headers.etag)) {
+      return reply.code(304).header('etag', headers.etag).send();
+    }
+    return sendScim(reply, dialect, 200, present(env, request, schema, resource, projection), headers);
+  });
+
+  scope.put(one, async (request: IdRequest, reply) => {
+    const update = requireOperation(ops, 'update', type);
+    const ctx = serviceContext(request, dialect.version);
+    const input = dialect.readResource(request.body, schema);
+    await checkIfMatch(request, ops, type, request.params.id, ctx);
+    const updated = await update(request.params.id, input, ctx);
+    return sendScim(reply, dialect, 200, present(env, request, schema, updated, dialect.readProjection(request.query, schema)), etagHeader(updated));
+  });
+
+  scope.patch(one, async (request: IdRequest, reply) => {
+    const { id } = request.params;
+    const ctx = serviceContext(request, dialect.version);
+    if (ops.patch === undefined && (ops.get === undefined || ops.update === undefined)) {
+      throw new ScimError('SCIM_ERR_NOT_IMPLEMENTED', { operation: METHOD_NAMES[type].patch });
+    }
+    const operations = dialect.readPatch(request.body, schema);
+    const projection = dialect.readProjection(request.query, schema);
+    let result: ScimResource | undefined;
+    if (ops.patch !== undefined) {
+      await checkIfMatch(request, ops, type, id, ctx);
+      result = await ops.patch(id, operations, ctx);
+    } else {
+      const current = await mustGet(ops, type, id, ctx);
+      await checkIfMatch(request, ops, type, id, ctx, current);
+      const patched = applyPatch(current, operations, schema);
+      result = patched.changed.length > 0 ? await requireOperation(ops, 'update', type)(id, validateResource(patched.resource, schema), ctx) : current;
+    }
+    if (result === undefined || result === null) return reply.code(204).send();
+    return sendScim(reply, dialect, 200, present(env, request, schema, result, projection), etagHeader(result));
+  });
+
+  scope.delete(one, async (request: IdRequest, reply) => {
+    const remove = requireOperation(ops, 'delete', type);
+    const ctx = serviceContext(request, dialect.version);
+    await checkIfMatch(request, ops, type, request.params.id, ctx);
+    await remove(request.params.id, ctx);
+    return reply.code(204).send();
+  });
+
+  allowOnly(scope, env, collection, ['GET', 'POST']);
+  allowOnly(scope, env, one, ['GET', 'PUT', 'PATCH', 'DELETE']);
+  if (dialect.search) {
+    scope.post(`${collection}/.search`, async (request, reply) => {
+      return listPage(env, request, reply, parts, dialect.readSearchRequest(request.body, schema), isPagedBody(request.body));
+    });
+    allowOnly(scope, env, `${collection}/.search`, ['POST']);
+  }
+}
+
+/** `POST /.search` over every resource type the service lists: users first, then groups. */
+function registerRootSearch(scope: FastifyInstance, env: DialectEnv): void {
+  const parts = (['User', 'Group'] as const)
+    .map((type) => ({ schema: env.schemas.forType(type), ops: operationsFor(env.service, type) }))
+    .filter((part) => part.ops.list !== undefined);
+  scope.post('/.search', async (request, reply) => {
+    if (parts.length === 0) throw new ScimError('SCIM_ERR_NOT_IMPLEMENTED', { operation: 'getUsers' });
+    return listPage(env, request, reply, parts, env.dialect.readSearchRequest(request.body, undefined), isPagedBody(request.body));
+  });
+  allowOnly(scope, env, '/.search', ['POST']);
+}
+
+/** Registers every resource route of a dialect on its (prefixed) scope. */
+export function registerResourceRoutes(scope: FastifyInstance, env: DialectEnv): void {
+  registerResourceType(scope, env, 'User');
+  registerResourceType(scope, env, 'Group');
+  if (env.dialect.search) registerRootSearch(scope, env);
+}

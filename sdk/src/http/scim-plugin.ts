@@ -1,0 +1,91 @@
+// The fastify plugin: mounts each served dialect under its base path with auth, body parsing, errors and routes.
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { ScimError } from '../protocol/errors.js';
+import { createSchemaRegistry } from '../protocol/resource-schema.js';
+import { createAuthenticator, type Authenticator } from './auth.js';
+import type { ScimDialect } from './dialect.js';
+import { availableDialects, dialectDefinition } from './dialect-table.js';
+import { discoveryInfo, type StaticDiscoveryInfo } from './discovery.js';
+import { registerDiscoveryRoutes } from './discovery-routes.js';
+import { scimErrorOf } from './error-reply.js';
+import { parseJsonBody } from './json-body.js';
+import { registerResourceRoutes, type DialectEnv } from './resource-routes.js';
+import { dialectBaseUrl, REQUEST_ID_HEADER } from './request-context.js';
+import { sendScim } from './scim-reply.js';
+import { resolvePluginOptions, type ResolvedPluginOptions, type ScimPluginOptions } from './server-options.js';
+
+/** Request bodies are JSON under either media type: clients send both. */
+export const REQUEST_CONTENT_TYPES = ['application/scim+json', 'application/json'];
+
+interface MountParams {
+  options: ResolvedPluginOptions;
+  dialect: ScimDialect;
+  authenticator: Authenticator;
+  info: StaticDiscoveryInfo;
+  env: Omit<DialectEnv, 'baseUrl'>;
+}
+
+function sendError(request: FastifyRequest, reply: FastifyReply, params: MountParams, error: unknown): FastifyReply {
+  const err = scimErrorOf(error, request.id, {
+    ...(request.headers['content-type'] === undefined ? {} : { contentType: request.headers['content-type'] }),
+    bodyLimit: params.options.bodyLimit,
+  });
+  if (err.status >= 500 && err.status !== 501) {
+    request.log.error({ err: err.cause ?? err, requestId: request.id }, 'SCIM request failed');
+  }
+  const headers: Record<string, string> = {};
+  if (err.status === 401 && params.authenticator.challenges.length > 0) {
+    headers['www-authenticate'] = params.authenticator.challenges.join(', ');
+  }
+  return sendScim(reply, params.dialect, err.status, params.dialect.writeError(err), headers);
+}
+
+/** Everything under one dialect's prefix; encapsulated, so none of it touches the host app. */
+async function mountDialect(scope: FastifyInstance, params: MountParams): Promise<void> {
+  const { options, dialect, authenticator } = params;
+  const env: DialectEnv = { ...params.env, baseUrl: (request) => dialectBaseUrl(request, options.baseUrl, scope.prefix) };
+
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser(REQUEST_CONTENT_TYPES, { parseAs: 'string', bodyLimit: options.bodyLimit }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
+
+  scope.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    if (!(await authenticator.check(request.headers))) {
+      throw new ScimError('SCIM_ERR_UNAUTHORIZED', {
+        reason: request.headers.authorization === undefined ? 'no credentials were sent' : 'the credentials were not accepted',
+      });
+    }
+  });
+
+  scope.setErrorHandler((error, request, reply) => sendError(request, reply, params, error));
+  scope.setNotFoundHandler((request, reply) => {
+    const err = new ScimError('SCIM_ERR_ROUTE_NOT_FOUND', { method: request.method, url: (request.url.split('?')[0] ?? '').slice(0, 200) });
+    return sendScim(reply, dialect, 404, dialect.writeError(err));
+  });
+
+  registerResourceRoutes(scope, env);
+  registerDiscoveryRoutes(scope, env, params.info);
+}
+
+/**
+ * The SCIM server as a fastify plugin: `await app.register(scimPlugin, options)` serves every
+ * enabled dialect under its base path (below any prefix the plugin is registered with). Throws at
+ * registration when the options are wrong or the service lacks a method its capabilities need.
+ */
+export const scimPlugin: FastifyPluginAsync<ScimPluginOptions> = async (app, pluginOptions) => {
+  const options = resolvePluginOptions(pluginOptions, availableDialects());
+  const schemas = createSchemaRegistry(options.schemas);
+  const authenticator = createAuthenticator(options.auth);
+  const info = discoveryInfo(options.service, schemas, options);
+  for (const { dialect: version, basePath } of options.dialects) {
+    const dialect = dialectDefinition(version).create({ schemas, okta: options.okta, maxResults: options.maxResults });
+    const params: MountParams = { options, dialect, authenticator, info, env: { dialect, service: options.service, schemas } };
+    await app.register(async (scope) => mountDialect(scope, params), { prefix: basePath });
+  }
+};

@@ -1,0 +1,133 @@
+// Authentication on every SCIM route: bearer, basic and a custom verifier; 401 with a SCIM body and a challenge.
+import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
+import { createAuthenticator, matchesAny } from '../src/http/auth.js';
+import type { ScimServer } from '../src/http/create-scim-server.js';
+import { BASIC_USER, basic, send, testServer, TOKEN } from './support/scim-test-server.js';
+
+/** Every SCIM route (ids need not exist: auth comes first), and one unknown path under the base. */
+const ROUTES: [string, string][] = [
+  ['GET', '/Users'],
+  ['POST', '/Users'],
+  ['GET', '/Users/u1'],
+  ['PUT', '/Users/u1'],
+  ['PATCH', '/Users/u1'],
+  ['DELETE', '/Users/u1'],
+  ['POST', '/Users/.search'],
+  ['GET', '/Groups'],
+  ['POST', '/Groups'],
+  ['GET', '/Groups/g1'],
+  ['PUT', '/Groups/g1'],
+  ['PATCH', '/Groups/g1'],
+  ['DELETE', '/Groups/g1'],
+  ['POST', '/Groups/.search'],
+  ['POST', '/.search'],
+  ['GET', '/ServiceProviderConfig'],
+  ['GET', '/ResourceTypes'],
+  ['GET', '/ResourceTypes/User'],
+  ['GET', '/Schemas'],
+  ['GET', '/Schemas/urn:ietf:params:scim:schemas:core:2.0:User'],
+  ['DELETE', '/Users'],
+  ['GET', '/NoSuchEndpoint'],
+];
+
+const CREDENTIALS: [string, { authorization: string | null; accepted: boolean }][] = [
+  ['no credentials', { authorization: null, accepted: false }],
+  ['a wrong bearer token', { authorization: 'Bearer not-the-token', accepted: false }],
+  ['the token as a prefix', { authorization: `Bearer ${TOKEN.slice(0, -1)}`, accepted: false }],
+  ['the token under another scheme', { authorization: `Token ${TOKEN}`, accepted: false }],
+  ['a wrong basic password', { authorization: basic(BASIC_USER.username, 'wrong'), accepted: false }],
+  ['basic with the token as password', { authorization: basic(BASIC_USER.username, TOKEN), accepted: false }],
+  ['an empty Authorization', { authorization: '', accepted: false }],
+  ['the bearer token', { authorization: `Bearer ${TOKEN}`, accepted: true }],
+  ['the bearer token, scheme in lower case', { authorization: `bearer ${TOKEN}`, accepted: true }],
+  ['basic credentials', { authorization: basic(BASIC_USER.username, BASIC_USER.password), accepted: true }],
+];
+
+function bodyFor(method: string): unknown {
+  return method === 'GET' || method === 'DELETE' ? undefined : {};
+}
+
+describe('http: authentication', () => {
+  let server: ScimServer;
+  before(async () => {
+    ({ server } = await testServer({ auth: { bearerTokens: ['another-token', TOKEN], basic: [BASIC_USER] } }));
+  });
+  after(() => server.close());
+
+  for (const [credentialName, { authorization, accepted }] of CREDENTIALS) {
+    it(`${accepted ? 'lets in' : 'refuses'} ${credentialName} on every route`, async () => {
+      for (const [method, path] of ROUTES) {
+        const body = bodyFor(method);
+        const response = await send(server, method, path, { authorization, ...(body === undefined ? {} : { body }) });
+        if (accepted) {
+          assert.notEqual(response.statusCode, 401, `${method} ${path}`);
+          continue;
+        }
+        assert.equal(response.statusCode, 401, `${method} ${path}`);
+        assert.equal(response.headers['www-authenticate'], 'Bearer realm="scim", Basic realm="scim", charset="UTF-8"');
+        const error = response.json<{ schemas: string[]; status: string }>();
+        assert.deepEqual(error.schemas, ['urn:ietf:params:scim:api:messages:2.0:Error']);
+        assert.equal(error.status, '401');
+      }
+    });
+  }
+
+  it('serves /healthz without credentials', async () => {
+    const response = await send(server, 'GET', '/healthz', { authorization: null });
+    assert.equal(response.statusCode, 200);
+    assert.deepEqual(response.json(), { status: 'ok' });
+  });
+
+  it('asks a custom verifier, which sees the headers', async () => {
+    const seen: (string | undefined)[] = [];
+    const { server: custom } = await testServer({
+      auth: {
+        verify: async ({ authorization, headers }) => {
+          seen.push(authorization);
+          return headers['x-api-key'] === 'k-123';
+        },
+        realm: 'custom',
+      },
+    });
+    try {
+      for (const [method, path] of ROUTES) {
+        const body = bodyFor(method);
+        const refused = await send(custom, method, path, { authorization: 'Bearer x', ...(body === undefined ? {} : { body }) });
+        assert.equal(refused.statusCode, 401, `${method} ${path}`);
+        assert.equal(refused.headers['www-authenticate'], 'Bearer realm="custom"');
+        const accepted = await send(custom, method, path, { authorization: null, headers: { 'x-api-key': 'k-123' }, ...(body === undefined ? {} : { body }) });
+        assert.notEqual(accepted.statusCode, 401, `${method} ${path}`);
+      }
+      assert.ok(seen.includes('Bearer x'));
+    } finally {
+      await custom.close();
+    }
+  });
+
+  it("serves everything without credentials only when auth is the explicit 'none'", async () => {
+    const { server: open } = await testServer({ auth: 'none' });
+    try {
+      const response = await send(open, 'GET', '/Users', { authorization: null });
+      assert.equal(response.statusCode, 200);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('compares against every allowed token (constant-time over hashes)', () => {
+    const hashes = ['one', 'two', 'three'].map((t) => createHash('sha256').update(t).digest());
+    assert.equal(matchesAny('two', hashes), true);
+    assert.equal(matchesAny('three', hashes), true);
+    assert.equal(matchesAny('tw', hashes), false);
+    assert.equal(matchesAny('', hashes), false);
+  });
+
+  it('reads Basic credentials with a colon in the password, and refuses a malformed header', async () => {
+    const auth = createAuthenticator({ basic: [{ username: 'u', password: 'p:a:ss' }] });
+    assert.equal(await auth.check({ authorization: basic('u', 'p:a:ss') }), true);
+    assert.equal(await auth.check({ authorization: 'Basic' }), false);
+    assert.equal(await auth.check({ authorization: 'Basic !!!notbase64' }), false);
+    assert.equal(await auth.check({}), false);
+  });
+});
