@@ -4,6 +4,8 @@ import { applyPatch } from '../src/protocol/patch-apply.js';
 import { parsePatchRequest } from '../src/protocol/patch-request.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
 import { URN, type ScimResource } from '../src/protocol/resource.js';
+import { sameRecord, valuesEqual } from '../src/protocol/patch-values.js';
+import type { AttributeDefinition } from '../src/protocol/schema-types.js';
 import type { PatchOperation } from '../src/service/scim-service.js';
 
 const registry = createSchemaRegistry();
@@ -577,5 +579,37 @@ describe('applyPatch', () => {
     const { resource } = applyPatch(input, [], registry.user);
     assert.notEqual(resource.emails, input.emails);
     assert.deepEqual(resource, input);
+  });
+});
+
+describe('PATCH value comparison', () => {
+  const def = (type: AttributeDefinition['type'], caseExact = false): AttributeDefinition => ({
+    name: 'x',
+    type,
+    multiValued: true,
+    required: false,
+    caseExact,
+    mutability: 'readWrite',
+    returned: 'default',
+    uniqueness: 'none',
+  });
+  const cases: [string, { a: unknown; b: unknown; def: AttributeDefinition; want: boolean }][] = [
+    ['dateTimes as instants', { a: '2026-01-01T00:00:00Z', b: '2026-01-01T01:00:00+01:00', def: def('dateTime'), want: true }],
+    ['dateTimes that do not parse, as strings', { a: 'soon', b: 'SOON', def: def('dateTime'), want: true }],
+    ['strings ignoring case', { a: 'Admin', b: 'admin', def: def('string'), want: true }],
+    ['case-exact strings', { a: 'Admin', b: 'admin', def: def('string', true), want: false }],
+    ['numbers', { a: 1, b: 1, def: def('integer'), want: true }],
+  ];
+  for (const [name, { a, b, def: d, want }] of cases) {
+    it(name, () => {
+      assert.equal(valuesEqual(a, b, d), want);
+      assert.equal(sameRecord(a, b, d), want);
+    });
+  }
+
+  it('records of a complex attribute without a value sub-attribute are the same when equal', () => {
+    const addresses = registry.user.resolve({ name: 'addresses' })?.attribute as AttributeDefinition;
+    assert.equal(sameRecord({ type: 'work', locality: 'X' }, { locality: 'X', type: 'work' }, addresses), true);
+    assert.equal(sameRecord({ type: 'work', locality: 'X' }, { type: 'work' }, addresses), false);
   });
 });
