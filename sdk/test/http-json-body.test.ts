@@ -1,0 +1,45 @@
+// Request-body JSON: nesting measured without parsing, prototype keys refused, every failure a 400 invalidSyntax.
+import { strict as assert } from 'node:assert';
+import { jsonDepth, MAX_JSON_DEPTH, parseJsonBody } from '../src/http/json-body.js';
+import { ScimError } from '../src/protocol/errors.js';
+
+describe('http: JSON bodies', () => {
+  const depths: [string, { given: string; want: number }][] = [
+    ['scalar', { given: '1', want: 0 }],
+    ['flat object', { given: '{"a":1}', want: 1 }],
+    ['nested', { given: '{"a":[{"b":[]}]}', want: 4 }],
+    ['brackets inside strings do not count', { given: '{"a":"[[[{{{"}', want: 1 }],
+    ['escaped quotes inside strings', { given: '{"a":"\\"[[["}', want: 1 }],
+    ['siblings', { given: '[[1],[2],[3]]', want: 2 }],
+  ];
+  for (const [name, { given, want }] of depths) {
+    it(`measures depth: ${name}`, () => assert.equal(jsonDepth(given), want));
+  }
+
+  it('stops counting once past the limit', () => {
+    assert.equal(jsonDepth('['.repeat(100_000), 10), 11);
+  });
+
+  const refused: [string, string][] = [
+    ['empty', ''],
+    ['malformed', '{"a":'],
+    ['too deep', `${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`],
+    ['__proto__', '{"__proto__":{"polluted":true}}'],
+    ['nested __proto__', '{"a":[{"__proto__":1}]}'],
+    ['constructor.prototype', '{"constructor":{"prototype":{"polluted":true}}}'],
+  ];
+  for (const [name, text] of refused) {
+    it(`refuses ${name} with invalidSyntax`, () => {
+      assert.throws(
+        () => parseJsonBody(text),
+        (err: unknown) => err instanceof ScimError && err.status === 400 && err.scimType === 'invalidSyntax',
+      );
+      assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+    });
+  }
+
+  it('parses ordinary bodies, including a key named constructor holding a plain value', () => {
+    assert.ok(Array.isArray(parseJsonBody(`${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`)));
+    assert.deepEqual(parseJsonBody('{"constructor":"x","a":[1,{"b":null}]}'), { constructor: 'x', a: [1, { b: null }] });
+  });
+});

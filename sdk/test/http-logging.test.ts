@@ -1,0 +1,85 @@
+// The server's log: request ids, faults logged with their error, and no secret (password, token, Basic credentials) ever written.
+import { strict as assert } from 'node:assert';
+import { Writable } from 'node:stream';
+import type { ScimServer } from '../src/http/create-scim-server.js';
+import type { ScimService } from '../src/service/scim-service.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
+import { basic, BASIC_USER, send, testServer, TOKEN, user } from './support/scim-test-server.js';
+
+/** A pino destination that keeps every line. */
+function capture(): { stream: Writable; lines: () => Record<string, unknown>[]; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  const text = () => chunks.join('');
+  return {
+    stream,
+    text,
+    lines: () =>
+      text()
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+}
+
+describe('http: logging', () => {
+  let server: ScimServer;
+  let log: ReturnType<typeof capture>;
+
+  beforeEach(async () => {
+    log = capture();
+    const store = new MemoryStore();
+    const service: ScimService = {
+      createUser: store.createUser.bind(store),
+      getUser: store.getUser.bind(store),
+      updateUser: store.updateUser.bind(store),
+      getUsers: store.getUsers.bind(store),
+      async deleteUser() {
+        throw new Error('backend connection reset');
+      },
+    };
+    ({ server } = await testServer({ service, capabilities: [], logger: { stream: log.stream, level: 'debug' } }));
+  });
+  afterEach(() => server.close());
+
+  it('never writes a password, a bearer token or Basic credentials', async () => {
+    const password = 'Sup3r-Secret-Pa55word';
+    const created = await send(server, 'POST', '/Users', {
+      body: user('secretive', { password }),
+      headers: { cookie: 'session=cookie-secret-value' },
+    });
+    assert.equal(created.statusCode, 201);
+    const id = created.json<{ id: string }>().id;
+    const patched = await send(server, 'PATCH', `/Users/${id}`, { body: { Operations: [{ op: 'replace', value: { password: `${password}-2` } }] } });
+    assert.equal(patched.statusCode, 200);
+    const basicHeader = basic(BASIC_USER.username, BASIC_USER.password);
+    assert.equal((await send(server, 'GET', `/Users/${id}`, { authorization: basicHeader })).statusCode, 200);
+    assert.equal((await send(server, 'GET', `/Users/${id}`, { authorization: 'Bearer wrong-token-value' })).statusCode, 401);
+    assert.equal((await send(server, 'DELETE', `/Users/${id}`)).statusCode, 500);
+
+    const text = log.text();
+    assert.ok(log.lines().length >= 10, 'requests were logged');
+    for (const secret of [password, TOKEN, basicHeader.slice('Basic '.length), BASIC_USER.password, 'wrong-token-value', 'cookie-secret-value']) {
+      assert.ok(!text.includes(secret), `the log holds ${secret}`);
+    }
+  });
+
+  it('logs each request with its id, and a fault with the error and the request id', async () => {
+    const created = await send(server, 'POST', '/Users', { body: user('faulty') });
+    const id = created.json<{ id: string }>().id;
+    const response = await send(server, 'DELETE', `/Users/${id}`, { headers: { 'x-request-id': 'fault-42' } });
+    assert.equal(response.statusCode, 500);
+    assert.ok(!response.body.includes('backend connection reset'));
+    const lines = log.lines().filter((line) => line['reqId'] === 'fault-42');
+    assert.ok(lines.some((line) => line['msg'] === 'incoming request'));
+    const fault = lines.find((line) => line['level'] === 50);
+    assert.ok(fault !== undefined, 'the fault is logged at error level');
+    assert.match(JSON.stringify(fault['err']), /backend connection reset/);
+    assert.equal(fault['requestId'], 'fault-42');
+  });
+});
