@@ -27,9 +27,12 @@ export async function checkUserExists(ctx: RunContext): Promise<void> {
   const userName = ctx.args['userName'] ?? known?.userName ?? seed.userName;
   const expected = ctx.expectResults ?? (ctx.args['userName'] === undefined ? known !== undefined : undefined);
   await lookup(ctx, userNameFilter(userName), expected, userName);
-  if (ctx.dialect === '1.1') {
-    const emails = ctx.args['email'] ? [ctx.args['email']] : known ? [known.email] : [seed.email, seed.secondaryEmail];
-    await lookup(ctx, emailOrFilter(emails), ctx.args['email'] === undefined ? expected : ctx.expectResults);
+  if (ctx.dialect !== '1.1') return;
+  // The agent also matches by email: the given one, or the emails of the user looked up above when they are known.
+  const email = ctx.args['email'];
+  if (email !== undefined) await lookup(ctx, emailOrFilter([email]), ctx.expectResults);
+  else if (ctx.args['userName'] === undefined) {
+    await lookup(ctx, emailOrFilter(known ? [known.email] : [seed.email, seed.secondaryEmail]), expected);
   }
 }
 

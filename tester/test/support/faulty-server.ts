@@ -88,7 +88,14 @@ function toBoolean(value: unknown): unknown {
   return value;
 }
 
-export async function startFaultyServer(options: { fault?: Fault; token?: string } = {}): Promise<FaultyServer> {
+export interface FaultyServerOptions {
+  fault?: Fault;
+  token?: string;
+  /** Resource types whose routes answer 501, as a connector without those service methods does. */
+  notImplemented?: ('Users' | 'Groups')[];
+}
+
+export async function startFaultyServer(options: FaultyServerOptions = {}): Promise<FaultyServer> {
   const fault = options.fault;
   const token = options.token ?? GOOD_TOKEN;
   const store = { Users: new Map<string, Stored>(), Groups: new Map<string, Stored>() };
@@ -243,6 +250,7 @@ export async function startFaultyServer(options: { fault?: Fault; token?: string
     const route = /^\/(Users|Groups)(?:\/([^/]+))?$/.exec(path);
     if (!route) throw new HttpError(404, `No route ${path}`);
     const type = route[1] as 'Users' | 'Groups';
+    if (options.notImplemented?.includes(type)) throw new HttpError(501, `${type} are not implemented`);
     const id = route[2] === undefined ? undefined : decodeURIComponent(route[2]);
     if (id === undefined) {
       if (method === 'GET') return { status: 200, body: list(type, query, dialect) };
