@@ -23,7 +23,10 @@ function documentedRows(): DocRow[] {
     .split('\n')
     .filter((line) => line.startsWith('| `SCIM_ERR_'))
     .map((line) => {
-      const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+      const cells = line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
       const [code = '', status = '', scimType = '', internalCode = '', when = '', todo = ''] = cells;
       return { code: code.replaceAll('`', ''), status: Number(status), scimType, internalCode, when, todo };
     });
@@ -100,7 +103,12 @@ describe('error catalogue', () => {
         const body = JSON.parse(JSON.stringify(errorBody11(err))) as Record<string, unknown>;
         const want: Record<string, unknown> = {
           errors: [
-            { statusCode: entry.status, internalCode: entry.internalCode, description: err.message, help_url: null },
+            {
+              statusCode: entry.status,
+              internalCode: entry.internalCode,
+              description: err.message,
+              help_url: null,
+            },
           ],
           schemas: ['urn:scim:schemas:core:1.0'],
           detail: err.message,

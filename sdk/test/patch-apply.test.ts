@@ -84,7 +84,10 @@ const cases: [string, Case][] = [
     {
       type: 'User',
       resource: user({ emails: [{ value: 'bjensen@example.com', type: 'work', primary: true }] }),
-      body: body({ op: 'add', value: { emails: [{ value: 'babs@jensen.org', type: 'home' }], nickname: 'Babs' } }),
+      body: body({
+        op: 'add',
+        value: { emails: [{ value: 'babs@jensen.org', type: 'home' }], nickname: 'Babs' },
+      }),
       want: user({ nickName: 'Babs' }),
       changed: ['emails', 'nickName'],
     },
@@ -125,7 +128,10 @@ const cases: [string, Case][] = [
     {
       type: 'Group',
       resource: group([{ value: 'old', display: 'Old' }]),
-      body: body({ op: 'remove', path: 'members' }, { op: 'add', path: 'members', value: [babsMember, jamesMember] }),
+      body: body(
+        { op: 'remove', path: 'members' },
+        { op: 'add', path: 'members', value: [babsMember, jamesMember] },
+      ),
       want: group([babsMember, jamesMember]),
       changed: ['members'],
     },
@@ -145,7 +151,12 @@ const cases: [string, Case][] = [
     'RFC §3.5.2.3: replace the work address',
     {
       type: 'User',
-      resource: user({ addresses: [{ type: 'work', streetAddress: '1 Old Road' }, { type: 'home', locality: 'Springfield' }] }),
+      resource: user({
+        addresses: [
+          { type: 'work', streetAddress: '1 Old Road' },
+          { type: 'home', locality: 'Springfield' },
+        ],
+      }),
       body: body({ op: 'replace', path: 'addresses[type eq "work"]', value: workAddress }),
       want: user({ addresses: [workAddress, { type: 'home', locality: 'Springfield' }] }),
       changed: ['addresses'],
@@ -156,7 +167,11 @@ const cases: [string, Case][] = [
     {
       type: 'User',
       resource: user({ addresses: [workAddress] }),
-      body: body({ op: 'replace', path: 'addresses[type eq "work"].streetAddress', value: '1010 Broadway Ave' }),
+      body: body({
+        op: 'replace',
+        path: 'addresses[type eq "work"].streetAddress',
+        value: '1010 Broadway Ave',
+      }),
       want: user({ addresses: [{ ...workAddress, streetAddress: '1010 Broadway Ave' }] }),
       changed: ['addresses'],
     },
@@ -186,7 +201,10 @@ const cases: [string, Case][] = [
     {
       type: 'User',
       resource: user(),
-      body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] },
+      body: {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'replace', value: { active: false } }],
+      },
       want: user({ active: false }),
       changed: ['active'],
     },
@@ -196,7 +214,10 @@ const cases: [string, Case][] = [
     {
       type: 'Group',
       resource: group([babsMember]),
-      body: body({ op: 'replace', value: { id: 'e9e30dba-f08f-4109-8486-d5c6a331660a', displayName: 'Tour Leaders' } }),
+      body: body({
+        op: 'replace',
+        value: { id: 'e9e30dba-f08f-4109-8486-d5c6a331660a', displayName: 'Tour Leaders' },
+      }),
       want: { ...group([babsMember]), displayName: 'Tour Leaders' },
       changed: ['displayName'],
     },
@@ -246,7 +267,11 @@ const cases: [string, Case][] = [
     {
       type: 'Group',
       resource: group([{ value: BABS, display: 'Babs Jensen' }]),
-      body: body({ op: 'add', path: 'members', value: [{ value: BABS, display: 'Babs Jensen' }, { value: JAMES }] }),
+      body: body({
+        op: 'add',
+        path: 'members',
+        value: [{ value: BABS, display: 'Babs Jensen' }, { value: JAMES }],
+      }),
       want: group([{ value: BABS, display: 'Babs Jensen' }, { value: JAMES }]),
       changed: ['members'],
     },
@@ -317,8 +342,14 @@ const cases: [string, Case][] = [
     {
       type: 'User',
       resource: user(),
-      body: body({ op: 'Add', value: { [`${ENT}:manager`]: 'boss-id', [`${ENT}:employeeNumber`]: '701984' } }),
-      want: user({ schemas: [URN.user, ENT], [ENT]: { manager: { value: 'boss-id' }, employeeNumber: '701984' } }),
+      body: body({
+        op: 'Add',
+        value: { [`${ENT}:manager`]: 'boss-id', [`${ENT}:employeeNumber`]: '701984' },
+      }),
+      want: user({
+        schemas: [URN.user, ENT],
+        [ENT]: { manager: { value: 'boss-id' }, employeeNumber: '701984' },
+      }),
       changed: [`${ENT}:manager.value`, `${ENT}:employeeNumber`],
     },
   ],
@@ -336,7 +367,10 @@ const cases: [string, Case][] = [
     'extension path: replace the manager',
     {
       type: 'User',
-      resource: user({ schemas: [URN.user, ENT], [ENT]: { manager: { value: 'm1', displayName: 'Old Boss' } } }),
+      resource: user({
+        schemas: [URN.user, ENT],
+        [ENT]: { manager: { value: 'm1', displayName: 'Old Boss' } },
+      }),
       body: body({ op: 'replace', path: `${ENT}:manager`, value: { value: 'm2' } }),
       want: user({ schemas: [URN.user, ENT], [ENT]: { manager: { value: 'm2', displayName: 'Old Boss' } } }),
       changed: [`${ENT}:manager.value`],
@@ -402,7 +436,12 @@ const cases: [string, Case][] = [
       type: 'User',
       resource: user(),
       body: body({ op: 'replace', path: 'emails[type eq "work"].value', value: 'barbara@example.com' }),
-      want: user({ emails: [{ value: 'barbara@example.com', type: 'work', primary: true }, { value: 'babs@jensen.org', type: 'home' }] }),
+      want: user({
+        emails: [
+          { value: 'barbara@example.com', type: 'work', primary: true },
+          { value: 'babs@jensen.org', type: 'home' },
+        ],
+      }),
       changed: ['emails'],
     },
   ],
@@ -412,7 +451,12 @@ const cases: [string, Case][] = [
       type: 'User',
       resource: user({ emails: [{ value: 'babs@jensen.org', type: 'home' }] }),
       body: body({ op: 'Add', path: 'emails[type eq "work"].value', value: 'bjensen@example.com' }),
-      want: user({ emails: [{ value: 'babs@jensen.org', type: 'home' }, { type: 'work', value: 'bjensen@example.com' }] }),
+      want: user({
+        emails: [
+          { value: 'babs@jensen.org', type: 'home' },
+          { type: 'work', value: 'bjensen@example.com' },
+        ],
+      }),
       changed: ['emails'],
     },
   ],
@@ -421,7 +465,11 @@ const cases: [string, Case][] = [
     {
       type: 'User',
       resource: user({ phoneNumbers: undefined }),
-      body: body({ op: 'replace', path: 'phoneNumbers[type eq "mobile" and primary eq true].value', value: '+1 555 0100' }),
+      body: body({
+        op: 'replace',
+        path: 'phoneNumbers[type eq "mobile" and primary eq true].value',
+        value: '+1 555 0100',
+      }),
       want: user({ phoneNumbers: [{ type: 'mobile', primary: true, value: '+1 555 0100' }] }),
       changed: ['phoneNumbers'],
     },
@@ -441,7 +489,11 @@ const cases: [string, Case][] = [
     {
       type: 'User',
       resource: user(),
-      body: body({ op: 'add', path: 'emails', value: [{ value: 'new@example.com', type: 'other', primary: true }] }),
+      body: body({
+        op: 'add',
+        path: 'emails',
+        value: [{ value: 'new@example.com', type: 'other', primary: true }],
+      }),
       want: user({
         emails: [
           { value: 'bjensen@example.com', type: 'work', primary: false },
@@ -472,7 +524,11 @@ const cases: [string, Case][] = [
     {
       type: 'User',
       resource: user(),
-      body: body({ op: 'add', path: 'emails', value: { value: 'BJENSEN@example.com', type: 'work', display: 'Work' } }),
+      body: body({
+        op: 'add',
+        path: 'emails',
+        value: { value: 'BJENSEN@example.com', type: 'work', display: 'Work' },
+      }),
       want: user({
         emails: [
           { value: 'BJENSEN@example.com', type: 'work', primary: true, display: 'Work' },
@@ -504,11 +560,23 @@ const cases: [string, Case][] = [
   ],
   [
     'empty Operations',
-    { type: 'User', resource: user(), body: { schemas: [URN.patchOp], Operations: [] }, want: user(), changed: [] },
+    {
+      type: 'User',
+      resource: user(),
+      body: { schemas: [URN.patchOp], Operations: [] },
+      want: user(),
+      changed: [],
+    },
   ],
   [
     'missing schemas is tolerated',
-    { type: 'User', resource: user(), body: { Operations: [{ op: 'replace', path: 'active', value: false }] }, want: user({ active: false }), changed: ['active'] },
+    {
+      type: 'User',
+      resource: user(),
+      body: { Operations: [{ op: 'replace', path: 'active', value: false }] },
+      want: user({ active: false }),
+      changed: ['active'],
+    },
   ],
   [
     'an attribute stored in another case is rewritten in canonical case',
@@ -525,7 +593,16 @@ const cases: [string, Case][] = [
     {
       type: 'User',
       resource: user(),
-      body: body({ op: 'add', value: { schemas: ['x'], favouriteColour: 'red', title: 'Tour Guide', meta: { version: 'x' }, groups: [{ value: 'g' }] } }),
+      body: body({
+        op: 'add',
+        value: {
+          schemas: ['x'],
+          favouriteColour: 'red',
+          title: 'Tour Guide',
+          meta: { version: 'x' },
+          groups: [{ value: 'g' }],
+        },
+      }),
       want: user({ title: 'Tour Guide' }),
       changed: ['title'],
     },
@@ -535,21 +612,35 @@ const cases: [string, Case][] = [
     {
       type: 'User',
       resource: user({ nickName: 'Babs' }),
-      body: body({ op: 'add', path: 'title', value: null }, { op: 'replace', path: 'name', value: {} }, { op: 'replace', path: 'nickName', value: null }),
+      body: body(
+        { op: 'add', path: 'title', value: null },
+        { op: 'replace', path: 'name', value: {} },
+        { op: 'replace', path: 'nickName', value: null },
+      ),
       want: user(),
       changed: ['nickName'],
     },
   ],
   [
     'replacing a read-only attribute by path with its own value is a no-op',
-    { type: 'User', resource: user(), body: body({ op: 'replace', path: 'id', value: BABS }), want: user(), changed: [] },
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'replace', path: 'id', value: BABS }),
+      want: user(),
+      changed: [],
+    },
   ],
   [
     'changing the display of a member keeps its immutable value',
     {
       type: 'Group',
       resource: group([{ value: BABS, display: 'Babs' }]),
-      body: body({ op: 'replace', path: `members[value eq "${BABS}"]`, value: { value: BABS, display: 'Barbara' } }),
+      body: body({
+        op: 'replace',
+        path: `members[value eq "${BABS}"]`,
+        value: { value: BABS, display: 'Barbara' },
+      }),
       want: group([{ value: BABS, display: 'Barbara' }]),
       changed: ['members'],
     },
@@ -594,7 +685,10 @@ describe('PATCH value comparison', () => {
     uniqueness: 'none',
   });
   const cases: [string, { a: unknown; b: unknown; def: AttributeDefinition; want: boolean }][] = [
-    ['dateTimes as instants', { a: '2026-01-01T00:00:00Z', b: '2026-01-01T01:00:00+01:00', def: def('dateTime'), want: true }],
+    [
+      'dateTimes as instants',
+      { a: '2026-01-01T00:00:00Z', b: '2026-01-01T01:00:00+01:00', def: def('dateTime'), want: true },
+    ],
     ['dateTimes that do not parse, as strings', { a: 'soon', b: 'SOON', def: def('dateTime'), want: true }],
     ['strings ignoring case', { a: 'Admin', b: 'admin', def: def('string'), want: true }],
     ['case-exact strings', { a: 'Admin', b: 'admin', def: def('string', true), want: false }],
@@ -609,7 +703,10 @@ describe('PATCH value comparison', () => {
 
   it('records of a complex attribute without a value sub-attribute are the same when equal', () => {
     const addresses = registry.user.resolve({ name: 'addresses' })?.attribute as AttributeDefinition;
-    assert.equal(sameRecord({ type: 'work', locality: 'X' }, { locality: 'X', type: 'work' }, addresses), true);
+    assert.equal(
+      sameRecord({ type: 'work', locality: 'X' }, { locality: 'X', type: 'work' }, addresses),
+      true,
+    );
     assert.equal(sameRecord({ type: 'work', locality: 'X' }, { type: 'work' }, addresses), false);
   });
 });

@@ -32,36 +32,90 @@ const user = (): ScimResource => ({
   ],
   [ENT]: { employeeNumber: '7', manager: { value: 'm1' } },
 });
-const group = (): ScimResource => ({ schemas: [URN.group], id: 'g1', displayName: 'G', members: [{ value: 'u1', display: 'B' }, { value: 'u2' }] });
+const group = (): ScimResource => ({
+  schemas: [URN.group],
+  id: 'g1',
+  displayName: 'G',
+  members: [{ value: 'u1', display: 'B' }, { value: 'u2' }],
+});
 
 /** Paths drawn from real attribute names, sub-attributes, filters, odd cases and garbage. */
 const pathArb = fc.oneof(
   fc.constantFrom(
-    'active', 'userName', 'name', 'name.givenName', 'NAME.familyname', 'emails', 'emails.value', 'emails.type',
-    'emails[type eq "work"]', 'emails[type eq "work"].value', 'emails[value co "@"].primary', 'emails[type eq "other"].value',
-    'members', 'members[value eq "u1"]', 'members[value eq "u1"].display', 'members[display pr]',
-    `${ENT}:manager`, `${ENT}:manager.value`, `${ENT}:employeeNumber`, 'id', 'meta.lastModified', 'groups',
-    'addresses[type eq "work"].streetAddress', 'displayName', 'nickName', 'x509Certificates', 'emails[', 'a.b.c', '',
+    'active',
+    'userName',
+    'name',
+    'name.givenName',
+    'NAME.familyname',
+    'emails',
+    'emails.value',
+    'emails.type',
+    'emails[type eq "work"]',
+    'emails[type eq "work"].value',
+    'emails[value co "@"].primary',
+    'emails[type eq "other"].value',
+    'members',
+    'members[value eq "u1"]',
+    'members[value eq "u1"].display',
+    'members[display pr]',
+    `${ENT}:manager`,
+    `${ENT}:manager.value`,
+    `${ENT}:employeeNumber`,
+    'id',
+    'meta.lastModified',
+    'groups',
+    'addresses[type eq "work"].streetAddress',
+    'displayName',
+    'nickName',
+    'x509Certificates',
+    'emails[',
+    'a.b.c',
+    '',
   ),
   fc.string({ maxLength: 20 }),
 );
 const valueArb = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom(true, 'False', 'true', null, [], {}, [{ value: 'u3' }], { value: 'x', type: 'work', primary: true }),
-  fc.record({ active: fc.oneof(fc.boolean(), fc.constant('False')), displayName: fc.string(), id: fc.string(), 'name.givenName': fc.string() }, { requiredKeys: [] }),
+  fc.constantFrom(true, 'False', 'true', null, [], {}, [{ value: 'u3' }], {
+    value: 'x',
+    type: 'work',
+    primary: true,
+  }),
+  fc.record(
+    {
+      active: fc.oneof(fc.boolean(), fc.constant('False')),
+      displayName: fc.string(),
+      id: fc.string(),
+      'name.givenName': fc.string(),
+    },
+    { requiredKeys: [] },
+  ),
 );
 const operationArb = fc.record(
-  { op: fc.oneof(fc.constantFrom('add', 'remove', 'replace', 'Add', 'REPLACE', 'Remove'), fc.string({ maxLength: 8 })), path: pathArb, value: valueArb },
+  {
+    op: fc.oneof(
+      fc.constantFrom('add', 'remove', 'replace', 'Add', 'REPLACE', 'Remove'),
+      fc.string({ maxLength: 8 }),
+    ),
+    path: pathArb,
+    value: valueArb,
+  },
   { requiredKeys: ['op'] },
 );
 const bodyArb = fc.oneof(
   fc.record({ schemas: fc.constant([URN.patchOp]), Operations: fc.array(operationArb, { maxLength: 5 }) }),
-  fc.record({ Operations: fc.array(fc.oneof(operationArb, fc.jsonValue({ maxDepth: 2 })), { maxLength: 3 }) }, { requiredKeys: [] }),
+  fc.record(
+    { Operations: fc.array(fc.oneof(operationArb, fc.jsonValue({ maxDepth: 2 })), { maxLength: 3 }) },
+    { requiredKeys: [] },
+  ),
   fc.jsonValue({ maxDepth: 4 }),
 );
 
 describe(`PATCH properties (fast-check seed ${seed}, ${numRuns} runs)`, () => {
-  for (const [name, make] of [['User', user], ['Group', group]] as const) {
+  for (const [name, make] of [
+    ['User', user],
+    ['Group', group],
+  ] as const) {
     it(`random bodies on a ${name} either apply or throw a ScimError, and never change their input`, () => {
       fc.assert(
         fc.property(bodyArb, (body) => {
@@ -69,7 +123,11 @@ describe(`PATCH properties (fast-check seed ${seed}, ${numRuns} runs)`, () => {
           const before = JSON.stringify(body);
           const frozenBody: unknown = deepFreeze(body);
           try {
-            const { resource: result, changed } = applyPatch(resource, parsePatchRequest(frozenBody), registry.forType(name));
+            const { resource: result, changed } = applyPatch(
+              resource,
+              parsePatchRequest(frozenBody),
+              registry.forType(name),
+            );
             assert.ok(Array.isArray(result.schemas));
             assert.ok(changed.every((label) => typeof label === 'string'));
           } catch (err) {
@@ -94,7 +152,11 @@ describe(`PATCH properties (fast-check seed ${seed}, ${numRuns} runs)`, () => {
         const member = display === undefined ? { value: id } : { value: id, display };
         const added = applyPatch(start, [{ op: 'add', path: 'members', value: [member] }], registry.group);
         assert.deepEqual(added.changed, ['members']);
-        const removed = applyPatch(added.resource, [{ op: 'remove', path: `members[value eq ${JSON.stringify(id)}]` }], registry.group);
+        const removed = applyPatch(
+          added.resource,
+          [{ op: 'remove', path: `members[value eq ${JSON.stringify(id)}]` }],
+          registry.group,
+        );
         assert.deepEqual(removed.resource, start);
       }),
       { seed, numRuns },
@@ -106,8 +168,16 @@ describe(`PATCH properties (fast-check seed ${seed}, ${numRuns} runs)`, () => {
       fc.property(token, fc.constantFrom('work', 'home', 'other'), (address, type) => {
         fc.pre(!['bjensen@example.com', 'babs@jensen.org'].includes(address.toLowerCase()));
         const start = deepFreeze(user());
-        const added = applyPatch(start, [{ op: 'add', value: { emails: [{ value: address, type }] } }], registry.user);
-        const removed = applyPatch(added.resource, [{ op: 'remove', path: `emails[value eq ${JSON.stringify(address)}]` }], registry.user);
+        const added = applyPatch(
+          start,
+          [{ op: 'add', value: { emails: [{ value: address, type }] } }],
+          registry.user,
+        );
+        const removed = applyPatch(
+          added.resource,
+          [{ op: 'remove', path: `emails[value eq ${JSON.stringify(address)}]` }],
+          registry.user,
+        );
         assert.deepEqual(removed.resource, start);
       }),
       { seed, numRuns },
@@ -116,14 +186,18 @@ describe(`PATCH properties (fast-check seed ${seed}, ${numRuns} runs)`, () => {
 
   it('setting an absent attribute then removing it restores the user', () => {
     fc.assert(
-      fc.property(fc.constantFrom('nickName', 'title', 'locale', `${ENT}:department`, 'name.middleName'), token, (path, value) => {
-        const start = deepFreeze(user());
-        const added = applyPatch(start, [{ op: 'add', path, value }], registry.user);
-        assert.equal(added.changed.length, 1);
-        const removed = applyPatch(added.resource, [{ op: 'remove', path }], registry.user);
-        assert.deepEqual(removed.resource, start);
-        assert.deepEqual(removed.changed, added.changed);
-      }),
+      fc.property(
+        fc.constantFrom('nickName', 'title', 'locale', `${ENT}:department`, 'name.middleName'),
+        token,
+        (path, value) => {
+          const start = deepFreeze(user());
+          const added = applyPatch(start, [{ op: 'add', path, value }], registry.user);
+          assert.equal(added.changed.length, 1);
+          const removed = applyPatch(added.resource, [{ op: 'remove', path }], registry.user);
+          assert.deepEqual(removed.resource, start);
+          assert.deepEqual(removed.changed, added.changed);
+        },
+      ),
       { seed, numRuns },
     );
   });

@@ -7,7 +7,11 @@ import type { AttributeDefinition } from '../src/protocol/schema-types.js';
 
 const ENT = URN.enterpriseUser;
 const CUSTOM = 'urn:example:custom:1.0:User';
-const attr = (name: string, returned: AttributeDefinition['returned'], extra: Partial<AttributeDefinition> = {}): AttributeDefinition => ({
+const attr = (
+  name: string,
+  returned: AttributeDefinition['returned'],
+  extra: Partial<AttributeDefinition> = {},
+): AttributeDefinition => ({
   name,
   type: 'string',
   multiValued: false,
@@ -26,7 +30,10 @@ const registry = createSchemaRegistry({
       attributes: [
         attr('secretQuestion', 'request'),
         attr('badge', 'default'),
-        attr('card', 'default', { type: 'complex', subAttributes: [attr('number', 'default'), attr('pin', 'never'), attr('issuer', 'request')] }),
+        attr('card', 'default', {
+          type: 'complex',
+          subAttributes: [attr('number', 'default'), attr('pin', 'never'), attr('issuer', 'request')],
+        }),
       ],
     },
   ],
@@ -70,58 +77,182 @@ describe('projectResource', () => {
         },
       },
     ],
-    ['attributes keeps id and schemas and the named ones', { request: { attributes: ['userName'] }, want: { ...base, userName: 'bjensen' } }],
-    ['attribute names in any case', { request: { attributes: ['USERNAME', 'Name.GivenName'] }, want: { ...base, userName: 'bjensen', name: { givenName: 'Barbara' } } }],
+    [
+      'attributes keeps id and schemas and the named ones',
+      { request: { attributes: ['userName'] }, want: { ...base, userName: 'bjensen' } },
+    ],
+    [
+      'attribute names in any case',
+      {
+        request: { attributes: ['USERNAME', 'Name.GivenName'] },
+        want: { ...base, userName: 'bjensen', name: { givenName: 'Barbara' } },
+      },
+    ],
     [
       'a sub-attribute of a multi-valued attribute',
-      { request: { attributes: ['emails.value'] }, want: { ...base, emails: [{ value: 'bjensen@example.com' }, { value: 'babs@example.com' }] } },
+      {
+        request: { attributes: ['emails.value'] },
+        want: { ...base, emails: [{ value: 'bjensen@example.com' }, { value: 'babs@example.com' }] },
+      },
     ],
-    ['a sub-attribute and its parent: the whole parent', { request: { attributes: ['name.givenName', 'name'] }, want: { ...base, name: user.name } }],
-    ['the parent then a sub-attribute: the whole parent', { request: { attributes: ['name', 'name.familyName'] }, want: { ...base, name: user.name } }],
-    ['an extension attribute by its full name', { request: { attributes: [`${ENT}:employeeNumber`] }, want: { ...base, [ENT]: { employeeNumber: '701984' } } }],
-    ['an extension sub-attribute by its full name', { request: { attributes: [`${ENT}:manager.value`] }, want: { ...base, [ENT]: { manager: { value: 'm1' } } } }],
-    ['an extension attribute by its bare name', { request: { attributes: ['department'] }, want: { ...base, [ENT]: { department: 'Tour' } } }],
+    [
+      'a sub-attribute and its parent: the whole parent',
+      { request: { attributes: ['name.givenName', 'name'] }, want: { ...base, name: user.name } },
+    ],
+    [
+      'the parent then a sub-attribute: the whole parent',
+      { request: { attributes: ['name', 'name.familyName'] }, want: { ...base, name: user.name } },
+    ],
+    [
+      'an extension attribute by its full name',
+      {
+        request: { attributes: [`${ENT}:employeeNumber`] },
+        want: { ...base, [ENT]: { employeeNumber: '701984' } },
+      },
+    ],
+    [
+      'an extension sub-attribute by its full name',
+      {
+        request: { attributes: [`${ENT}:manager.value`] },
+        want: { ...base, [ENT]: { manager: { value: 'm1' } } },
+      },
+    ],
+    [
+      'an extension attribute by its bare name',
+      { request: { attributes: ['department'] }, want: { ...base, [ENT]: { department: 'Tour' } } },
+    ],
     ['a whole extension by its URN', { request: { attributes: [ENT] }, want: { ...base, [ENT]: user[ENT] } }],
-    ['core attributes qualified by the core URN', { request: { attributes: [`${URN.user}:active`] }, want: { ...base, active: true } }],
-    ['password is never returned, even when asked', { request: { attributes: ['password', 'userName'] }, want: { ...base, userName: 'bjensen' } }],
-    ['a request attribute when asked', { request: { attributes: [`${CUSTOM}:secretQuestion`] }, want: { ...base, [CUSTOM]: { secretQuestion: 'pet?' } } }],
+    [
+      'core attributes qualified by the core URN',
+      { request: { attributes: [`${URN.user}:active`] }, want: { ...base, active: true } },
+    ],
+    [
+      'password is never returned, even when asked',
+      { request: { attributes: ['password', 'userName'] }, want: { ...base, userName: 'bjensen' } },
+    ],
+    [
+      'a request attribute when asked',
+      {
+        request: { attributes: [`${CUSTOM}:secretQuestion`] },
+        want: { ...base, [CUSTOM]: { secretQuestion: 'pet?' } },
+      },
+    ],
     [
       'a whole extension: request attributes in it are named, never ones are not',
-      { request: { attributes: [CUSTOM] }, want: { ...base, [CUSTOM]: { secretQuestion: 'pet?', badge: 'B7', card: { number: '42', issuer: 'HQ' } } } },
+      {
+        request: { attributes: [CUSTOM] },
+        want: {
+          ...base,
+          [CUSTOM]: { secretQuestion: 'pet?', badge: 'B7', card: { number: '42', issuer: 'HQ' } },
+        },
+      },
     ],
-    ['a request sub-attribute when asked', { request: { attributes: [`${CUSTOM}:card.issuer`] }, want: { ...base, [CUSTOM]: { card: { issuer: 'HQ' } } } }],
-    ['a never sub-attribute, even when asked', { request: { attributes: [`${CUSTOM}:card.pin`] }, want: { ...base } }],
-    ['unknown names are ignored', { request: { attributes: ['nosuch', 'name.nosuch', 'userName'] }, want: { ...base, userName: 'bjensen' } }],
-    ['meta and its sub-attributes', { request: { attributes: ['meta.lastModified'] }, want: { ...base, meta: { lastModified: '2026-01-02T00:00:00Z' } } }],
+    [
+      'a request sub-attribute when asked',
+      {
+        request: { attributes: [`${CUSTOM}:card.issuer`] },
+        want: { ...base, [CUSTOM]: { card: { issuer: 'HQ' } } },
+      },
+    ],
+    [
+      'a never sub-attribute, even when asked',
+      { request: { attributes: [`${CUSTOM}:card.pin`] }, want: { ...base } },
+    ],
+    [
+      'unknown names are ignored',
+      {
+        request: { attributes: ['nosuch', 'name.nosuch', 'userName'] },
+        want: { ...base, userName: 'bjensen' },
+      },
+    ],
+    [
+      'meta and its sub-attributes',
+      {
+        request: { attributes: ['meta.lastModified'] },
+        want: { ...base, meta: { lastModified: '2026-01-02T00:00:00Z' } },
+      },
+    ],
     [
       'excludedAttributes drops the named ones',
       {
         request: { excludedAttributes: ['emails', 'meta', ENT, CUSTOM, 'name.familyName'] },
-        want: { ...base, externalId: 'bjensen', userName: 'bjensen', name: { givenName: 'Barbara' }, active: true },
+        want: {
+          ...base,
+          externalId: 'bjensen',
+          userName: 'bjensen',
+          name: { givenName: 'Barbara' },
+          active: true,
+        },
       },
     ],
     [
       'excludedAttributes cannot drop id or schemas',
       {
-        request: { excludedAttributes: ['id', 'schemas', 'meta', 'externalId', 'userName', 'name', 'active', 'emails', ENT, CUSTOM] },
+        request: {
+          excludedAttributes: [
+            'id',
+            'schemas',
+            'meta',
+            'externalId',
+            'userName',
+            'name',
+            'active',
+            'emails',
+            ENT,
+            CUSTOM,
+          ],
+        },
         want: { ...base },
       },
     ],
     [
       'excluded sub-attributes of a multi-valued attribute',
       {
-        request: { excludedAttributes: ['emails.type', 'emails.primary', 'meta', 'name', ENT, CUSTOM, 'externalId', 'active'] },
-        want: { ...base, userName: 'bjensen', emails: [{ value: 'bjensen@example.com' }, { value: 'babs@example.com' }] },
+        request: {
+          excludedAttributes: [
+            'emails.type',
+            'emails.primary',
+            'meta',
+            'name',
+            ENT,
+            CUSTOM,
+            'externalId',
+            'active',
+          ],
+        },
+        want: {
+          ...base,
+          userName: 'bjensen',
+          emails: [{ value: 'bjensen@example.com' }, { value: 'babs@example.com' }],
+        },
       },
     ],
     [
       'excluded extension attributes by full name',
       {
-        request: { excludedAttributes: [`${ENT}:manager`, `${ENT}:department`, 'meta', 'name', 'emails', CUSTOM, 'externalId', 'active', 'userName'] },
+        request: {
+          excludedAttributes: [
+            `${ENT}:manager`,
+            `${ENT}:department`,
+            'meta',
+            'name',
+            'emails',
+            CUSTOM,
+            'externalId',
+            'active',
+            'userName',
+          ],
+        },
         want: { ...base, [ENT]: { employeeNumber: '701984' } },
       },
     ],
-    ['attributes wins over excludedAttributes', { request: { attributes: ['userName'], excludedAttributes: ['userName'] }, want: { ...base, userName: 'bjensen' } }],
+    [
+      'attributes wins over excludedAttributes',
+      {
+        request: { attributes: ['userName'], excludedAttributes: ['userName'] },
+        want: { ...base, userName: 'bjensen' },
+      },
+    ],
     [
       'empty lists mean no projection',
       { request: { attributes: [], excludedAttributes: [] }, want: projectResource(user, schema) },
@@ -136,13 +267,33 @@ describe('projectResource', () => {
   }
 
   it('keeps attributes no schema defines unless only named ones are wanted', () => {
-    const odd: ScimResource = { schemas: [URN.user], id: '1', userName: 'u', vendorField: 'x', [ENT]: 'not an object' };
-    assert.deepEqual(projectResource(odd, schema), { schemas: [URN.user], id: '1', userName: 'u', vendorField: 'x' });
-    assert.deepEqual(projectResource(odd, schema, { attributes: ['userName'] }), { schemas: [URN.user], id: '1', userName: 'u' });
+    const odd: ScimResource = {
+      schemas: [URN.user],
+      id: '1',
+      userName: 'u',
+      vendorField: 'x',
+      [ENT]: 'not an object',
+    };
+    assert.deepEqual(projectResource(odd, schema), {
+      schemas: [URN.user],
+      id: '1',
+      userName: 'u',
+      vendorField: 'x',
+    });
+    assert.deepEqual(projectResource(odd, schema, { attributes: ['userName'] }), {
+      schemas: [URN.user],
+      id: '1',
+      userName: 'u',
+    });
   });
 
   it('keeps non-object elements of a complex multi-valued attribute as they are', () => {
-    const odd: ScimResource = { schemas: [URN.user], id: '1', emails: ['a@x.com', { value: 'b@x.com', type: 'work' }], name: 'plain' };
+    const odd: ScimResource = {
+      schemas: [URN.user],
+      id: '1',
+      emails: ['a@x.com', { value: 'b@x.com', type: 'work' }],
+      name: 'plain',
+    };
     assert.deepEqual(projectResource(odd, schema, { attributes: ['emails.value', 'name.givenName'] }), {
       schemas: [URN.user],
       id: '1',
@@ -152,9 +303,22 @@ describe('projectResource', () => {
   });
 
   it('projects groups: members excluded for a light list', () => {
-    const group: ScimResource = { schemas: [URN.group], id: 'g', displayName: 'G', members: [{ value: '1', display: 'one' }] };
-    assert.deepEqual(projectResource(group, registry.group, { excludedAttributes: ['members'] }), { schemas: [URN.group], id: 'g', displayName: 'G' });
-    assert.deepEqual(projectResource(group, registry.group, { attributes: ['members.value'] }), { schemas: [URN.group], id: 'g', members: [{ value: '1' }] });
+    const group: ScimResource = {
+      schemas: [URN.group],
+      id: 'g',
+      displayName: 'G',
+      members: [{ value: '1', display: 'one' }],
+    };
+    assert.deepEqual(projectResource(group, registry.group, { excludedAttributes: ['members'] }), {
+      schemas: [URN.group],
+      id: 'g',
+      displayName: 'G',
+    });
+    assert.deepEqual(projectResource(group, registry.group, { attributes: ['members.value'] }), {
+      schemas: [URN.group],
+      id: 'g',
+      members: [{ value: '1' }],
+    });
   });
 });
 
@@ -164,8 +328,14 @@ describe('parseAttributeList', () => {
     ['empty', { given: '', want: undefined }],
     ['only commas and blanks', { given: ' , ,', want: undefined }],
     ['one name', { given: 'userName', want: ['userName'] }],
-    ['names trimmed, empty ones dropped', { given: ' userName , name.givenName,,emails ', want: ['userName', 'name.givenName', 'emails'] }],
-    ['URN-qualified names keep their colons', { given: `${ENT}:employeeNumber,${ENT}`, want: [`${ENT}:employeeNumber`, ENT] }],
+    [
+      'names trimmed, empty ones dropped',
+      { given: ' userName , name.givenName,,emails ', want: ['userName', 'name.givenName', 'emails'] },
+    ],
+    [
+      'URN-qualified names keep their colons',
+      { given: `${ENT}:employeeNumber,${ENT}`, want: [`${ENT}:employeeNumber`, ENT] },
+    ],
   ];
   for (const [name, { given, want }] of cases) {
     it(name, () => assert.deepEqual(parseAttributeList(given), want));

@@ -12,7 +12,13 @@ import { validateResource } from '../src/protocol/validate-resource.js';
 
 const registry = createSchemaRegistry();
 const ENT = URN.enterpriseUser;
-const user = (): ScimResource => ({ schemas: [URN.user], id: 'u1', userName: 'b', name: { givenName: 'B' }, emails: [{ value: 'e', type: 'work' }] });
+const user = (): ScimResource => ({
+  schemas: [URN.user],
+  id: 'u1',
+  userName: 'b',
+  name: { givenName: 'B' },
+  emails: [{ value: 'e', type: 'work' }],
+});
 
 /** Attack strings: every way a key or path could name the prototype. */
 const names = ['__proto__', 'constructor', 'prototype', '__PROTO__', 'Constructor'];
@@ -48,7 +54,12 @@ const filters: string[] = names.flatMap((name) => [
   `emails[${name} eq "x"]`,
   `${ENT}:${name} pr`,
 ]);
-const projections: string[][] = names.map((name) => [name, `${name}.polluted`, `name.${name}`, `${ENT}:${name}`]);
+const projections: string[][] = names.map((name) => [
+  name,
+  `${name}.polluted`,
+  `name.${name}`,
+  `${ENT}:${name}`,
+]);
 
 function assertClean(): void {
   assert.deepEqual(Object.getOwnPropertyNames(Object.prototype).sort(), baseline);
@@ -85,7 +96,8 @@ describe('prototype pollution', () => {
     for (const text of patchBodies) {
       assert.throws(
         () => applyPatch(user(), parsePatchRequest(JSON.parse(text)), registry.user),
-        (err: unknown) => err instanceof ScimError && (err.scimType === 'invalidPath' || err.scimType === 'invalidFilter'),
+        (err: unknown) =>
+          err instanceof ScimError && (err.scimType === 'invalidPath' || err.scimType === 'invalidFilter'),
         text,
       );
     }
@@ -109,8 +121,12 @@ describe('prototype pollution', () => {
   });
 
   it('a resource carrying an own __proto__ key (from JSON.parse) is patched and projected without reaching the prototype', () => {
-    const stored = JSON.parse(`{"schemas":["${URN.user}"],"id":"u1","userName":"b","__proto__":{"polluted":"yes"}}`) as ScimResource;
-    attack(() => applyPatch(stored, [{ op: 'replace', path: 'userName', value: 'c' }], registry.user).resource);
+    const stored = JSON.parse(
+      `{"schemas":["${URN.user}"],"id":"u1","userName":"b","__proto__":{"polluted":"yes"}}`,
+    ) as ScimResource;
+    attack(
+      () => applyPatch(stored, [{ op: 'replace', path: 'userName', value: 'c' }], registry.user).resource,
+    );
     attack(() => projectResource(stored, registry.user));
   });
 });

@@ -9,16 +9,27 @@ const registry = createSchemaRegistry();
 const ENT = URN.enterpriseUser;
 
 describe('validateResource', () => {
-  const cases: [string, { type: 'User' | 'Group'; given: unknown; want: unknown; options?: ValidateOptions }][] = [
+  const cases: [
+    string,
+    { type: 'User' | 'Group'; given: unknown; want: unknown; options?: ValidateOptions },
+  ][] = [
     [
       'keeps a plain user, setting schemas to the core URN',
-      { type: 'User', given: { userName: 'bjensen', active: true }, want: { schemas: [URN.user], userName: 'bjensen', active: true } },
+      {
+        type: 'User',
+        given: { userName: 'bjensen', active: true },
+        want: { schemas: [URN.user], userName: 'bjensen', active: true },
+      },
     ],
     [
       'writes attribute names in canonical case',
       {
         type: 'User',
-        given: { USERNAME: 'b', Name: { GivenName: 'Barbara', familyname: 'Jensen' }, Emails: [{ VALUE: 'b@x.com', Primary: 'True' }] },
+        given: {
+          USERNAME: 'b',
+          Name: { GivenName: 'Barbara', familyname: 'Jensen' },
+          Emails: [{ VALUE: 'b@x.com', Primary: 'True' }],
+        },
         want: {
           schemas: [URN.user],
           userName: 'b',
@@ -39,15 +50,28 @@ describe('validateResource', () => {
           password: 's3cret',
           [ENT]: { manager: { value: 'm1', displayName: 'Boss' } },
         },
-        want: { schemas: [URN.user, ENT], userName: 'b', password: 's3cret', [ENT]: { manager: { value: 'm1' } } },
+        want: {
+          schemas: [URN.user, ENT],
+          userName: 'b',
+          password: 's3cret',
+          [ENT]: { manager: { value: 'm1' } },
+        },
       },
     ],
     [
       'nests fully qualified extension keys under the URN and lists the extension',
       {
         type: 'User',
-        given: { userName: 'b', [`${ENT}:employeeNumber`]: '701984', [`${ENT.toUpperCase()}:Manager.value`]: 'm1' },
-        want: { schemas: [URN.user, ENT], userName: 'b', [ENT]: { employeeNumber: '701984', manager: { value: 'm1' } } },
+        given: {
+          userName: 'b',
+          [`${ENT}:employeeNumber`]: '701984',
+          [`${ENT.toUpperCase()}:Manager.value`]: 'm1',
+        },
+        want: {
+          schemas: [URN.user, ENT],
+          userName: 'b',
+          [ENT]: { employeeNumber: '701984', manager: { value: 'm1' } },
+        },
       },
     ],
     [
@@ -71,7 +95,13 @@ describe('validateResource', () => {
       {
         type: 'User',
         given: { userName: 'b', active: 'False', externalId: 42, emails: { value: 'b@x.com' } },
-        want: { schemas: [URN.user], userName: 'b', active: false, externalId: '42', emails: [{ value: 'b@x.com' }] },
+        want: {
+          schemas: [URN.user],
+          userName: 'b',
+          active: false,
+          externalId: '42',
+          emails: [{ value: 'b@x.com' }],
+        },
       },
     ],
     [
@@ -79,14 +109,24 @@ describe('validateResource', () => {
       {
         type: 'User',
         given: { userName: 'b', [ENT]: { manager: '26118915-6090-4610-87e4-49d8ca9f808d' } },
-        want: { schemas: [URN.user, ENT], userName: 'b', [ENT]: { manager: { value: '26118915-6090-4610-87e4-49d8ca9f808d' } } },
+        want: {
+          schemas: [URN.user, ENT],
+          userName: 'b',
+          [ENT]: { manager: { value: '26118915-6090-4610-87e4-49d8ca9f808d' } },
+        },
       },
     ],
     [
       'treats null as unassigned and drops nulls inside arrays and empty extensions',
       {
         type: 'User',
-        given: { userName: 'b', nickName: null, emails: [null, { value: 'a@x.com', display: null }], name: { givenName: null }, [ENT]: {} },
+        given: {
+          userName: 'b',
+          nickName: null,
+          emails: [null, { value: 'a@x.com', display: null }],
+          name: { givenName: null },
+          [ENT]: {},
+        },
         want: { schemas: [URN.user], userName: 'b', emails: [{ value: 'a@x.com' }] },
       },
     ],
@@ -94,7 +134,12 @@ describe('validateResource', () => {
       'ignores unknown attributes and unknown schemas by default',
       {
         type: 'User',
-        given: { schemas: [URN.user, 'urn:example:unknown'], userName: 'b', favouriteColour: 'red', name: { middle: 'x', givenName: 'B' } },
+        given: {
+          schemas: [URN.user, 'urn:example:unknown'],
+          userName: 'b',
+          favouriteColour: 'red',
+          name: { middle: 'x', givenName: 'B' },
+        },
         want: { schemas: [URN.user], userName: 'b', name: { givenName: 'B' } },
       },
     ],
@@ -106,25 +151,47 @@ describe('validateResource', () => {
           schemas: [URN.group],
           id: '1001',
           displayName: 'Marketing',
-          members: [{ value: '101', display: 'okta' }, { value: '102', display: 'admin' }],
+          members: [
+            { value: '101', display: 'okta' },
+            { value: '102', display: 'admin' },
+          ],
         },
         want: {
           schemas: [URN.group],
           displayName: 'Marketing',
-          members: [{ value: '101', display: 'okta' }, { value: '102', display: 'admin' }],
+          members: [
+            { value: '101', display: 'okta' },
+            { value: '102', display: 'admin' },
+          ],
         },
       },
     ],
     [
       'keeps an empty members array (a PUT that empties the group)',
-      { type: 'Group', given: { displayName: 'G', members: [] }, want: { schemas: [URN.group], displayName: 'G', members: [] } },
+      {
+        type: 'Group',
+        given: { displayName: 'G', members: [] },
+        want: { schemas: [URN.group], displayName: 'G', members: [] },
+      },
     ],
     [
       'accepts an integer given as a string for an integer attribute of an extension',
       {
         type: 'User',
-        given: { userName: 'b', 'urn:example:ext:1.0:User': { level: '7', ratio: '0.5', since: '2026-01-31T10:00:00Z', badge: 'B1' } },
-        want: { schemas: [URN.user, 'urn:example:ext:1.0:User'], userName: 'b', 'urn:example:ext:1.0:User': { level: 7, ratio: 0.5, since: '2026-01-31T10:00:00Z', badge: 'B1' } },
+        given: {
+          userName: 'b',
+          'urn:example:ext:1.0:User': {
+            level: '7',
+            ratio: '0.5',
+            since: '2026-01-31T10:00:00Z',
+            badge: 'B1',
+          },
+        },
+        want: {
+          schemas: [URN.user, 'urn:example:ext:1.0:User'],
+          userName: 'b',
+          'urn:example:ext:1.0:User': { level: 7, ratio: 0.5, since: '2026-01-31T10:00:00Z', badge: 'B1' },
+        },
       },
     ],
   ];
@@ -132,36 +199,291 @@ describe('validateResource', () => {
     it(name, () => assert.deepEqual(validateResource(given, schemaFor(type), options), want));
   }
 
-  const errors: [string, { type: 'User' | 'Group'; given: unknown; code: string; scimType: string; attribute?: string; options?: ValidateOptions }][] = [
-    ['a resource that is not an object', { type: 'User', given: ['userName'], code: 'SCIM_ERR_INVALID_SYNTAX', scimType: 'invalidSyntax' }],
-    ['a null resource', { type: 'User', given: null, code: 'SCIM_ERR_INVALID_SYNTAX', scimType: 'invalidSyntax' }],
-    ['schemas that is a string', { type: 'User', given: { schemas: URN.user, userName: 'b' }, code: 'SCIM_ERR_INVALID_SYNTAX', scimType: 'invalidSyntax' }],
-    ['schemas holding a number', { type: 'User', given: { schemas: [1], userName: 'b' }, code: 'SCIM_ERR_INVALID_SYNTAX', scimType: 'invalidSyntax' }],
-    ['a missing userName', { type: 'User', given: { name: { givenName: 'B' } }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: 'userName' }],
-    ['an empty userName', { type: 'User', given: { userName: '' }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: 'userName' }],
-    ['a missing group displayName', { type: 'Group', given: { members: [] }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: 'displayName' }],
-    ['a boolean for a string', { type: 'User', given: { userName: true }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: 'userName' }],
-    ['a word for a boolean', { type: 'User', given: { userName: 'b', active: 'yes' }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: 'active' }],
-    ['an array for a single value', { type: 'User', given: { userName: ['a', 'b'] }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: 'userName' }],
-    ['a string for an address', { type: 'User', given: { userName: 'b', addresses: ['Main St'] }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: 'addresses' }],
-    ['a string for name', { type: 'User', given: { userName: 'b', name: 'Barbara' }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: 'name' }],
-    ['nested arrays', { type: 'User', given: { userName: 'b', emails: [[{ value: 'x' }]] }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: 'emails' }],
-    ['a number for a sub-attribute boolean', { type: 'User', given: { userName: 'b', emails: [{ value: 'x', primary: 1 }] }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: 'emails.primary' }],
-    ['an extension that is a string', { type: 'User', given: { userName: 'b', [ENT]: 'x' }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: ENT }],
-    ['a sub-attribute of a multi-valued attribute on its own', { type: 'User', given: { userName: 'b', 'emails.value': 'x' }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: 'emails.value' }],
-    ['a fraction for an integer', { type: 'User', given: { userName: 'b', 'urn:example:ext:1.0:User': { level: 1.5 } }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: 'urn:example:ext:1.0:User:level' }],
-    ['text for an integer', { type: 'User', given: { userName: 'b', 'urn:example:ext:1.0:User': { level: '1e3' } }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue' }],
-    ['text for a decimal', { type: 'User', given: { userName: 'b', 'urn:example:ext:1.0:User': { ratio: 'half' } }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue' }],
-    ['a date that is not a dateTime', { type: 'User', given: { userName: 'b', 'urn:example:ext:1.0:User': { since: 'yesterday' } }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue' }],
-    ['a number for a reference', { type: 'User', given: { userName: 'b', profileUrl: 5 }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: 'profileUrl' }],
-    ['a required extension attribute missing', { type: 'User', given: { userName: 'b', 'urn:example:ext:1.0:User': { level: 1 } }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: 'urn:example:ext:1.0:User:badge', options: {} }],
-    ['a string over the length limit', { type: 'User', given: { userName: 'x'.repeat(11) }, options: { maxStringLength: 10 }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: 'userName' }],
-    ['too many values', { type: 'Group', given: { displayName: 'G', members: [{ value: '1' }, { value: '2' }, { value: '3' }] }, options: { maxMultiValued: 2 }, code: 'SCIM_ERR_INVALID_VALUE', scimType: 'invalidValue', attribute: 'members' }],
-    ['nesting over the depth limit', { type: 'User', given: { userName: 'b', name: { givenName: 'x' } }, options: { maxDepth: 1 }, code: 'SCIM_ERR_INVALID_SYNTAX', scimType: 'invalidSyntax' }],
-    ['an unknown attribute when rejected', { type: 'User', given: { userName: 'b', colour: 'red' }, options: { unknownAttributes: 'reject' }, code: 'SCIM_ERR_INVALID_SYNTAX', scimType: 'invalidSyntax' }],
-    ['an unknown sub-attribute when rejected', { type: 'User', given: { userName: 'b', name: { middle: 'x' } }, options: { unknownAttributes: 'reject' }, code: 'SCIM_ERR_INVALID_SYNTAX', scimType: 'invalidSyntax' }],
-    ['a __proto__ key', { type: 'User', given: JSON.parse('{"userName":"b","__proto__":{"admin":true}}'), code: 'SCIM_ERR_INVALID_SYNTAX', scimType: 'invalidSyntax' }],
-    ['a nested constructor key', { type: 'User', given: { userName: 'b', name: { constructor: { prototype: {} } } }, code: 'SCIM_ERR_INVALID_SYNTAX', scimType: 'invalidSyntax' }],
+  const errors: [
+    string,
+    {
+      type: 'User' | 'Group';
+      given: unknown;
+      code: string;
+      scimType: string;
+      attribute?: string;
+      options?: ValidateOptions;
+    },
+  ][] = [
+    [
+      'a resource that is not an object',
+      { type: 'User', given: ['userName'], code: 'SCIM_ERR_INVALID_SYNTAX', scimType: 'invalidSyntax' },
+    ],
+    [
+      'a null resource',
+      { type: 'User', given: null, code: 'SCIM_ERR_INVALID_SYNTAX', scimType: 'invalidSyntax' },
+    ],
+    [
+      'schemas that is a string',
+      {
+        type: 'User',
+        given: { schemas: URN.user, userName: 'b' },
+        code: 'SCIM_ERR_INVALID_SYNTAX',
+        scimType: 'invalidSyntax',
+      },
+    ],
+    [
+      'schemas holding a number',
+      {
+        type: 'User',
+        given: { schemas: [1], userName: 'b' },
+        code: 'SCIM_ERR_INVALID_SYNTAX',
+        scimType: 'invalidSyntax',
+      },
+    ],
+    [
+      'a missing userName',
+      {
+        type: 'User',
+        given: { name: { givenName: 'B' } },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: 'userName',
+      },
+    ],
+    [
+      'an empty userName',
+      {
+        type: 'User',
+        given: { userName: '' },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: 'userName',
+      },
+    ],
+    [
+      'a missing group displayName',
+      {
+        type: 'Group',
+        given: { members: [] },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: 'displayName',
+      },
+    ],
+    [
+      'a boolean for a string',
+      {
+        type: 'User',
+        given: { userName: true },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: 'userName',
+      },
+    ],
+    [
+      'a word for a boolean',
+      {
+        type: 'User',
+        given: { userName: 'b', active: 'yes' },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: 'active',
+      },
+    ],
+    [
+      'an array for a single value',
+      {
+        type: 'User',
+        given: { userName: ['a', 'b'] },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: 'userName',
+      },
+    ],
+    [
+      'a string for an address',
+      {
+        type: 'User',
+        given: { userName: 'b', addresses: ['Main St'] },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: 'addresses',
+      },
+    ],
+    [
+      'a string for name',
+      {
+        type: 'User',
+        given: { userName: 'b', name: 'Barbara' },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: 'name',
+      },
+    ],
+    [
+      'nested arrays',
+      {
+        type: 'User',
+        given: { userName: 'b', emails: [[{ value: 'x' }]] },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: 'emails',
+      },
+    ],
+    [
+      'a number for a sub-attribute boolean',
+      {
+        type: 'User',
+        given: { userName: 'b', emails: [{ value: 'x', primary: 1 }] },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: 'emails.primary',
+      },
+    ],
+    [
+      'an extension that is a string',
+      {
+        type: 'User',
+        given: { userName: 'b', [ENT]: 'x' },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: ENT,
+      },
+    ],
+    [
+      'a sub-attribute of a multi-valued attribute on its own',
+      {
+        type: 'User',
+        given: { userName: 'b', 'emails.value': 'x' },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: 'emails.value',
+      },
+    ],
+    [
+      'a fraction for an integer',
+      {
+        type: 'User',
+        given: { userName: 'b', 'urn:example:ext:1.0:User': { level: 1.5 } },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: 'urn:example:ext:1.0:User:level',
+      },
+    ],
+    [
+      'text for an integer',
+      {
+        type: 'User',
+        given: { userName: 'b', 'urn:example:ext:1.0:User': { level: '1e3' } },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+      },
+    ],
+    [
+      'text for a decimal',
+      {
+        type: 'User',
+        given: { userName: 'b', 'urn:example:ext:1.0:User': { ratio: 'half' } },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+      },
+    ],
+    [
+      'a date that is not a dateTime',
+      {
+        type: 'User',
+        given: { userName: 'b', 'urn:example:ext:1.0:User': { since: 'yesterday' } },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+      },
+    ],
+    [
+      'a number for a reference',
+      {
+        type: 'User',
+        given: { userName: 'b', profileUrl: 5 },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: 'profileUrl',
+      },
+    ],
+    [
+      'a required extension attribute missing',
+      {
+        type: 'User',
+        given: { userName: 'b', 'urn:example:ext:1.0:User': { level: 1 } },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: 'urn:example:ext:1.0:User:badge',
+        options: {},
+      },
+    ],
+    [
+      'a string over the length limit',
+      {
+        type: 'User',
+        given: { userName: 'x'.repeat(11) },
+        options: { maxStringLength: 10 },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: 'userName',
+      },
+    ],
+    [
+      'too many values',
+      {
+        type: 'Group',
+        given: { displayName: 'G', members: [{ value: '1' }, { value: '2' }, { value: '3' }] },
+        options: { maxMultiValued: 2 },
+        code: 'SCIM_ERR_INVALID_VALUE',
+        scimType: 'invalidValue',
+        attribute: 'members',
+      },
+    ],
+    [
+      'nesting over the depth limit',
+      {
+        type: 'User',
+        given: { userName: 'b', name: { givenName: 'x' } },
+        options: { maxDepth: 1 },
+        code: 'SCIM_ERR_INVALID_SYNTAX',
+        scimType: 'invalidSyntax',
+      },
+    ],
+    [
+      'an unknown attribute when rejected',
+      {
+        type: 'User',
+        given: { userName: 'b', colour: 'red' },
+        options: { unknownAttributes: 'reject' },
+        code: 'SCIM_ERR_INVALID_SYNTAX',
+        scimType: 'invalidSyntax',
+      },
+    ],
+    [
+      'an unknown sub-attribute when rejected',
+      {
+        type: 'User',
+        given: { userName: 'b', name: { middle: 'x' } },
+        options: { unknownAttributes: 'reject' },
+        code: 'SCIM_ERR_INVALID_SYNTAX',
+        scimType: 'invalidSyntax',
+      },
+    ],
+    [
+      'a __proto__ key',
+      {
+        type: 'User',
+        given: JSON.parse('{"userName":"b","__proto__":{"admin":true}}'),
+        code: 'SCIM_ERR_INVALID_SYNTAX',
+        scimType: 'invalidSyntax',
+      },
+    ],
+    [
+      'a nested constructor key',
+      {
+        type: 'User',
+        given: { userName: 'b', name: { constructor: { prototype: {} } } },
+        code: 'SCIM_ERR_INVALID_SYNTAX',
+        scimType: 'invalidSyntax',
+      },
+    ],
   ];
   for (const [name, { type, given, code, scimType, attribute, options }] of errors) {
     it(`rejects ${name} with ${scimType}`, () => {
@@ -191,7 +513,9 @@ describe('validateResource', () => {
   it('survives a very deep body without overflowing the stack', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 100_000; i += 1) deep = { a: deep };
-    assert.throws(() => validateResource({ userName: 'b', name: deep }, registry.user), { code: 'SCIM_ERR_INVALID_SYNTAX' });
+    assert.throws(() => validateResource({ userName: 'b', name: deep }, registry.user), {
+      code: 'SCIM_ERR_INVALID_SYNTAX',
+    });
   });
 });
 
@@ -201,10 +525,46 @@ const extended = createSchemaRegistry({
       id: 'urn:example:ext:1.0:User',
       name: 'Ext',
       attributes: [
-        { name: 'level', type: 'integer', multiValued: false, required: false, caseExact: false, mutability: 'readWrite', returned: 'default', uniqueness: 'none' },
-        { name: 'ratio', type: 'decimal', multiValued: false, required: false, caseExact: false, mutability: 'readWrite', returned: 'default', uniqueness: 'none' },
-        { name: 'since', type: 'dateTime', multiValued: false, required: false, caseExact: false, mutability: 'readWrite', returned: 'default', uniqueness: 'none' },
-        { name: 'badge', type: 'string', multiValued: false, required: true, caseExact: false, mutability: 'readWrite', returned: 'default', uniqueness: 'none' },
+        {
+          name: 'level',
+          type: 'integer',
+          multiValued: false,
+          required: false,
+          caseExact: false,
+          mutability: 'readWrite',
+          returned: 'default',
+          uniqueness: 'none',
+        },
+        {
+          name: 'ratio',
+          type: 'decimal',
+          multiValued: false,
+          required: false,
+          caseExact: false,
+          mutability: 'readWrite',
+          returned: 'default',
+          uniqueness: 'none',
+        },
+        {
+          name: 'since',
+          type: 'dateTime',
+          multiValued: false,
+          required: false,
+          caseExact: false,
+          mutability: 'readWrite',
+          returned: 'default',
+          uniqueness: 'none',
+        },
+        {
+          name: 'badge',
+          type: 'string',
+          multiValued: false,
+          required: true,
+          caseExact: false,
+          mutability: 'readWrite',
+          returned: 'default',
+          uniqueness: 'none',
+        },
       ],
     },
   ],

@@ -9,5 +9,7 @@ export function attributeLabel(resolved: ResolvedAttribute): string {
 
 /** Unassigned in the sense of RFC 7643 §2.5: absent, null, an empty string or an empty array. */
 export function isEmptyValue(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+  );
 }

@@ -26,14 +26,20 @@ const DATE_TIME_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}
  * also takes a single value (wrapped in an array); nulls inside an array are dropped.
  * `label` is the canonical path named in error messages.
  */
-export function coerceAttributeValue(value: unknown, def: AttributeDefinition, label: string, options: CoerceOptions): unknown {
+export function coerceAttributeValue(
+  value: unknown,
+  def: AttributeDefinition,
+  label: string,
+  options: CoerceOptions,
+): unknown {
   if (value === null || value === undefined) return undefined;
   if (!def.multiValued) {
     if (Array.isArray(value)) throw invalid(label, 'expected a single value, got an array');
     return coerceSingleValue(value, def, label, options);
   }
   const items: unknown[] = Array.isArray(value) ? value : [value];
-  if (items.length > options.maxMultiValued) throw invalid(label, `more than ${options.maxMultiValued} values`);
+  if (items.length > options.maxMultiValued)
+    throw invalid(label, `more than ${options.maxMultiValued} values`);
   const result: unknown[] = [];
   for (const item of items) {
     if (Array.isArray(item)) throw invalid(label, 'expected values, got a nested array');
@@ -48,7 +54,12 @@ export function coerceAttributeValue(value: unknown, def: AttributeDefinition, l
  * "true"/"False"; integers and decimals as numeric strings; numbers for strings; a bare value for a
  * complex attribute that has a `value` sub-attribute (`"manager": "42"` is `{"value": "42"}`).
  */
-export function coerceSingleValue(value: unknown, def: AttributeDefinition, label: string, options: CoerceOptions): unknown {
+export function coerceSingleValue(
+  value: unknown,
+  def: AttributeDefinition,
+  label: string,
+  options: CoerceOptions,
+): unknown {
   if (value === null || value === undefined) return undefined;
   switch (def.type) {
     case 'complex':
@@ -63,7 +74,11 @@ export function coerceSingleValue(value: unknown, def: AttributeDefinition, labe
       throw invalid(label, 'expected a boolean');
     case 'integer':
       if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
-      if (typeof value === 'string' && INTEGER_TEXT.test(value.trim()) && Number.isSafeInteger(Number(value))) {
+      if (
+        typeof value === 'string' &&
+        INTEGER_TEXT.test(value.trim()) &&
+        Number.isSafeInteger(Number(value))
+      ) {
         return Number(value);
       }
       throw invalid(label, 'expected an integer');
@@ -74,7 +89,8 @@ export function coerceSingleValue(value: unknown, def: AttributeDefinition, labe
       }
       throw invalid(label, 'expected a number');
     case 'dateTime':
-      if (typeof value === 'string' && DATE_TIME_TEXT.test(value) && !Number.isNaN(Date.parse(value))) return checkLength(value, label, options);
+      if (typeof value === 'string' && DATE_TIME_TEXT.test(value) && !Number.isNaN(Date.parse(value)))
+        return checkLength(value, label, options);
       throw invalid(label, 'expected a date and time such as 2026-11-28T17:00:00Z');
     case 'string':
       if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -88,11 +104,17 @@ export function coerceSingleValue(value: unknown, def: AttributeDefinition, labe
 }
 
 function checkLength(value: string, label: string, options: CoerceOptions): string {
-  if (value.length > options.maxStringLength) throw invalid(label, `longer than ${options.maxStringLength} characters`);
+  if (value.length > options.maxStringLength)
+    throw invalid(label, `longer than ${options.maxStringLength} characters`);
   return value;
 }
 
-function coerceComplex(value: unknown, def: AttributeDefinition, label: string, options: CoerceOptions): unknown {
+function coerceComplex(
+  value: unknown,
+  def: AttributeDefinition,
+  label: string,
+  options: CoerceOptions,
+): unknown {
   if (!isJsonObject(value)) {
     const valueSub = findSubAttribute(def, 'value');
     if (valueSub !== undefined && typeof value !== 'object') {

@@ -43,7 +43,9 @@ export function errorBody20(err: ScimError): ErrorBody20 {
 
 export function errorBody11(err: ScimError): ErrorBody11 {
   return {
-    errors: [{ statusCode: err.status, internalCode: err.internalCode, description: err.message, help_url: null }],
+    errors: [
+      { statusCode: err.status, internalCode: err.internalCode, description: err.message, help_url: null },
+    ],
     schemas: [URN.core11],
     detail: err.message,
     status: String(err.status),

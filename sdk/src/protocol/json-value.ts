@@ -35,7 +35,10 @@ export function cloneJson<T>(value: T): T {
  * The first forbidden key anywhere in a JSON value, or nesting deeper than `maxDepth` (the root
  * object or array is depth 1). Iterative, so a hostile depth cannot overflow the stack.
  */
-export function findStructureProblem(value: unknown, maxDepth: number): { forbiddenKey: string } | { tooDeep: true } | undefined {
+export function findStructureProblem(
+  value: unknown,
+  maxDepth: number,
+): { forbiddenKey: string } | { tooDeep: true } | undefined {
   const stack: [unknown, number][] = [[value, 1]];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const [item, depth] = next;

@@ -41,9 +41,12 @@ interface Run {
   readonly touched: Map<string, ResolvedAttribute>;
 }
 
-const invalidPath = (path: string, reason: string) => new ScimError('SCIM_ERR_INVALID_PATH', { path, reason });
-const invalidValue = (attribute: string, reason: string) => new ScimError('SCIM_ERR_INVALID_VALUE', { attribute, reason });
-const mutability = (attribute: string, reason: string) => new ScimError('SCIM_ERR_MUTABILITY', { attribute, reason });
+const invalidPath = (path: string, reason: string) =>
+  new ScimError('SCIM_ERR_INVALID_PATH', { path, reason });
+const invalidValue = (attribute: string, reason: string) =>
+  new ScimError('SCIM_ERR_INVALID_VALUE', { attribute, reason });
+const mutability = (attribute: string, reason: string) =>
+  new ScimError('SCIM_ERR_MUTABILITY', { attribute, reason });
 
 /**
  * Applies `operations` in order, all or nothing (a failing operation throws and nothing is kept).
@@ -56,9 +59,14 @@ const mutability = (attribute: string, reason: string) => new ScimError('SCIM_ER
  * conditions matches nothing adds a record built from the filter, as Entra ID expects.
  * Errors: see docs/errors.md ("PATCH and resource input").
  */
-export function applyPatch(resource: ScimResource, operations: readonly PatchOperation[], schema: ResourceSchema): PatchResult {
+export function applyPatch(
+  resource: ScimResource,
+  operations: readonly PatchOperation[],
+  schema: ResourceSchema,
+): PatchResult {
   const run: Run = { doc: cloneJson(resource), schema, touched: new Map() };
-  if (!Array.isArray(operations)) throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: '"Operations" must be an array' });
+  if (!Array.isArray(operations))
+    throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: '"Operations" must be an array' });
   operations.forEach((operation, index) => applyOperation(run, operation, index));
   tidyExtensions(run);
   checkRequired(resource, run);
@@ -66,21 +74,28 @@ export function applyPatch(resource: ScimResource, operations: readonly PatchOpe
 }
 
 function applyOperation(run: Run, operation: unknown, index: number): void {
-  if (!isJsonObject(operation)) throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: `operation ${index} is not an object` });
+  if (!isJsonObject(operation))
+    throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: `operation ${index} is not an object` });
   const op = operation.op;
   const kind = typeof op === 'string' ? op.toLowerCase() : '';
   if (kind !== 'add' && kind !== 'remove' && kind !== 'replace') {
-    throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: `operation ${index}: "op" must be "add", "remove" or "replace"` });
+    throw new ScimError('SCIM_ERR_INVALID_SYNTAX', {
+      reason: `operation ${index}: "op" must be "add", "remove" or "replace"`,
+    });
   }
   const { path, value } = operation;
   const problem = findStructureProblem(value, PATCH_LIMITS.maxDepth);
   if (problem !== undefined) {
     if ('forbiddenKey' in problem) throw invalidPath(problem.forbiddenKey, 'this name is not allowed');
-    throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: `the value of operation ${index} is nested too deeply` });
+    throw new ScimError('SCIM_ERR_INVALID_SYNTAX', {
+      reason: `the value of operation ${index} is nested too deeply`,
+    });
   }
   if (path === undefined || path === null || (typeof path === 'string' && path.trim() === '')) {
-    if (kind === 'remove') throw new ScimError('SCIM_ERR_NO_TARGET', { path: '', reason: 'a remove operation needs a path' });
-    if (!isJsonObject(value)) throw invalidValue('(value)', `operation ${index} without a path needs an object of attributes`);
+    if (kind === 'remove')
+      throw new ScimError('SCIM_ERR_NO_TARGET', { path: '', reason: 'a remove operation needs a path' });
+    if (!isJsonObject(value))
+      throw invalidValue('(value)', `operation ${index} without a path needs an object of attributes`);
     applyValueObject(run, kind, value);
     return;
   }
@@ -89,7 +104,8 @@ function applyOperation(run: Run, operation: unknown, index: number): void {
   const resolved = run.schema.resolve(patchPath.path);
   if (resolved === undefined) throw invalidPath(path, `${run.schema.resourceType} has no such attribute`);
   if (kind !== 'remove' && value === undefined) throw invalidValue(path, `operation ${index} has no value`);
-  if (patchPath.filter !== undefined) applyFiltered(run, kind, resolved, patchPath as PatchPath & { filter: Filter }, value, path);
+  if (patchPath.filter !== undefined)
+    applyFiltered(run, kind, resolved, patchPath as PatchPath & { filter: Filter }, value, path);
   else applyResolved(run, kind, resolved, value, path);
 }
 
@@ -103,9 +119,16 @@ function applyValueObject(run: Run, kind: Kind, value: Record<string, unknown>):
       continue;
     }
     if (item === null) continue;
-    if (!isJsonObject(item)) throw invalidValue(extension.id, 'expected an object of the extension\'s attributes');
+    if (!isJsonObject(item))
+      throw invalidValue(extension.id, "expected an object of the extension's attributes");
     for (const [subKey, subItem] of Object.entries(item)) {
-      applyKey(run, kind, { ...parseAttributeKey(subKey), uri: extension.id }, subItem, `${extension.id}:${subKey}`);
+      applyKey(
+        run,
+        kind,
+        { ...parseAttributeKey(subKey), uri: extension.id },
+        subItem,
+        `${extension.id}:${subKey}`,
+      );
     }
   }
 }
@@ -116,7 +139,8 @@ function applyKey(run: Run, kind: Kind, path: AttrPath, value: unknown, key: str
   }
   const resolved = run.schema.resolve(path);
   if (resolved === undefined) return;
-  if (resolved.attribute.mutability === 'readOnly' || resolved.subAttribute?.mutability === 'readOnly') return;
+  if (resolved.attribute.mutability === 'readOnly' || resolved.subAttribute?.mutability === 'readOnly')
+    return;
   applyResolved(run, kind, resolved, value, key);
 }
 
@@ -125,7 +149,13 @@ function touch(run: Run, resolved: ResolvedAttribute): void {
 }
 
 /** A path without a value filter: `active`, `name.givenName`, `members`, `emails.type`, `urn:…:manager`. */
-function applyResolved(run: Run, kind: Kind, resolved: ResolvedAttribute, value: unknown, path: string): void {
+function applyResolved(
+  run: Run,
+  kind: Kind,
+  resolved: ResolvedAttribute,
+  value: unknown,
+  path: string,
+): void {
   const { attribute, subAttribute } = resolved;
   const label = attributeLabel(resolved);
   if (attribute.mutability === 'readOnly' || subAttribute?.mutability === 'readOnly') {
@@ -157,7 +187,8 @@ function applyResolved(run: Run, kind: Kind, resolved: ResolvedAttribute, value:
   const current = readValue(target, attribute.name);
   if (attribute.type === 'complex' && isJsonObject(coerced)) {
     // RFC 7644 §3.5.2.3: the sub-attributes given replace theirs, the others are left unchanged.
-    for (const name of Object.keys(coerced)) touch(run, { ...resolved, subAttribute: findSubAttribute(attribute, name) as AttributeDefinition });
+    for (const name of Object.keys(coerced))
+      touch(run, { ...resolved, subAttribute: findSubAttribute(attribute, name) as AttributeDefinition });
     writeValue(target, attribute.name, mergeRecord(current, coerced, attribute, label));
     return;
   }
@@ -189,13 +220,22 @@ function recordsOf(value: unknown): unknown[] {
 }
 
 /** A whole multi-valued attribute: `members`, `emails`. */
-function applyMultiValued(kind: Kind, attribute: AttributeDefinition, target: Record<string, unknown>, value: unknown, label: string): void {
+function applyMultiValued(
+  kind: Kind,
+  attribute: AttributeDefinition,
+  target: Record<string, unknown>,
+  value: unknown,
+  label: string,
+): void {
   const current = recordsOf(readValue(target, attribute.name));
   const given = (coerceAttributeValue(value, attribute, label, VALUE_OPTIONS) as unknown[] | undefined) ?? [];
   let records: unknown[];
   if (kind === 'remove') {
     // Entra ID removes members with `"path": "members"` and the members to remove as the value.
-    records = value === undefined || value === null ? [] : current.filter((record) => !given.some((g) => sameRecord(record, g, attribute)));
+    records =
+      value === undefined || value === null
+        ? []
+        : current.filter((record) => !given.some((g) => sameRecord(record, g, attribute)));
   } else if (kind === 'replace') {
     records = given;
   } else {
@@ -203,7 +243,8 @@ function applyMultiValued(kind: Kind, attribute: AttributeDefinition, target: Re
     for (const record of given) {
       const index = records.findIndex((existing) => sameRecord(existing, record, attribute));
       const at = index < 0 ? records.push(record) - 1 : index;
-      if (index >= 0) records[at] = isJsonObject(record) ? mergeRecord(records[at], record, attribute, label) : records[at];
+      if (index >= 0)
+        records[at] = isJsonObject(record) ? mergeRecord(records[at], record, attribute, label) : records[at];
       if (isPrimary(record)) clearOtherPrimaries(records, [at]);
     }
   }
@@ -226,10 +267,12 @@ function applyFiltered(
   let sub: AttributeDefinition | undefined;
   if (patchPath.valueSubAttr !== undefined) {
     sub = findSubAttribute(attribute, patchPath.valueSubAttr);
-    if (sub === undefined) throw invalidPath(path, `${attribute.name} has no sub-attribute "${patchPath.valueSubAttr}"`);
+    if (sub === undefined)
+      throw invalidPath(path, `${attribute.name} has no sub-attribute "${patchPath.valueSubAttr}"`);
   }
   const label = attributeLabel(resolved);
-  if (attribute.mutability === 'readOnly' || sub?.mutability === 'readOnly') throw mutability(label, 'the attribute is read-only');
+  if (attribute.mutability === 'readOnly' || sub?.mutability === 'readOnly')
+    throw mutability(label, 'the attribute is read-only');
   const target = containerOf(run.doc, resolved, kind !== 'remove');
   if (target === undefined) return;
   touch(run, resolved);
@@ -249,18 +292,23 @@ function applyToRecords(
   const { attribute } = resolved;
   const label = resolved.extension ? `${resolved.schema}:${attribute.name}` : attribute.name;
   let records = recordsOf(readValue(target, attribute.name));
-  const matched = records.flatMap((record, index) => (filter === undefined || matchesElement(filter, record, attribute) ? [index] : []));
+  const matched = records.flatMap((record, index) =>
+    filter === undefined || matchesElement(filter, record, attribute) ? [index] : [],
+  );
   if (kind === 'remove') {
     // Removing what is not there succeeds: Okta retries membership removals.
     if (sub === undefined) records = records.filter((_, index) => !matched.includes(index));
-    else for (const index of matched) records[index] = withSubAttribute(records[index], sub, undefined, `${label}.${sub.name}`);
+    else
+      for (const index of matched)
+        records[index] = withSubAttribute(records[index], sub, undefined, `${label}.${sub.name}`);
   } else if (matched.length === 0) {
     if (filter === undefined) return;
     const seed = recordFromFilter(filter, attribute);
     if (seed === undefined || (kind === 'replace' && sub === undefined)) {
       throw new ScimError('SCIM_ERR_NO_TARGET', { path, reason: 'no value matches the filter' });
     }
-    const given = sub === undefined ? coerceSingleValue(value, attribute, label, VALUE_OPTIONS) : { [sub.name]: value };
+    const given =
+      sub === undefined ? coerceSingleValue(value, attribute, label, VALUE_OPTIONS) : { [sub.name]: value };
     if (!isJsonObject(given)) throw invalidValue(label, 'expected an object');
     const record = coerceSingleValue({ ...seed, ...given }, attribute, label, VALUE_OPTIONS);
     const at = records.push(record) - 1;
@@ -282,7 +330,12 @@ function applyToRecords(
   writeValue(target, attribute.name, records.length === 0 ? undefined : records);
 }
 
-function withSubAttribute(record: unknown, sub: AttributeDefinition, next: unknown, label: string): Record<string, unknown> {
+function withSubAttribute(
+  record: unknown,
+  sub: AttributeDefinition,
+  next: unknown,
+  label: string,
+): Record<string, unknown> {
   const copy: Record<string, unknown> = isJsonObject(record) ? { ...record } : {};
   checkImmutable(sub, readValue(copy, sub.name), next, label);
   writeValue(copy, sub.name, next);
@@ -290,7 +343,12 @@ function withSubAttribute(record: unknown, sub: AttributeDefinition, next: unkno
 }
 
 /** `current` with the sub-attributes of `update` written over it (immutable ones may not change). */
-function mergeRecord(current: unknown, update: Record<string, unknown>, attribute: AttributeDefinition, label: string): Record<string, unknown> {
+function mergeRecord(
+  current: unknown,
+  update: Record<string, unknown>,
+  attribute: AttributeDefinition,
+  label: string,
+): Record<string, unknown> {
   const result: Record<string, unknown> = isJsonObject(current) ? { ...current } : {};
   for (const [name, item] of Object.entries(update)) {
     const sub = findSubAttribute(attribute, name);
@@ -301,13 +359,22 @@ function mergeRecord(current: unknown, update: Record<string, unknown>, attribut
 }
 
 /** The record a filter of `eq` conditions joined by `and` describes, e.g. `{type: "work"}`; undefined for any other filter. */
-function recordFromFilter(filter: Filter, attribute: AttributeDefinition): Record<string, unknown> | undefined {
+function recordFromFilter(
+  filter: Filter,
+  attribute: AttributeDefinition,
+): Record<string, unknown> | undefined {
   if (filter.kind === 'and') {
     const left = recordFromFilter(filter.left, attribute);
     const right = recordFromFilter(filter.right, attribute);
     return left === undefined || right === undefined ? undefined : { ...left, ...right };
   }
-  if (filter.kind !== 'compare' || filter.op !== 'eq' || filter.value === null || filter.path.uri !== undefined || filter.path.subAttr !== undefined) {
+  if (
+    filter.kind !== 'compare' ||
+    filter.op !== 'eq' ||
+    filter.value === null ||
+    filter.path.uri !== undefined ||
+    filter.path.subAttr !== undefined
+  ) {
     return undefined;
   }
   const sub = findSubAttribute(attribute, filter.path.name);
@@ -334,7 +401,9 @@ function checkImmutable(def: AttributeDefinition, current: unknown, next: unknow
 /** Extensions left without attributes are removed; `schemas` lists those that hold values. */
 function tidyExtensions(run: Run): void {
   const { doc, schema } = run;
-  let schemas: string[] = Array.isArray(doc.schemas) ? doc.schemas.filter((urn): urn is string => typeof urn === 'string') : [schema.core.id];
+  let schemas: string[] = Array.isArray(doc.schemas)
+    ? doc.schemas.filter((urn): urn is string => typeof urn === 'string')
+    : [schema.core.id];
   const touchedSchemas = new Set([...run.touched.values()].map((resolved) => resolved.schema));
   for (const extension of schema.extensions) {
     const value = readValue(doc, extension.id);

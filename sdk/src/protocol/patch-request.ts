@@ -42,7 +42,10 @@ export function parsePatchRequest(body: unknown, limits: PatchLimits = {}): Patc
   if (!isJsonObject(body)) throw syntax('a PATCH body must be a JSON object');
   const problem = findStructureProblem(body, maxDepth);
   if (problem !== undefined && 'forbiddenKey' in problem) {
-    throw new ScimError('SCIM_ERR_INVALID_PATH', { path: problem.forbiddenKey, reason: 'this name is not allowed' });
+    throw new ScimError('SCIM_ERR_INVALID_PATH', {
+      path: problem.forbiddenKey,
+      reason: 'this name is not allowed',
+    });
   }
   if (problem !== undefined) throw syntax(`the body is nested deeper than ${maxDepth} levels`);
   const schemas = member(body, 'schemas');
@@ -71,7 +74,10 @@ function parseOperation(operation: unknown, index: number): PatchOperation {
   let path: string | undefined;
   if (rawPath !== undefined && rawPath !== null) {
     if (typeof rawPath !== 'string') {
-      throw new ScimError('SCIM_ERR_INVALID_PATH', { path: String(JSON.stringify(rawPath)), reason: 'the path must be a string' });
+      throw new ScimError('SCIM_ERR_INVALID_PATH', {
+        path: String(JSON.stringify(rawPath)),
+        reason: 'the path must be a string',
+      });
     }
     if (rawPath.trim() !== '') {
       parsePatchPath(rawPath);
@@ -80,13 +86,21 @@ function parseOperation(operation: unknown, index: number): PatchOperation {
   }
   const value = member(operation, 'value');
   if (kind === 'remove') {
-    if (path === undefined) throw new ScimError('SCIM_ERR_NO_TARGET', { path: '', reason: 'a remove operation needs a path' });
+    if (path === undefined)
+      throw new ScimError('SCIM_ERR_NO_TARGET', { path: '', reason: 'a remove operation needs a path' });
     return value === undefined ? { op: kind, path } : { op: kind, path, value: cloneJson(value) };
   }
-  if (value === undefined) throw new ScimError('SCIM_ERR_INVALID_VALUE', { attribute: path ?? '(value)', reason: `operation ${index} has no value` });
+  if (value === undefined)
+    throw new ScimError('SCIM_ERR_INVALID_VALUE', {
+      attribute: path ?? '(value)',
+      reason: `operation ${index} has no value`,
+    });
   if (path === undefined) {
     if (!isJsonObject(value)) {
-      throw new ScimError('SCIM_ERR_INVALID_VALUE', { attribute: '(value)', reason: `operation ${index} without a path needs an object of attributes` });
+      throw new ScimError('SCIM_ERR_INVALID_VALUE', {
+        attribute: '(value)',
+        reason: `operation ${index} without a path needs an object of attributes`,
+      });
     }
     return { op: kind, value: cloneJson(value) };
   }

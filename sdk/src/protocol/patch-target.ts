@@ -25,7 +25,11 @@ export function writeValue(obj: Record<string, unknown>, name: string, value: un
  * The object holding the attribute: the resource, or its extension object under the canonical URN
  * key (created when `create`; undefined when absent and not created).
  */
-export function containerOf(resource: ScimResource, resolved: ResolvedAttribute, create: boolean): Record<string, unknown> | undefined {
+export function containerOf(
+  resource: ScimResource,
+  resolved: ResolvedAttribute,
+  create: boolean,
+): Record<string, unknown> | undefined {
   if (!resolved.extension) return resource;
   const existing = readValue(resource, resolved.schema);
   if (isJsonObject(existing)) {

@@ -12,7 +12,10 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   if (isJsonObject(a) && isJsonObject(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]));
+    return (
+      keys.length === Object.keys(b).length &&
+      keys.every((key) => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]))
+    );
   }
   return false;
 }
@@ -42,7 +45,11 @@ export function sameRecord(existing: unknown, candidate: unknown, def: Attribute
   if (!valuesEqual(getOwn(existing, 'value'), candidateValue, valueDef)) return false;
   const typeDef = findSubAttribute(def, 'type');
   const [existingType, candidateType] = [getOwn(existing, 'type'), getOwn(candidate, 'type')];
-  return existingType === undefined || candidateType === undefined || valuesEqual(existingType, candidateType, typeDef);
+  return (
+    existingType === undefined ||
+    candidateType === undefined ||
+    valuesEqual(existingType, candidateType, typeDef)
+  );
 }
 
 /** Records whose `primary` is true. */

@@ -64,11 +64,17 @@ function lookup(selection: Selection, urn: string, name: string): Named {
   return entry.attributes.get(name.toLowerCase());
 }
 
-type Mode = { kind: 'default' } | { kind: 'include'; selection: Selection } | { kind: 'exclude'; selection: Selection };
+type Mode =
+  { kind: 'default' } | { kind: 'include'; selection: Selection } | { kind: 'exclude'; selection: Selection };
 
 type Named = 'all' | Set<string> | undefined;
 
-function keepSubAttribute(def: AttributeDefinition | undefined, name: string, named: Named, mode: Mode): boolean {
+function keepSubAttribute(
+  def: AttributeDefinition | undefined,
+  name: string,
+  named: Named,
+  mode: Mode,
+): boolean {
   const returned = def?.returned ?? 'default';
   if (returned === 'never') return false;
   if (returned === 'always') return true;
@@ -79,7 +85,12 @@ function keepSubAttribute(def: AttributeDefinition | undefined, name: string, na
 }
 
 /** The sub-attributes of one complex value to keep. */
-function projectComplex(value: Record<string, unknown>, def: AttributeDefinition, named: Named, mode: Mode): Record<string, unknown> {
+function projectComplex(
+  value: Record<string, unknown>,
+  def: AttributeDefinition,
+  named: Named,
+  mode: Mode,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, sub] of Object.entries(value)) {
     if (isForbiddenKey(key)) continue;
@@ -89,11 +100,17 @@ function projectComplex(value: Record<string, unknown>, def: AttributeDefinition
   return out;
 }
 
-function projectAttribute(value: unknown, def: AttributeDefinition | undefined, named: Named, mode: Mode): unknown {
+function projectAttribute(
+  value: unknown,
+  def: AttributeDefinition | undefined,
+  named: Named,
+  mode: Mode,
+): unknown {
   const returned = def?.returned ?? 'default';
   if (returned === 'never') return undefined;
   if (returned === 'always') return value;
-  if (mode.kind === 'include' ? named === undefined : returned === 'request' || named === 'all') return undefined;
+  if (mode.kind === 'include' ? named === undefined : returned === 'request' || named === 'all')
+    return undefined;
   if (def?.type !== 'complex' || (!(named instanceof Set) && !hasHiddenSubAttributes(def))) return value;
   // Elements left empty by the selection are dropped, and so is an attribute left with none.
   if (Array.isArray(value)) {
@@ -119,7 +136,11 @@ function hasHiddenSubAttributes(def: AttributeDefinition): boolean {
  * (`name.givenName`, `emails.value`), URN-qualified (`urn:…:User:employeeNumber`), or an extension URN
  * alone (the whole extension). Unknown names are ignored. Unchanged values are shared with the input.
  */
-export function projectResource(resource: ScimResource, schema: ResourceSchema, request: ProjectionRequest = {}): ScimResource {
+export function projectResource(
+  resource: ScimResource,
+  schema: ResourceSchema,
+  request: ProjectionRequest = {},
+): ScimResource {
   const mode: Mode =
     request.attributes !== undefined && request.attributes.length > 0
       ? { kind: 'include', selection: select(request.attributes, schema) }

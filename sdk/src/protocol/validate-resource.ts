@@ -35,7 +35,11 @@ function syntax(reason: string): ScimError {
  * `schemas`, an unknown attribute when rejected → invalidSyntax; a wrong type, a missing required
  * attribute, a value over a limit → invalidValue.
  */
-export function validateResource(input: unknown, schema: ResourceSchema, options: ValidateOptions = {}): ScimResource {
+export function validateResource(
+  input: unknown,
+  schema: ResourceSchema,
+  options: ValidateOptions = {},
+): ScimResource {
   const coerceOptions: CoerceOptions = {
     unknownAttributes: options.unknownAttributes ?? 'ignore',
     maxStringLength: options.maxStringLength ?? RESOURCE_LIMITS.maxStringLength,
@@ -45,7 +49,11 @@ export function validateResource(input: unknown, schema: ResourceSchema, options
   if (!isJsonObject(input)) throw syntax('the resource must be a JSON object');
   const problem = findStructureProblem(input, maxDepth);
   if (problem !== undefined) {
-    throw syntax('forbiddenKey' in problem ? `the key "${problem.forbiddenKey}" is not allowed` : `nested deeper than ${maxDepth} levels`);
+    throw syntax(
+      'forbiddenKey' in problem
+        ? `the key "${problem.forbiddenKey}" is not allowed`
+        : `nested deeper than ${maxDepth} levels`,
+    );
   }
   const parts = new Map<string, Record<string, unknown>>([[schema.core.id, {}]]);
   for (const [key, value] of Object.entries(input)) {
@@ -60,7 +68,10 @@ export function validateResource(input: unknown, schema: ResourceSchema, options
     }
     if (value === null) continue;
     if (!isJsonObject(value)) {
-      throw new ScimError('SCIM_ERR_INVALID_VALUE', { attribute: extension.id, reason: 'expected an object of the extension\'s attributes' });
+      throw new ScimError('SCIM_ERR_INVALID_VALUE', {
+        attribute: extension.id,
+        reason: "expected an object of the extension's attributes",
+      });
     }
     for (const [subKey, subValue] of Object.entries(value)) {
       const path = { ...parseAttributeKey(subKey), uri: extension.id };
@@ -91,7 +102,12 @@ function assign(
     return;
   }
   const { attribute, subAttribute } = resolved;
-  if (attribute.name === 'schemas' || attribute.mutability === 'readOnly' || subAttribute?.mutability === 'readOnly') return;
+  if (
+    attribute.name === 'schemas' ||
+    attribute.mutability === 'readOnly' ||
+    subAttribute?.mutability === 'readOnly'
+  )
+    return;
   let target = parts.get(resolved.schema);
   if (target === undefined) {
     target = {};
@@ -102,11 +118,16 @@ function assign(
     const coerced = coerceAttributeValue(value, attribute, label, options);
     const existing = target[attribute.name];
     if (coerced === undefined) delete target[attribute.name];
-    else target[attribute.name] = isJsonObject(existing) && isJsonObject(coerced) ? { ...existing, ...coerced } : coerced;
+    else
+      target[attribute.name] =
+        isJsonObject(existing) && isJsonObject(coerced) ? { ...existing, ...coerced } : coerced;
     return;
   }
   if (attribute.multiValued) {
-    throw new ScimError('SCIM_ERR_INVALID_VALUE', { attribute: label, reason: 'a sub-attribute of a multi-valued attribute cannot be given on its own' });
+    throw new ScimError('SCIM_ERR_INVALID_VALUE', {
+      attribute: label,
+      reason: 'a sub-attribute of a multi-valued attribute cannot be given on its own',
+    });
   }
   const coerced = coerceAttributeValue(value, subAttribute, label, options);
   const existing = target[attribute.name];
@@ -117,11 +138,22 @@ function assign(
   else target[attribute.name] = parent;
 }
 
-function checkRequired(definition: SchemaDefinition, attributes: Record<string, unknown>, extension: boolean): void {
+function checkRequired(
+  definition: SchemaDefinition,
+  attributes: Record<string, unknown>,
+  extension: boolean,
+): void {
   for (const attribute of definition.attributes) {
-    if (attribute.required && attribute.mutability !== 'readOnly' && isEmptyValue(attributes[attribute.name])) {
+    if (
+      attribute.required &&
+      attribute.mutability !== 'readOnly' &&
+      isEmptyValue(attributes[attribute.name])
+    ) {
       const label = extension ? `${definition.id}:${attribute.name}` : attribute.name;
-      throw new ScimError('SCIM_ERR_INVALID_VALUE', { attribute: label, reason: 'the attribute is required' });
+      throw new ScimError('SCIM_ERR_INVALID_VALUE', {
+        attribute: label,
+        reason: 'the attribute is required',
+      });
     }
   }
 }
