@@ -30,3 +30,8 @@ export * from './http/server-options.js';
 export type * from './http/dialect.js';
 export type * from './http/discovery.js';
 export * from './http/shutdown.js';
+export * from './service/apply-list-query.js';
+export * from './stores/memory-store.js';
+export * from './stores/file-store.js';
+export * from './tls/self-signed-certificate.js';
+export * from './tls/tls-options.js';

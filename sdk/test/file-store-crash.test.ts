@@ -11,6 +11,8 @@ import type { ScimGroup, ScimUser } from '../src/protocol/resource.js';
 const seed = 20261128;
 const kills = 24;
 const writer = fileURLToPath(new URL('./fixtures/file-store-writer.ts', import.meta.url));
+/** The repository root, where `--import tsx` resolves whatever the current folder. */
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** mulberry32: a small seeded generator, so a failing run can be repeated with the printed seed. */
 function random(state: number): () => number {
@@ -31,7 +33,7 @@ interface Round {
 /** Runs the writer until it has acknowledged something, waits `delayMs` more, then kills it with SIGKILL. */
 function runAndKill(dir: string, delayMs: number): Promise<Round> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, dir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     const round: Round = { users: [], groups: new Map() };
     let buffered = '';
     let stderr = '';

@@ -4,6 +4,7 @@ import { isIP, isIPv4 } from 'node:net';
 import { access, chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import forge from 'node-forge';
+import { shellQuote } from './shell-quote.js';
 
 export interface SelfSignedCertificateOptions {
   /** DNS names and IP addresses (IPv4 or IPv6) the certificate is for; the first is the CN. */
@@ -16,7 +17,7 @@ export interface SelfSignedCertificateOptions {
   passphrase?: string;
   /** Subject CN; the first host by default. */
   commonName?: string;
-  /** Replace files already in `outDir` (refused by default, so an existing key is not lost). */
+  /** Replace files already in `outDir` (refused by default with an Error whose `code` is EEXIST, so a key in use is not lost). */
   overwrite?: boolean;
 }
 
@@ -43,7 +44,7 @@ const DNS_NAME = /^(\*\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-
  * option for an invalid host, day count, or an existing file in `outDir`.
  */
 export async function createSelfSignedCertificate(options: SelfSignedCertificateOptions): Promise<SelfSignedCertificate> {
-  const hosts = options.hosts.map(normalizeHost);
+  const hosts = options.hosts.map(parseCertificateHost);
   const firstHost = hosts[0];
   if (firstHost === undefined) throw new Error('Give at least one host (a DNS name or an IP address) for the certificate');
   const days = options.days ?? DEFAULT_CERTIFICATE_DAYS;
@@ -111,7 +112,11 @@ function serialNumber(): string {
   return bytes.toString('hex');
 }
 
-function normalizeHost(host: string): string {
+/**
+ * A host as it goes into the certificate: a DNS name (a leading `*.` allowed) or an IP address, IPv6
+ * with or without brackets. Throws an Error saying what a valid host looks like.
+ */
+export function parseCertificateHost(host: string): string {
   const trimmed = host.trim();
   const unbracketed = trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
   if (isIP(unbracketed) !== 0 || DNS_NAME.test(unbracketed)) return unbracketed;
@@ -148,10 +153,6 @@ function aliasFor(host: string): string {
   return `scim-connector-${host.replace(/^\*\./, 'wildcard.').replace(/[^a-z0-9.-]+/gi, '-')}`.toLowerCase();
 }
 
-function shellQuote(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
 async function writeFiles(
   outDir: string,
   contents: { keyPem: string; certPem: string; pfx: Buffer },
@@ -163,7 +164,10 @@ async function writeFiles(
   if (!overwrite) {
     for (const path of Object.values(files)) {
       if (await exists(path)) {
-        throw new Error(`${path} already exists: remove it, choose another output folder, or allow overwriting`);
+        throw Object.assign(new Error(`${path} already exists: remove it, choose another output folder, or set overwrite`), {
+          code: 'EEXIST',
+          path,
+        });
       }
     }
   }
