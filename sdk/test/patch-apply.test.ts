@@ -407,6 +407,16 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'extension path: adding null creates no empty extension',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'add', path: `${ENT}:employeeNumber`, value: null }),
+      want: user(),
+      changed: [],
+    },
+  ],
+  [
     'sub-attribute path: name.familyName',
     {
       type: 'User',

@@ -412,9 +412,10 @@ function tidyExtensions(run: Run): void {
       if (!listed) schemas = [...schemas, extension.id];
       continue;
     }
-    if (!touchedSchemas.has(extension.id)) continue;
-    writeValue(doc, extension.id, undefined);
-    schemas = schemas.filter((urn) => urn.toLowerCase() !== extension.id.toLowerCase());
+    if (isJsonObject(value)) writeValue(doc, extension.id, undefined);
+    if (touchedSchemas.has(extension.id)) {
+      schemas = schemas.filter((urn) => urn.toLowerCase() !== extension.id.toLowerCase());
+    }
   }
   doc.schemas = schemas;
 }
