@@ -1,5 +1,6 @@
 // Pins validateResource: lenient input (case, URN keys, dotted keys, string booleans), canonical output, errors.
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { ScimError } from '../src/protocol/errors.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
 import { URN } from '../src/protocol/resource.js';
@@ -573,3 +574,48 @@ const extended = createSchemaRegistry({
 function schemaFor(type: 'User' | 'Group') {
   return type === 'User' ? extended.user : registry.group;
 }
+
+describe('validateResource properties (fast-check seed 20261128, 300 runs)', () => {
+  const keyArb = fc.oneof(
+    fc.constantFrom(
+      'userName',
+      'NAME',
+      'name.givenName',
+      'emails',
+      'active',
+      'id',
+      'meta',
+      'groups',
+      ENT,
+      `${ENT}:manager`,
+    ),
+    fc.string({ maxLength: 12 }),
+  );
+  const bodyArb = fc.oneof(
+    fc.dictionary(keyArb, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }),
+    fc.jsonValue({ maxDepth: 3 }),
+  );
+
+  it('random bodies give a canonical resource (stable when validated again) or a 400 ScimError, nothing else', () => {
+    fc.assert(
+      fc.property(bodyArb, (body) => {
+        try {
+          const resource = validateResource(body, registry.user);
+          assert.equal(resource.schemas[0], URN.user);
+          assert.equal(typeof resource.userName, 'string');
+          assert.equal(resource.id, undefined);
+          assert.equal(resource.meta, undefined);
+          assert.deepEqual(
+            validateResource(resource, registry.user),
+            resource,
+            'canonical output validates to itself',
+          );
+        } catch (err) {
+          if (!(err instanceof ScimError)) throw err;
+          assert.equal(err.status, 400);
+        }
+      }),
+      { seed: 20261128, numRuns: 300 },
+    );
+  });
+});
