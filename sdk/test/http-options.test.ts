@@ -72,8 +72,8 @@ describe('http: server options', () => {
   it('mounts as a plugin in an existing fastify app, beside its own routes and under its prefix', async () => {
     const app = Fastify();
     app.get('/own', async () => ({ mine: true }));
-    await app.register(scimPlugin, { ...options(), dialects: { '2.0': { basePath: '/v2' } } });
-    await app.register(scimPlugin, { ...options({ auth: 'none' }), dialects: { '2.0': { basePath: '/scim' } } });
+    await app.register(scimPlugin, { ...options(), dialects: { '2.0': { basePath: '/v2' }, '1.1': false } });
+    await app.register(scimPlugin, { ...options({ auth: 'none' }), dialects: { '2.0': { basePath: '/scim' }, '1.1': false } });
     try {
       assert.deepEqual((await app.inject({ method: 'GET', url: '/own' })).json(), { mine: true });
       const own404 = await app.inject({ method: 'GET', url: '/elsewhere' });

@@ -1,10 +1,11 @@
 // The dialects this SDK can serve. A new dialect is one more entry here.
 import type { Dialect } from '../service/capabilities.js';
 import type { DialectDefinition } from './dialect.js';
+import { DIALECT_11 } from './dialect-11.js';
 import { DIALECT_20 } from './dialect-20.js';
 
 /** Every available dialect, in mounting order. */
-export const DIALECTS: readonly DialectDefinition[] = [DIALECT_20];
+export const DIALECTS: readonly DialectDefinition[] = [DIALECT_20, DIALECT_11];
 
 /** Available dialect → default base path, for option checking. */
 export function availableDialects(): ReadonlyMap<Dialect, string> {
