@@ -4,7 +4,7 @@ import { describe, it } from 'mocha';
 import type { ScimResource } from '../src/protocol/resource.js';
 import { URN } from '../src/protocol/resource.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
-import { evaluateFilter, matchesElement } from '../src/protocol/filter-evaluate.js';
+import { compileFilter, evaluateFilter, matchesElement } from '../src/protocol/filter-evaluate.js';
 import { parseFilter } from '../src/protocol/filter-parser.js';
 import { attribute } from '../src/protocol/schemas/attribute.js';
 import { GROUP_SCHEMA } from '../src/protocol/schemas/core-group.js';
@@ -178,6 +178,8 @@ describe('evaluateFilter on sample users', () => {
       const filter = parseFilter(text);
       const got = users.filter((user) => evaluateFilter(filter, user, registry.user)).map((user) => user.id);
       assert.deepEqual(got, want);
+      const compiled = compileFilter(filter, registry.user);
+      assert.deepEqual(users.filter(compiled).map((user) => user.id), want, 'compiled once');
     });
   }
 

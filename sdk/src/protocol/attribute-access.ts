@@ -1,7 +1,7 @@
 // Reads attribute values out of canonical resources by path, case-insensitively, and orders them by schema type.
 import type { AttrPath } from './filter-ast.js';
 import type { ScimResource } from './resource.js';
-import type { AttributeDefinition, ResourceSchema } from './schema-types.js';
+import type { AttributeDefinition, ResolvedAttribute, ResourceSchema } from './schema-types.js';
 
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -46,7 +46,11 @@ function pushFlat(out: unknown[], value: unknown): void {
  */
 export function getAttributeValues(resource: ScimResource, path: AttrPath, schema: ResourceSchema): unknown[] {
   const resolved = schema.resolve(path);
-  if (resolved === undefined) return [];
+  return resolved === undefined ? [] : getResolvedValues(resource, resolved);
+}
+
+/** getAttributeValues for a path already resolved against the resource's schema. */
+export function getResolvedValues(resource: ScimResource, resolved: ResolvedAttribute): unknown[] {
   const container = resolved.extension ? getOwn(resource, resolved.schema) : resource;
   const top: unknown[] = [];
   pushFlat(top, getOwn(container, resolved.attribute.name));

@@ -1,36 +1,30 @@
 // Evaluates a filter AST against canonical resources in memory, with the comparison rules of RFC 7644 §3.4.2.2.
 import { findSubAttribute } from './resource-schema.js';
-import { getAttributeValues, getOwn } from './attribute-access.js';
+import { getOwn, getResolvedValues } from './attribute-access.js';
 import type { AttrPath, CompareOp, Filter, FilterValue } from './filter-ast.js';
 import type { ScimResource } from './resource.js';
 import type { AttributeDefinition, ResourceSchema } from './schema-types.js';
 
-/** The values a path names and the definition they are compared by; undefined for an unknown path. */
-type Lookup = (path: AttrPath) => { values: unknown[]; def: AttributeDefinition } | undefined;
-type ValuePathTest = (path: AttrPath, filter: Filter) => boolean;
+/** A compiled test of a resource (or, inside a value filter, of one element). */
+type Predicate = (subject: unknown) => boolean;
+/** How to read a path's values from a subject, and the definition they compare by. */
+interface Accessor {
+  read: (subject: unknown) => unknown[];
+  def: AttributeDefinition;
+}
+interface Scope {
+  /** The accessor for a path; undefined for an unknown path, which matches nothing. */
+  access(path: AttrPath): Accessor | undefined;
+  valuePath(path: AttrPath, filter: Filter): Predicate;
+}
+
+const never: Predicate = () => false;
 
 function isEmpty(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
   if (Array.isArray(value)) return value.every(isEmpty);
   if (typeof value === 'object') return Object.values(value).every(isEmpty);
   return false;
-}
-
-/**
- * A multi-valued complex attribute named without a sub-attribute (`emails co "x"`) stands for its
- * `value` sub-attribute (RFC 7643 §2.4); other complex attributes compare as nothing.
- */
-function comparable(values: unknown[], def: AttributeDefinition): { values: unknown[]; def: AttributeDefinition } {
-  if (def.type !== 'complex') return { values, def };
-  const valueDef = findSubAttribute(def, 'value');
-  if (valueDef === undefined) return { values: [], def };
-  const out: unknown[] = [];
-  for (const element of values) {
-    const value = getOwn(element, 'value');
-    if (Array.isArray(value)) out.push(...value);
-    else if (value !== undefined && value !== null) out.push(value);
-  }
-  return { values: out, def: valueDef };
 }
 
 function asString(value: unknown): string | undefined {
@@ -50,6 +44,7 @@ function asBoolean(value: unknown): boolean | undefined {
   return undefined;
 }
 
+/** Numbers, also as numeric strings. */
 function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && value.trim() !== '') {
@@ -91,123 +86,187 @@ function compareStrings(op: CompareOp, actual: string, literal: string): boolean
   }
 }
 
-/** One value against a literal, by the attribute's type; mismatched types never match. */
-function compareValue(op: CompareOp, actual: unknown, literal: FilterValue, def: AttributeDefinition): boolean {
+/**
+ * A test of one value against the literal, by the attribute's type, with the literal prepared once.
+ * Mismatched types never match; booleans only take eq/ne; numbers take no co/sw/ew.
+ */
+function valueMatcher(op: CompareOp, literal: string | number | boolean, def: AttributeDefinition): Predicate {
   switch (def.type) {
     case 'boolean': {
-      const a = asBoolean(actual);
-      const b = asBoolean(literal);
-      if (a === undefined || b === undefined) return false;
-      return op === 'eq' ? a === b : op === 'ne' ? a !== b : false;
+      const want = asBoolean(literal);
+      if (want === undefined || (op !== 'eq' && op !== 'ne')) return never;
+      return (actual) => {
+        const value = asBoolean(actual);
+        return value !== undefined && (value === want) === (op === 'eq');
+      };
     }
     case 'integer':
     case 'decimal': {
-      const a = asNumber(actual);
-      const b = asNumber(literal);
-      return a !== undefined && b !== undefined && ordered(op, a - b);
+      const want = asNumber(literal);
+      if (want === undefined) return never;
+      return (actual) => {
+        const value = asNumber(actual);
+        return value !== undefined && ordered(op, value - want);
+      };
     }
     case 'dateTime': {
-      if (typeof actual !== 'string' || typeof literal !== 'string') return false;
+      if (typeof literal !== 'string') return never;
       if (op === 'co' || op === 'sw' || op === 'ew') {
-        return compareStrings(op, actual.toLowerCase(), literal.toLowerCase());
+        const lower = literal.toLowerCase();
+        return (actual) => typeof actual === 'string' && compareStrings(op, actual.toLowerCase(), lower);
       }
-      const a = Date.parse(actual);
-      const b = Date.parse(literal);
-      return !Number.isNaN(a) && !Number.isNaN(b) && ordered(op, a - b);
+      const instant = Date.parse(literal);
+      if (Number.isNaN(instant)) return never;
+      return (actual) => {
+        if (typeof actual !== 'string') return false;
+        const value = Date.parse(actual);
+        return !Number.isNaN(value) && ordered(op, value - instant);
+      };
     }
-    case 'complex':
-      return false;
     default: {
-      const a = asString(actual);
-      const b = asString(literal);
-      if (a === undefined || b === undefined) return false;
-      return def.caseExact ? compareStrings(op, a, b) : compareStrings(op, a.toLowerCase(), b.toLowerCase());
+      // Strings, references and binaries; an object (a complex value) is no string and never matches.
+      const want = String(literal);
+      if (def.caseExact) {
+        return (actual) => {
+          const value = asString(actual);
+          return value !== undefined && compareStrings(op, value, want);
+        };
+      }
+      const lower = want.toLowerCase();
+      return (actual) => {
+        const value = asString(actual);
+        return value !== undefined && compareStrings(op, value.toLowerCase(), lower);
+      };
     }
   }
 }
 
-function evaluate(filter: Filter, lookup: Lookup, valuePath: ValuePathTest): boolean {
+function anyPresent(values: unknown[]): boolean {
+  for (const value of values) if (!isEmpty(value)) return true;
+  return false;
+}
+
+function compileCompare(filter: Filter & { kind: 'compare' }, scope: Scope): Predicate {
+  const accessor = scope.access(filter.path);
+  if (accessor === undefined) return never;
+  const { op, value } = filter;
+  if (value === null) {
+    // `eq null` asks for absence, `ne null` for presence; other operators cannot order null.
+    if (op === 'eq') return (subject) => !anyPresent(accessor.read(subject));
+    if (op === 'ne') return (subject) => anyPresent(accessor.read(subject));
+    return never;
+  }
+  if (accessor.def.type !== 'complex') {
+    const match = valueMatcher(op, value, accessor.def);
+    return (subject) => accessor.read(subject).some(match);
+  }
+  // A complex attribute named without a sub-attribute (`emails co "x"`) stands for its `value`
+  // sub-attribute (RFC 7643 §2.4); one without `value` compares as nothing.
+  const valueDef = findSubAttribute(accessor.def, 'value');
+  if (valueDef === undefined) return never;
+  const match = valueMatcher(op, value, valueDef);
+  return (subject) =>
+    accessor.read(subject).some((element) => {
+      const inner = getOwn(element, 'value');
+      return Array.isArray(inner) ? inner.some(match) : inner !== undefined && inner !== null && match(inner);
+    });
+}
+
+function compile(filter: Filter, scope: Scope): Predicate {
   switch (filter.kind) {
-    case 'and': {
-      // Walks the left spine in a loop: parsed chains nest to the left and may be long.
-      let node: Filter = filter;
-      while (node.kind === 'and') {
-        if (!evaluate(node.right, lookup, valuePath)) return false;
-        node = node.left;
-      }
-      return evaluate(node, lookup, valuePath);
-    }
+    case 'and':
     case 'or': {
+      // Gathers the left-leaning chain in a loop: parsed chains may be long.
+      const operands: Filter[] = [];
       let node: Filter = filter;
-      while (node.kind === 'or') {
-        if (evaluate(node.right, lookup, valuePath)) return true;
+      while (node.kind === filter.kind) {
+        operands.push(node.right);
         node = node.left;
       }
-      return evaluate(node, lookup, valuePath);
+      operands.push(node);
+      const parts = operands.reverse().map((operand) => compile(operand, scope));
+      return filter.kind === 'and'
+        ? (subject) => parts.every((part) => part(subject))
+        : (subject) => parts.some((part) => part(subject));
     }
-    case 'not':
-      return !evaluate(filter.filter, lookup, valuePath);
+    case 'not': {
+      const inner = compile(filter.filter, scope);
+      return (subject) => !inner(subject);
+    }
     case 'valuePath':
-      return valuePath(filter.path, filter.filter);
+      return scope.valuePath(filter.path, filter.filter);
     case 'present': {
-      const found = lookup(filter.path);
-      return found !== undefined && found.values.some((value) => !isEmpty(value));
+      const accessor = scope.access(filter.path);
+      if (accessor === undefined) return never;
+      return (subject) => anyPresent(accessor.read(subject));
     }
-    case 'compare': {
-      const found = lookup(filter.path);
-      if (found === undefined) return false;
-      const { values, def } = comparable(found.values, found.def);
-      const { op, value } = filter;
-      if (value === null) {
-        // `eq null` asks for absence, `ne null` for presence; other operators cannot order null.
-        const present = found.values.some((v) => !isEmpty(v));
-        return op === 'eq' ? !present : op === 'ne' ? present : false;
-      }
-      return values.some((actual) => compareValue(op, actual, value, def));
-    }
+    case 'compare':
+      return compileCompare(filter, scope);
   }
 }
 
-function elementLookup(element: unknown, parent: AttributeDefinition): Lookup {
-  return (path) => {
-    if (path.uri !== undefined || path.subAttr !== undefined) return undefined;
-    const def = findSubAttribute(parent, path.name);
-    if (def === undefined) return undefined;
-    const value = getOwn(element, def.name);
-    const values = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
-    return { values, def };
+function elementScope(parent: AttributeDefinition): Scope {
+  return {
+    access(path) {
+      if (path.uri !== undefined || path.subAttr !== undefined) return undefined;
+      const def = findSubAttribute(parent, path.name);
+      if (def === undefined) return undefined;
+      return {
+        def,
+        read(element) {
+          const value = getOwn(element, def.name);
+          return value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+        },
+      };
+    },
+    valuePath: () => never,
   };
 }
 
-const noNestedValuePath: ValuePathTest = () => false;
+function resourceScope(schema: ResourceSchema): Scope {
+  return {
+    access(path) {
+      const resolved = schema.resolve(path);
+      if (resolved === undefined) return undefined;
+      return {
+        def: resolved.subAttribute ?? resolved.attribute,
+        read: (resource) => getResolvedValues(resource as ScimResource, resolved),
+      };
+    },
+    valuePath(path, filter) {
+      const resolved = schema.resolve(path);
+      if (resolved === undefined || resolved.subAttribute !== undefined || resolved.attribute.type !== 'complex') {
+        return never;
+      }
+      const inner = compile(filter, elementScope(resolved.attribute));
+      return (resource) => getResolvedValues(resource as ScimResource, resolved).some(inner);
+    },
+  };
+}
 
 /**
- * Whether one element of a multi-valued complex attribute (`parent`) matches a value filter's inner
- * filter, e.g. `value eq "2819c223"` of `members[value eq "2819c223"]`. Paths are sub-attribute names.
+ * A reusable test of resources against `filter`: paths are resolved and literals prepared once, so
+ * filtering a list should compile once and call the result per resource.
  */
-export function matchesElement(filter: Filter, element: unknown, parent: AttributeDefinition): boolean {
-  return evaluate(filter, elementLookup(element, parent), noNestedValuePath);
+export function compileFilter(filter: Filter, schema: ResourceSchema): (resource: ScimResource) => boolean {
+  return compile(filter, resourceScope(schema));
 }
 
 /**
  * Whether `resource` matches `filter`. Strings compare ignoring case unless the attribute is
  * caseExact; dateTimes compare as instants; a multi-valued attribute matches when any value does.
  * Unknown attributes, mismatched types and ordering of booleans or complex values never match
- * (no error): a filter the schema cannot satisfy selects nothing. `eq null` means "absent".
+ * (no error): a filter the schema cannot satisfy selects nothing. `eq null` means "absent",
+ * `ne null` "present"; an absent attribute matches no other comparison, `ne` included.
  */
 export function evaluateFilter(filter: Filter, resource: ScimResource, schema: ResourceSchema): boolean {
-  const lookup: Lookup = (path) => {
-    const resolved = schema.resolve(path);
-    if (resolved === undefined) return undefined;
-    return { values: getAttributeValues(resource, path, schema), def: resolved.subAttribute ?? resolved.attribute };
-  };
-  const valuePath: ValuePathTest = (path, inner) => {
-    const resolved = schema.resolve(path);
-    if (resolved === undefined || resolved.subAttribute !== undefined || resolved.attribute.type !== 'complex') {
-      return false;
-    }
-    const parent = resolved.attribute;
-    return getAttributeValues(resource, path, schema).some((element) => matchesElement(inner, element, parent));
-  };
-  return evaluate(filter, lookup, valuePath);
+  return compileFilter(filter, schema)(resource);
+}
+
+/**
+ * Whether one element of a multi-valued complex attribute (`parent`) matches a value filter's inner
+ * filter, e.g. `value eq "2819c223"` of `members[value eq "2819c223"]`. Paths are sub-attribute names.
+ */
+export function matchesElement(filter: Filter, element: unknown, parent: AttributeDefinition): boolean {
+  return compile(filter, elementScope(parent))(element);
 }

@@ -98,13 +98,17 @@ class Parser {
     return this.text.slice(start, this.pos);
   }
 
-  /** The next word, lower-cased, without consuming it. */
-  private peekWord(): string {
-    const save = this.pos;
-    this.skipSpace();
-    const word = this.readWord().toLowerCase();
-    this.pos = save;
-    return word;
+  /** Whether the next word (after spaces) is `keyword`, in any case; consumes nothing. */
+  private atKeyword(keyword: string): boolean {
+    const text = this.text;
+    let p = this.pos;
+    while (p < text.length && isSpace(text.charCodeAt(p))) p++;
+    for (let i = 0; i < keyword.length; i++) {
+      // `| 0x20` lower-cases ASCII letters; keywords are all letters.
+      if ((text.charCodeAt(p + i) | 0x20) !== keyword.charCodeAt(i)) return false;
+    }
+    const after = p + keyword.length;
+    return after >= text.length || isDelimiter(text.charCodeAt(after));
   }
 
   private enter(position: number): void {
@@ -123,7 +127,7 @@ class Parser {
 
   private parseOr(): Filter {
     let left = this.parseAnd();
-    while (this.peekWord() === 'or') {
+    while (this.atKeyword('or')) {
       this.skipSpace();
       this.pos += 2;
       left = { kind: 'or', left, right: this.parseAnd() };
@@ -133,7 +137,7 @@ class Parser {
 
   private parseAnd(): Filter {
     let left = this.parseUnary();
-    while (this.peekWord() === 'and') {
+    while (this.atKeyword('and')) {
       this.skipSpace();
       this.pos += 3;
       left = { kind: 'and', left, right: this.parseUnary() };
@@ -170,7 +174,7 @@ class Parser {
       this.fail(`expected an attribute path, found "${this.text[start] as string}"`, start);
     }
     const word = this.readWord();
-    if (word.toLowerCase() === 'not' && this.startsNot()) {
+    if (word.length === 3 && word.toLowerCase() === 'not' && this.startsNot()) {
       this.skipSpace();
       return { kind: 'not', filter: this.parseGroup() };
     }
@@ -252,15 +256,24 @@ class Parser {
 
   private parseString(): string {
     const start = this.pos;
-    let end = start + 1;
     const text = this.text;
+    let end = start + 1;
+    let plain = true;
     for (;;) {
       if (end >= text.length) this.fail('unclosed string', start);
       const code = text.charCodeAt(end);
       if (code === 0x22) break;
-      end += code === 0x5c ? 2 : 1;
+      if (code === 0x5c) {
+        plain = false;
+        end += 2;
+      } else {
+        if (code < 0x20) plain = false;
+        end++;
+      }
     }
     this.pos = end + 1;
+    // Most values hold no escape or control character and need no JSON decoding.
+    if (plain) return text.slice(start + 1, end);
     try {
       return JSON.parse(text.slice(start, end + 1)) as string;
     } catch {
@@ -269,7 +282,7 @@ class Parser {
   }
 
   private checkName(name: string, position: number): void {
-    if (RESERVED.has(name.toLowerCase())) this.fail(`"${name}" is not allowed as an attribute name`, position);
+    if ((name.length === 9 || name.length === 11) && RESERVED.has(name.toLowerCase())) this.fail(`"${name}" is not allowed as an attribute name`, position);
     if (!ATTRNAME.test(name) && name.toLowerCase() !== '$ref') {
       this.fail(`invalid attribute name "${name}"`, position);
     }
