@@ -27,7 +27,7 @@ export * from './protocol/patch-apply.js';
 export * from './http/create-scim-server.js';
 export * from './http/scim-plugin.js';
 export * from './http/server-options.js';
-export type * from './http/dialect.js';
+export * from './http/dialect.js';
 export type * from './http/discovery.js';
 export * from './http/shutdown.js';
 export * from './service/apply-list-query.js';

@@ -31,6 +31,7 @@ function createDialect20(setup: DialectSetup): ScimDialect {
   return {
     version: '2.0',
     contentType: SCIM_20_CONTENT_TYPE,
+    requestContentTypes: ['application/scim+json', 'application/json'],
     search: true,
     discovery: DISCOVERY_20,
     readResource: (body, schema) => validateResource(body, schema),

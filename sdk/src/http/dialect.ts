@@ -9,6 +9,9 @@ import type { DiscoveryInfo } from './discovery.js';
 import type { QueryParams } from './list-params.js';
 import type { OktaOptions } from './server-options.js';
 
+/** Request bodies are JSON under either media type unless a dialect says otherwise. */
+export const DEFAULT_REQUEST_CONTENT_TYPES: readonly string[] = ['application/scim+json', 'application/json'];
+
 /** What a dialect is built from, once per server. */
 export interface DialectSetup {
   /** The User and Group schemas, with the connector's extensions. */
@@ -50,6 +53,11 @@ export interface ScimDialect {
   readonly version: Dialect;
   /** The Content-Type of every response body. */
   readonly contentType: string;
+  /**
+   * Media types accepted on request bodies (parameters such as charset are ignored); others get 415.
+   * Default `DEFAULT_REQUEST_CONTENT_TYPES`: clients send both.
+   */
+  readonly requestContentTypes?: readonly string[];
   /** Whether `POST /.search`, `/Users/.search` and `/Groups/.search` are served. */
   readonly search: boolean;
   /** Discovery endpoints (ServiceProviderConfig, ResourceTypes, Schemas) under the dialect's names. */

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest 
 import { ScimError } from '../protocol/errors.js';
 import { createSchemaRegistry } from '../protocol/resource-schema.js';
 import { createAuthenticator, type Authenticator } from './auth.js';
-import type { ScimDialect } from './dialect.js';
+import { DEFAULT_REQUEST_CONTENT_TYPES, type ScimDialect } from './dialect.js';
 import { availableDialects, dialectDefinition } from './dialect-table.js';
 import { discoveryInfo, type StaticDiscoveryInfo } from './discovery.js';
 import { registerDiscoveryRoutes } from './discovery-routes.js';
@@ -13,9 +13,6 @@ import { registerResourceRoutes, type DialectEnv } from './resource-routes.js';
 import { dialectBaseUrl, REQUEST_ID_HEADER } from './request-context.js';
 import { sendScim } from './scim-reply.js';
 import { resolvePluginOptions, type ResolvedPluginOptions, type ScimPluginOptions } from './server-options.js';
-
-/** Request bodies are JSON under either media type: clients send both. */
-export const REQUEST_CONTENT_TYPES = ['application/scim+json', 'application/json'];
 
 interface MountParams {
   options: ResolvedPluginOptions;
@@ -46,7 +43,7 @@ async function mountDialect(scope: FastifyInstance, params: MountParams): Promis
   const env: DialectEnv = { ...params.env, baseUrl: (request) => dialectBaseUrl(request, options.baseUrl, scope.prefix) };
 
   scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser(REQUEST_CONTENT_TYPES, { parseAs: 'string', bodyLimit: options.bodyLimit }, (_request, body, done) => {
+  scope.addContentTypeParser([...(dialect.requestContentTypes ?? DEFAULT_REQUEST_CONTENT_TYPES)], { parseAs: 'string', bodyLimit: options.bodyLimit }, (_request, body, done) => {
     try {
       done(null, parseJsonBody(body as string));
     } catch (err) {
