@@ -74,6 +74,7 @@ const users: ScimResource[] = [
     active: 'False',
     name: {},
     emails: [],
+    displayName: 42,
     nickName: null,
   },
 ];
@@ -170,6 +171,8 @@ const cases: [string, string[]][] = [
   [`schemas eq "${URN.enterpriseUser}"`, ['102', '101']],
   [`schemas eq "${URN.enterpriseUser.toUpperCase()}"`, []],
   ['userName eq true', []],
+  ['displayName eq "42"', ['103']],
+  ['displayName gt 41', ['103']],
 ];
 
 describe('evaluateFilter on sample users', () => {

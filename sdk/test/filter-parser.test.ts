@@ -4,6 +4,7 @@ import { describe, it } from 'mocha';
 import { ScimError } from '../src/protocol/errors.js';
 import type { AttrPath, CompareOp, Filter, FilterValue, PatchPath } from '../src/protocol/filter-ast.js';
 import { DEFAULT_FILTER_LIMITS, parseFilter, parsePatchPath } from '../src/protocol/filter-parser.js';
+import { stringifyAttrPath, stringifyFilter } from '../src/protocol/filter-stringify.js';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -324,5 +325,35 @@ describe('parsePatchPath', () => {
     assert.match(err.message, /longer than 8192/);
     assert.ok(err.message.length < 400);
     assert.match(captureError(() => parsePatchPath(7 as unknown as string)).message, /not a string/);
+  });
+});
+
+const a = pr('a');
+const b = pr('b');
+const c = pr('c');
+const stringified: [string, Filter, string][] = [
+  ['a left chain without parentheses', or(or(a, b), c), 'a pr or b pr or c pr'],
+  ['a right-nested or keeps its shape', or(a, or(b, c)), 'a pr or (b pr or c pr)'],
+  ['and binds tighter than or', or(and(a, b), c), 'a pr and b pr or c pr'],
+  ['or inside and', and(or(a, b), c), '(a pr or b pr) and c pr'],
+  ['or on the right of and', and(a, or(b, c)), 'a pr and (b pr or c pr)'],
+  ['not', and(not(or(a, b)), c), 'not (a pr or b pr) and c pr'],
+  ['value path', vp('emails', and(cmp('type', 'eq', 'work'), cmp('primary', 'eq', true))), 'emails[type eq "work" and primary eq true]'],
+  ['URN and sub-attribute', cmp(path('manager', 'value', ENTERPRISE), 'ne', null), `${ENTERPRISE}:manager.value ne null`],
+  ['string escapes', cmp('x', 'eq', 'a "b"\n'), 'x eq "a \\"b\\"\\n"'],
+  ['negative zero', cmp('x', 'gt', -0), 'x gt -0'],
+  ['numbers', cmp('x', 'le', 1e21), 'x le 1e+21'],
+];
+
+describe('stringifyFilter', () => {
+  for (const [label, ast, want] of stringified) {
+    it(label, () => {
+      assert.equal(stringifyFilter(ast), want);
+      assert.deepStrictEqual(parseFilter(want), ast);
+    });
+  }
+  it('writes attribute paths', () => {
+    assert.equal(stringifyAttrPath(path('name', 'givenName')), 'name.givenName');
+    assert.equal(stringifyAttrPath(path('userName', undefined, USER)), `${USER}:userName`);
   });
 });
