@@ -51,7 +51,9 @@ function bodyFor(method: string): unknown {
 describe('http: authentication', () => {
   let server: ScimServer;
   before(async () => {
-    ({ server } = await testServer({ auth: { bearerTokens: ['another-token', TOKEN], basic: [BASIC_USER] } }));
+    ({ server } = await testServer({
+      auth: { bearerTokens: ['another-token', TOKEN], basic: [BASIC_USER] },
+    }));
   });
   after(() => server.close());
 
@@ -59,13 +61,19 @@ describe('http: authentication', () => {
     it(`${accepted ? 'lets in' : 'refuses'} ${credentialName} on every route`, async () => {
       for (const [method, path] of ROUTES) {
         const body = bodyFor(method);
-        const response = await send(server, method, path, { authorization, ...(body === undefined ? {} : { body }) });
+        const response = await send(server, method, path, {
+          authorization,
+          ...(body === undefined ? {} : { body }),
+        });
         if (accepted) {
           assert.notEqual(response.statusCode, 401, `${method} ${path}`);
           continue;
         }
         assert.equal(response.statusCode, 401, `${method} ${path}`);
-        assert.equal(response.headers['www-authenticate'], 'Bearer realm="scim", Basic realm="scim", charset="UTF-8"');
+        assert.equal(
+          response.headers['www-authenticate'],
+          'Bearer realm="scim", Basic realm="scim", charset="UTF-8"',
+        );
         const error = response.json<{ schemas: string[]; status: string }>();
         assert.deepEqual(error.schemas, ['urn:ietf:params:scim:api:messages:2.0:Error']);
         assert.equal(error.status, '401');
@@ -93,10 +101,17 @@ describe('http: authentication', () => {
     try {
       for (const [method, path] of ROUTES) {
         const body = bodyFor(method);
-        const refused = await send(custom, method, path, { authorization: 'Bearer x', ...(body === undefined ? {} : { body }) });
+        const refused = await send(custom, method, path, {
+          authorization: 'Bearer x',
+          ...(body === undefined ? {} : { body }),
+        });
         assert.equal(refused.statusCode, 401, `${method} ${path}`);
         assert.equal(refused.headers['www-authenticate'], 'Bearer realm="custom"');
-        const accepted = await send(custom, method, path, { authorization: null, headers: { 'x-api-key': 'k-123' }, ...(body === undefined ? {} : { body }) });
+        const accepted = await send(custom, method, path, {
+          authorization: null,
+          headers: { 'x-api-key': 'k-123' },
+          ...(body === undefined ? {} : { body }),
+        });
         assert.notEqual(accepted.statusCode, 401, `${method} ${path}`);
       }
       assert.ok(seen.includes('Bearer x'));

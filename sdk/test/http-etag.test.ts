@@ -11,7 +11,9 @@ describe('http: ETags', () => {
     ['empty version', { version: '', want: undefined }],
   ];
   for (const [name, { version, want }] of tags) {
-    it(name, () => assert.equal(etagOf({ schemas: [], ...(version === undefined ? {} : { meta: { version } }) }), want));
+    it(name, () =>
+      assert.equal(etagOf({ schemas: [], ...(version === undefined ? {} : { meta: { version } }) }), want),
+    );
   }
 
   const matches: [string, { header: string; current: string | undefined; want: boolean }][] = [

@@ -40,6 +40,9 @@ describe('http: JSON bodies', () => {
 
   it('parses ordinary bodies, including a key named constructor holding a plain value', () => {
     assert.ok(Array.isArray(parseJsonBody(`${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`)));
-    assert.deepEqual(parseJsonBody('{"constructor":"x","a":[1,{"b":null}]}'), { constructor: 'x', a: [1, { b: null }] });
+    assert.deepEqual(parseJsonBody('{"constructor":"x","a":[1,{"b":null}]}'), {
+      constructor: 'x',
+      a: [1, { b: null }],
+    });
   });
 });

@@ -1,6 +1,12 @@
 // Reading list parameters: SCIM 2.0 paging rules, sortBy paths, parameter names in any case, the filter parsed.
 import { strict as assert } from 'node:assert';
-import { clamp20, listParamsOfQuery, pagingInteger, parseSortBy, readListQuery } from '../src/http/list-params.js';
+import {
+  clamp20,
+  listParamsOfQuery,
+  pagingInteger,
+  parseSortBy,
+  readListQuery,
+} from '../src/http/list-params.js';
 import { ScimError } from '../src/protocol/errors.js';
 
 const rules = { maxResults: 100, clamp: clamp20 };
@@ -18,7 +24,10 @@ describe('http: list parameters', () => {
   }
   for (const bad of ['abc', '1.5', '1e3', '', '0x10', 1.5, true, {}, '9999999999999999']) {
     it(`refuses ${JSON.stringify(bad)} with SCIM_ERR_INVALID_PAGING`, () => {
-      assert.throws(() => pagingInteger('startIndex', bad), (err: unknown) => err instanceof ScimError && err.code === 'SCIM_ERR_INVALID_PAGING');
+      assert.throws(
+        () => pagingInteger('startIndex', bad),
+        (err: unknown) => err instanceof ScimError && err.code === 'SCIM_ERR_INVALID_PAGING',
+      );
     });
   }
 
@@ -26,7 +35,10 @@ describe('http: list parameters', () => {
     ['defaults: first page, capped at maxResults', { given: {}, want: { startIndex: 1, count: 100 } }],
     ['startIndex 0 is 1', { given: { startIndex: '0' }, want: { startIndex: 1, count: 100 } }],
     ['negative count is 0', { given: { count: '-1' }, want: { startIndex: 1, count: 0 } }],
-    ['count above maxResults is maxResults', { given: { count: '5000' }, want: { startIndex: 1, count: 100 } }],
+    [
+      'count above maxResults is maxResults',
+      { given: { count: '5000' }, want: { startIndex: 1, count: 100 } },
+    ],
     ['as given', { given: { startIndex: '101', count: '100' }, want: { startIndex: 101, count: 100 } }],
   ];
   for (const [name, { given, want }] of pages) {
@@ -37,17 +49,23 @@ describe('http: list parameters', () => {
   }
 
   it('reads parameter names in any case and parses the filter', () => {
-    const query = readListQuery(listParamsOfQuery({ FILTER: 'userName eq "a"', SortBy: 'name.familyName', sortorder: 'Descending' }), rules);
+    const query = readListQuery(
+      listParamsOfQuery({ FILTER: 'userName eq "a"', SortBy: 'name.familyName', sortorder: 'Descending' }),
+      rules,
+    );
     assert.equal(query.filter?.kind, 'compare');
     assert.deepEqual(query.sortBy, { name: 'name', subAttr: 'familyName' });
     assert.equal(query.sortOrder, 'descending');
   });
 
   it('reads a URN-qualified sortBy', () => {
-    assert.deepEqual(parseSortBy('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber'), {
-      uri: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
-      name: 'employeeNumber',
-    });
+    assert.deepEqual(
+      parseSortBy('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber'),
+      {
+        uri: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
+        name: 'employeeNumber',
+      },
+    );
   });
 
   it('treats an empty filter as none', () => {

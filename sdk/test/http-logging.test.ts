@@ -43,7 +43,11 @@ describe('http: logging', () => {
         throw new Error('backend connection reset');
       },
     };
-    ({ server } = await testServer({ service, capabilities: [], logger: { stream: log.stream, level: 'debug' } }));
+    ({ server } = await testServer({
+      service,
+      capabilities: [],
+      logger: { stream: log.stream, level: 'debug' },
+    }));
   });
   afterEach(() => server.close());
 
@@ -55,16 +59,28 @@ describe('http: logging', () => {
     });
     assert.equal(created.statusCode, 201);
     const id = created.json<{ id: string }>().id;
-    const patched = await send(server, 'PATCH', `/Users/${id}`, { body: { Operations: [{ op: 'replace', value: { password: `${password}-2` } }] } });
+    const patched = await send(server, 'PATCH', `/Users/${id}`, {
+      body: { Operations: [{ op: 'replace', value: { password: `${password}-2` } }] },
+    });
     assert.equal(patched.statusCode, 200);
     const basicHeader = basic(BASIC_USER.username, BASIC_USER.password);
     assert.equal((await send(server, 'GET', `/Users/${id}`, { authorization: basicHeader })).statusCode, 200);
-    assert.equal((await send(server, 'GET', `/Users/${id}`, { authorization: 'Bearer wrong-token-value' })).statusCode, 401);
+    assert.equal(
+      (await send(server, 'GET', `/Users/${id}`, { authorization: 'Bearer wrong-token-value' })).statusCode,
+      401,
+    );
     assert.equal((await send(server, 'DELETE', `/Users/${id}`)).statusCode, 500);
 
     const text = log.text();
     assert.ok(log.lines().length >= 10, 'requests were logged');
-    for (const secret of [password, TOKEN, basicHeader.slice('Basic '.length), BASIC_USER.password, 'wrong-token-value', 'cookie-secret-value']) {
+    for (const secret of [
+      password,
+      TOKEN,
+      basicHeader.slice('Basic '.length),
+      BASIC_USER.password,
+      'wrong-token-value',
+      'cookie-secret-value',
+    ]) {
       assert.ok(!text.includes(secret), `the log holds ${secret}`);
     }
   });
@@ -72,7 +88,9 @@ describe('http: logging', () => {
   it('logs each request with its id, and a fault with the error and the request id', async () => {
     const created = await send(server, 'POST', '/Users', { body: user('faulty') });
     const id = created.json<{ id: string }>().id;
-    const response = await send(server, 'DELETE', `/Users/${id}`, { headers: { 'x-request-id': 'fault-42' } });
+    const response = await send(server, 'DELETE', `/Users/${id}`, {
+      headers: { 'x-request-id': 'fault-42' },
+    });
     assert.equal(response.statusCode, 500);
     assert.ok(!response.body.includes('backend connection reset'));
     const lines = log.lines().filter((line) => line['reqId'] === 'fault-42');

@@ -40,7 +40,8 @@ describe(`http: malformed-request corpus (${MALFORMED_REQUESTS.length} requests)
       assert.deepEqual(body.schemas, [ERROR_URN]);
       assert.equal(body.status, String(request.want.status));
       assert.equal(typeof body.detail, 'string');
-      if (request.want.scimType !== undefined) assert.equal(body.scimType, request.want.scimType, body.detail);
+      if (request.want.scimType !== undefined)
+        assert.equal(body.scimType, request.want.scimType, body.detail);
       const health = await send(server, 'GET', `/Users/${ids.userId}`);
       assert.equal(health.statusCode, 200);
     });

@@ -22,14 +22,25 @@ describe('http: Okta SCIM 2.0 sequences', () => {
   afterEach(() => server.close());
 
   it('create: look up by userName (none), POST 201, duplicate POST 409 with a SCIM error', async () => {
-    const lookup = await send(server, 'GET', `/Users?filter=${encodeURIComponent('userName eq "new.hire@example.com"')}&startIndex=1&count=100`, { headers: OKTA });
+    const lookup = await send(
+      server,
+      'GET',
+      `/Users?filter=${encodeURIComponent('userName eq "new.hire@example.com"')}&startIndex=1&count=100`,
+      { headers: OKTA },
+    );
     assert.equal(lookup.statusCode, 200);
     assert.equal(lookup.json<ListBody>().totalResults, 0);
     assert.deepEqual(lookup.json<ListBody>().Resources, []);
-    const created = await send(server, 'POST', '/Users', { body: user('new.hire@example.com', { password: 'Init1al!' }), headers: OKTA });
+    const created = await send(server, 'POST', '/Users', {
+      body: user('new.hire@example.com', { password: 'Init1al!' }),
+      headers: OKTA,
+    });
     assert.equal(created.statusCode, 201);
     assert.equal(typeof created.json<ScimResource>().id, 'string');
-    const duplicate = await send(server, 'POST', '/Users', { body: user('new.hire@example.com'), headers: OKTA });
+    const duplicate = await send(server, 'POST', '/Users', {
+      body: user('new.hire@example.com'),
+      headers: OKTA,
+    });
     assert.equal(duplicate.statusCode, 409);
     const error = duplicate.json<{ schemas: string[]; status: string; scimType: string; detail: string }>();
     assert.deepEqual(error.schemas, ['urn:ietf:params:scim:api:messages:2.0:Error']);
@@ -40,7 +51,10 @@ describe('http: Okta SCIM 2.0 sequences', () => {
   it('matches userName case-insensitively, with + or %20 for spaces in the filter', async () => {
     const created = await send(server, 'POST', '/Users', { body: user('Mixed.Case@Example.com') });
     const id = created.json<ScimResource>().id;
-    for (const query of ['filter=userName+eq+%22mixed.case%40example.com%22', 'filter=userName%20eq%20%22MIXED.CASE@EXAMPLE.COM%22']) {
+    for (const query of [
+      'filter=userName+eq+%22mixed.case%40example.com%22',
+      'filter=userName%20eq%20%22MIXED.CASE@EXAMPLE.COM%22',
+    ]) {
       const found = (await send(server, 'GET', `/Users?${query}&startIndex=1&count=100`)).json<ListBody>();
       assert.equal(found.totalResults, 1, query);
       assert.equal(found.Resources[0]?.id, id);
@@ -49,13 +63,21 @@ describe('http: Okta SCIM 2.0 sequences', () => {
 
   it('import: pages of 100 over 250 users, integer paging fields, stable order, every user once', async () => {
     for (let i = 0; i < 250; i++) {
-      const response = await send(server, 'POST', '/Users', { body: user(`user${String(i).padStart(3, '0')}@example.com`) });
+      const response = await send(server, 'POST', '/Users', {
+        body: user(`user${String(i).padStart(3, '0')}@example.com`),
+      });
       assert.equal(response.statusCode, 201);
     }
     const seen: string[] = [];
     for (let startIndex = 1; ; startIndex += 100) {
-      const page = (await send(server, 'GET', `/Users?startIndex=${startIndex}&count=100`, { headers: OKTA })).json<ListBody>();
-      assert.ok(Number.isInteger(page.totalResults) && Number.isInteger(page.startIndex) && Number.isInteger(page.itemsPerPage));
+      const page = (
+        await send(server, 'GET', `/Users?startIndex=${startIndex}&count=100`, { headers: OKTA })
+      ).json<ListBody>();
+      assert.ok(
+        Number.isInteger(page.totalResults) &&
+          Number.isInteger(page.startIndex) &&
+          Number.isInteger(page.itemsPerPage),
+      );
       assert.equal(page.totalResults, 250);
       assert.equal(page.startIndex, startIndex);
       assert.equal(page.itemsPerPage, page.Resources.length);
@@ -65,17 +87,24 @@ describe('http: Okta SCIM 2.0 sequences', () => {
     assert.equal(seen.length, 250);
     assert.equal(new Set(seen).size, 250);
     const again = (await send(server, 'GET', '/Users?startIndex=101&count=100')).json<ListBody>();
-    assert.deepEqual(again.Resources.map((r) => r['userName']), seen.slice(100, 200));
+    assert.deepEqual(
+      again.Resources.map((r) => r['userName']),
+      seen.slice(100, 200),
+    );
   });
 
   it('deactivates with PUT of the whole user (after a GET), and with PATCH, answering the user', async () => {
-    const created = (await send(server, 'POST', '/Users', { body: user('leaving@example.com') })).json<ScimResource>();
+    const created = (
+      await send(server, 'POST', '/Users', { body: user('leaving@example.com') })
+    ).json<ScimResource>();
     const read = await send(server, 'GET', `/Users/${created.id}`, { headers: OKTA });
     const whole = { ...read.json<ScimResource>(), active: false };
     const put = await send(server, 'PUT', `/Users/${created.id}`, { body: whole, headers: OKTA });
     assert.equal(put.statusCode, 200, put.body);
     assert.equal(put.json<ScimResource>()['active'], false);
-    const reactivated = await send(server, 'PUT', `/Users/${created.id}`, { body: { ...whole, active: true } });
+    const reactivated = await send(server, 'PUT', `/Users/${created.id}`, {
+      body: { ...whole, active: true },
+    });
     assert.equal(reactivated.json<ScimResource>()['active'], true);
     const patch = await send(server, 'PATCH', `/Users/${created.id}`, {
       body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] },
@@ -88,7 +117,9 @@ describe('http: Okta SCIM 2.0 sequences', () => {
   });
 
   it('pushes a password with PATCH and never returns it', async () => {
-    const created = (await send(server, 'POST', '/Users', { body: user('pw@example.com', { password: 'Old-Pa55' }) })).json<ScimResource>();
+    const created = (
+      await send(server, 'POST', '/Users', { body: user('pw@example.com', { password: 'Old-Pa55' }) })
+    ).json<ScimResource>();
     const patch = await send(server, 'PATCH', `/Users/${created.id}`, {
       body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { password: 'New-Pa55-Secret' } }] },
     });
@@ -98,17 +129,30 @@ describe('http: Okta SCIM 2.0 sequences', () => {
   });
 
   it('group push: POST, rename by PATCH with id in the value, add and remove members, DELETE 204', async () => {
-    const alice = (await send(server, 'POST', '/Users', { body: user('alice@example.com') })).json<ScimResource>();
-    const bob = (await send(server, 'POST', '/Users', { body: user('bob@example.com') })).json<ScimResource>();
-    const created = await send(server, 'POST', '/Groups', { body: { ...group('Engineering'), id: 'client-chosen' }, headers: OKTA });
+    const alice = (
+      await send(server, 'POST', '/Users', { body: user('alice@example.com') })
+    ).json<ScimResource>();
+    const bob = (
+      await send(server, 'POST', '/Users', { body: user('bob@example.com') })
+    ).json<ScimResource>();
+    const created = await send(server, 'POST', '/Groups', {
+      body: { ...group('Engineering'), id: 'client-chosen' },
+      headers: OKTA,
+    });
     assert.equal(created.statusCode, 201);
     const id = String(created.json<ScimResource>().id);
     assert.notEqual(id, 'client-chosen');
     const listed = (await send(server, 'GET', '/Groups?startIndex=1&count=100')).json<ListBody>();
-    assert.deepEqual(listed.Resources.map((g) => g['displayName']), ['Engineering']);
+    assert.deepEqual(
+      listed.Resources.map((g) => g['displayName']),
+      ['Engineering'],
+    );
 
     const rename = await send(server, 'PATCH', `/Groups/${id}`, {
-      body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { id, displayName: 'Platform Engineering' } }] },
+      body: {
+        schemas: [PATCH_OP],
+        Operations: [{ op: 'replace', value: { id, displayName: 'Platform Engineering' } }],
+      },
     });
     assert.equal(rename.statusCode, 200, rename.body);
     assert.equal(rename.json<ScimResource>()['displayName'], 'Platform Engineering');
@@ -117,29 +161,54 @@ describe('http: Okta SCIM 2.0 sequences', () => {
     const add = await send(server, 'PATCH', `/Groups/${id}`, {
       body: {
         schemas: [PATCH_OP],
-        Operations: [{ op: 'add', path: 'members', value: [{ value: alice.id, display: 'alice@example.com' }, { value: bob.id, display: 'bob@example.com' }] }],
+        Operations: [
+          {
+            op: 'add',
+            path: 'members',
+            value: [
+              { value: alice.id, display: 'alice@example.com' },
+              { value: bob.id, display: 'bob@example.com' },
+            ],
+          },
+        ],
       },
     });
     assert.equal(add.statusCode, 200, add.body);
-    assert.deepEqual(add.json<{ members: { value: string }[] }>().members.map((m) => m.value).sort(), [alice.id, bob.id].sort());
+    assert.deepEqual(
+      add
+        .json<{ members: { value: string }[] }>()
+        .members.map((m) => m.value)
+        .sort(),
+      [alice.id, bob.id].sort(),
+    );
 
     const remove = await send(server, 'PATCH', `/Groups/${id}`, {
       body: { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: `members[value eq "${alice.id}"]` }] },
     });
     assert.equal(remove.statusCode, 200, remove.body);
-    assert.deepEqual(remove.json<{ members: { value: string }[] }>().members.map((m) => m.value), [bob.id]);
+    assert.deepEqual(
+      remove.json<{ members: { value: string }[] }>().members.map((m) => m.value),
+      [bob.id],
+    );
 
     const fetched = (await send(server, 'GET', `/Groups/${id}`)).json<{ members: { value: string }[] }>();
-    assert.deepEqual(fetched.members.map((m) => m.value), [bob.id]);
+    assert.deepEqual(
+      fetched.members.map((m) => m.value),
+      [bob.id],
+    );
     assert.equal((await send(server, 'DELETE', `/Groups/${id}`, { headers: OKTA })).statusCode, 204);
     assert.equal((await send(server, 'GET', `/Groups/${id}`)).statusCode, 404);
   });
 
   it('answers bad credentials with 401 and a SCIM error body, and takes Basic credentials', async () => {
-    const refused = await send(server, 'GET', '/Users?startIndex=1&count=1', { authorization: basic('okta', 'nope') });
+    const refused = await send(server, 'GET', '/Users?startIndex=1&count=1', {
+      authorization: basic('okta', 'nope'),
+    });
     assert.equal(refused.statusCode, 401);
     assert.equal(refused.json<{ status: string }>().status, '401');
-    const accepted = await send(server, 'GET', '/Users?startIndex=1&count=1', { authorization: basic(BASIC_USER.username, BASIC_USER.password) });
+    const accepted = await send(server, 'GET', '/Users?startIndex=1&count=1', {
+      authorization: basic(BASIC_USER.username, BASIC_USER.password),
+    });
     assert.equal(accepted.statusCode, 200);
   });
 });

@@ -21,8 +21,20 @@ const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 /** The store's methods, bound, minus the named ones: a connector that implements less. */
 function serviceWithout(store: MemoryStore, ...omit: string[]): ScimService {
   const service: Record<string, unknown> = {};
-  for (const name of ['createUser', 'updateUser', 'getUser', 'getUsers', 'deleteUser', 'createGroup', 'updateGroup', 'getGroup', 'getGroups', 'deleteGroup']) {
-    if (!omit.includes(name)) service[name] = (store[name as keyof MemoryStore] as (...a: unknown[]) => unknown).bind(store);
+  for (const name of [
+    'createUser',
+    'updateUser',
+    'getUser',
+    'getUsers',
+    'deleteUser',
+    'createGroup',
+    'updateGroup',
+    'getGroup',
+    'getGroups',
+    'deleteGroup',
+  ]) {
+    if (!omit.includes(name))
+      service[name] = (store[name as keyof MemoryStore] as (...a: unknown[]) => unknown).bind(store);
   }
   return service as ScimService;
 }
@@ -55,7 +67,9 @@ describe('http: resource routes (SCIM 2.0)', () => {
   });
 
   it('creates a user: 201, Location = meta.location, ETag, password never returned', async () => {
-    const response = await send(server, 'POST', '/Users', { body: user('bjensen', { password: 'hunter2-secret' }) });
+    const response = await send(server, 'POST', '/Users', {
+      body: user('bjensen', { password: 'hunter2-secret' }),
+    });
     assert.equal(response.statusCode, 201);
     const body = response.json<ScimResource>();
     assert.equal(typeof body.id, 'string');
@@ -68,8 +82,15 @@ describe('http: resource routes (SCIM 2.0)', () => {
   });
 
   it('accepts application/json and a charset parameter as well as application/scim+json', async () => {
-    for (const contentType of ['application/json', 'application/json; charset=utf-8', 'application/scim+json; charset=UTF-8']) {
-      const response = await send(server, 'POST', '/Users', { body: user(`ct-${contentType.length}-${contentType.slice(-3)}`), contentType });
+    for (const contentType of [
+      'application/json',
+      'application/json; charset=utf-8',
+      'application/scim+json; charset=UTF-8',
+    ]) {
+      const response = await send(server, 'POST', '/Users', {
+        body: user(`ct-${contentType.length}-${contentType.slice(-3)}`),
+        contentType,
+      });
       assert.equal(response.statusCode, 201, `${contentType}: ${response.body}`);
     }
   });
@@ -80,10 +101,14 @@ describe('http: resource routes (SCIM 2.0)', () => {
     assert.equal(response.statusCode, 200);
     assert.equal(response.json<ScimResource>().userName, 'reader');
     const etag = String(response.headers.etag);
-    const notModified = await send(server, 'GET', `/Users/${created.id}`, { headers: { 'if-none-match': etag } });
+    const notModified = await send(server, 'GET', `/Users/${created.id}`, {
+      headers: { 'if-none-match': etag },
+    });
     assert.equal(notModified.statusCode, 304);
     assert.equal(notModified.body, '');
-    const changed = await send(server, 'GET', `/Users/${created.id}`, { headers: { 'if-none-match': 'W/"0"' } });
+    const changed = await send(server, 'GET', `/Users/${created.id}`, {
+      headers: { 'if-none-match': 'W/"0"' },
+    });
     assert.equal(changed.statusCode, 200);
     const missing = await send(server, 'GET', '/Users/nobody');
     assert.equal(missing.statusCode, 404);
@@ -93,7 +118,10 @@ describe('http: resource routes (SCIM 2.0)', () => {
 
   it('replaces a user with PUT, honouring If-Match (412 on another version)', async () => {
     const created = await create('putter');
-    const stale = await send(server, 'PUT', `/Users/${created.id}`, { body: user('putter', { active: false }), headers: { 'if-match': 'W/"999"' } });
+    const stale = await send(server, 'PUT', `/Users/${created.id}`, {
+      body: user('putter', { active: false }),
+      headers: { 'if-match': 'W/"999"' },
+    });
     assert.equal(stale.statusCode, 412);
     const response = await send(server, 'PUT', `/Users/${created.id}`, {
       body: user('putter', { active: false }),
@@ -102,20 +130,28 @@ describe('http: resource routes (SCIM 2.0)', () => {
     assert.equal(response.statusCode, 200, response.body);
     assert.equal(response.json<ScimResource>()['active'], false);
     assert.notEqual(response.headers.etag, created.meta?.version);
-    const star = await send(server, 'PUT', `/Users/${created.id}`, { body: user('putter'), headers: { 'if-match': '*' } });
+    const star = await send(server, 'PUT', `/Users/${created.id}`, {
+      body: user('putter'),
+      headers: { 'if-match': '*' },
+    });
     assert.equal(star.statusCode, 200);
   });
 
   it('patches by reading, applying and updating when the service has no patchUser', async () => {
     const created = await create('patcher');
     const response = await send(server, 'PATCH', `/Users/${created.id}`, {
-      body: { schemas: [PATCH_OP], Operations: [{ op: 'Replace', value: { active: false, 'name.givenName': 'Pat' } }] },
+      body: {
+        schemas: [PATCH_OP],
+        Operations: [{ op: 'Replace', value: { active: false, 'name.givenName': 'Pat' } }],
+      },
     });
     assert.equal(response.statusCode, 200, response.body);
     const body = response.json<ScimResource & { name: { givenName: string } }>();
     assert.equal(body['active'], false);
     assert.equal(body.name.givenName, 'Pat');
-    const empty = await send(server, 'PATCH', `/Users/${created.id}`, { body: { schemas: [PATCH_OP], Operations: [] } });
+    const empty = await send(server, 'PATCH', `/Users/${created.id}`, {
+      body: { schemas: [PATCH_OP], Operations: [] },
+    });
     assert.equal(empty.statusCode, 200);
     assert.equal(empty.headers.etag, response.headers.etag, 'an empty PATCH changes nothing');
   });
@@ -133,9 +169,13 @@ describe('http: resource routes (SCIM 2.0)', () => {
     await server.close();
     ({ server } = await testServer({ service }));
     const created = await create('native');
-    const response = await send(server, 'PATCH', `/Users/${created.id}`, { body: { Operations: [{ op: 'replace', path: 'active', value: false }] } });
+    const response = await send(server, 'PATCH', `/Users/${created.id}`, {
+      body: { Operations: [{ op: 'replace', path: 'active', value: false }] },
+    });
     assert.equal(response.statusCode, 204);
-    assert.deepEqual(seen, [{ id: created.id, operations: [{ op: 'replace', path: 'active', value: false }] }]);
+    assert.deepEqual(seen, [
+      { id: created.id, operations: [{ op: 'replace', path: 'active', value: false }] },
+    ]);
   });
 
   it('deletes with 204, after which the user is gone; DELETE with a stale If-Match is 412', async () => {
@@ -152,14 +192,32 @@ describe('http: resource routes (SCIM 2.0)', () => {
     await server.close();
     ({ server } = await testServer({ maxResults: 3 }));
     for (const name of ['a', 'b', 'c', 'd', 'e']) await create(`pager-${name}`);
-    const cases: [string, { query: string; want: { startIndex: number; itemsPerPage: number; first?: string } }][] = [
-      ['unpaged, capped at maxResults', { query: '', want: { startIndex: 1, itemsPerPage: 3, first: 'pager-a' } }],
-      ['startIndex 0 read as 1', { query: '?startIndex=0&count=2', want: { startIndex: 1, itemsPerPage: 2, first: 'pager-a' } }],
-      ['startIndex -5 read as 1', { query: '?startIndex=-5&count=1', want: { startIndex: 1, itemsPerPage: 1, first: 'pager-a' } }],
+    const cases: [
+      string,
+      { query: string; want: { startIndex: number; itemsPerPage: number; first?: string } },
+    ][] = [
+      [
+        'unpaged, capped at maxResults',
+        { query: '', want: { startIndex: 1, itemsPerPage: 3, first: 'pager-a' } },
+      ],
+      [
+        'startIndex 0 read as 1',
+        { query: '?startIndex=0&count=2', want: { startIndex: 1, itemsPerPage: 2, first: 'pager-a' } },
+      ],
+      [
+        'startIndex -5 read as 1',
+        { query: '?startIndex=-5&count=1', want: { startIndex: 1, itemsPerPage: 1, first: 'pager-a' } },
+      ],
       ['negative count read as 0', { query: '?count=-3', want: { startIndex: 1, itemsPerPage: 0 } }],
-      ['count above maxResults', { query: '?startIndex=2&count=100', want: { startIndex: 2, itemsPerPage: 3, first: 'pager-b' } }],
+      [
+        'count above maxResults',
+        { query: '?startIndex=2&count=100', want: { startIndex: 2, itemsPerPage: 3, first: 'pager-b' } },
+      ],
       ['past the end', { query: '?startIndex=10&count=2', want: { startIndex: 10, itemsPerPage: 0 } }],
-      ['parameter names in any case', { query: '?startindex=4&COUNT=1', want: { startIndex: 4, itemsPerPage: 1, first: 'pager-d' } }],
+      [
+        'parameter names in any case',
+        { query: '?startindex=4&COUNT=1', want: { startIndex: 4, itemsPerPage: 1, first: 'pager-d' } },
+      ],
     ];
     for (const [name, { query, want }] of cases) {
       const body = (await send(server, 'GET', `/Users${query}`)).json<ListBody>();
@@ -174,17 +232,38 @@ describe('http: resource routes (SCIM 2.0)', () => {
   it('filters, sorts and projects list pages; projects single resources', async () => {
     await create('zed', { title: 'Boss' });
     const amy = await create('amy', { title: 'Engineer' });
-    const filtered = (await send(server, 'GET', `/Users?filter=${encodeURIComponent('title eq "engineer"')}`)).json<ListBody>();
-    assert.deepEqual(filtered.Resources.map((r) => r['userName']), ['amy'], 'title is not caseExact');
-    const sw = (await send(server, 'GET', `/Users?filter=${encodeURIComponent('userName sw "A"')}`)).json<ListBody>();
-    assert.deepEqual(sw.Resources.map((r) => r['userName']), ['amy']);
-    const sorted = (await send(server, 'GET', '/Users?sortBy=userName&sortOrder=descending')).json<ListBody>();
-    assert.deepEqual(sorted.Resources.map((r) => r['userName']), ['zed', 'amy']);
+    const filtered = (
+      await send(server, 'GET', `/Users?filter=${encodeURIComponent('title eq "engineer"')}`)
+    ).json<ListBody>();
+    assert.deepEqual(
+      filtered.Resources.map((r) => r['userName']),
+      ['amy'],
+      'title is not caseExact',
+    );
+    const sw = (
+      await send(server, 'GET', `/Users?filter=${encodeURIComponent('userName sw "A"')}`)
+    ).json<ListBody>();
+    assert.deepEqual(
+      sw.Resources.map((r) => r['userName']),
+      ['amy'],
+    );
+    const sorted = (
+      await send(server, 'GET', '/Users?sortBy=userName&sortOrder=descending')
+    ).json<ListBody>();
+    assert.deepEqual(
+      sorted.Resources.map((r) => r['userName']),
+      ['zed', 'amy'],
+    );
     const projected = (await send(server, 'GET', '/Users?attributes=userName')).json<ListBody>();
     for (const resource of projected.Resources) {
-      assert.deepEqual(Object.keys(resource).filter((k) => !['id', 'schemas', 'meta'].includes(k)), ['userName']);
+      assert.deepEqual(
+        Object.keys(resource).filter((k) => !['id', 'schemas', 'meta'].includes(k)),
+        ['userName'],
+      );
     }
-    const excluded = (await send(server, 'GET', `/Users/${amy.id}?excludedAttributes=emails,name`)).json<ScimResource>();
+    const excluded = (
+      await send(server, 'GET', `/Users/${amy.id}?excludedAttributes=emails,name`)
+    ).json<ScimResource>();
     assert.equal(excluded['emails'], undefined);
     assert.equal(excluded['name'], undefined);
     assert.equal(excluded['userName'], 'amy');
@@ -193,18 +272,39 @@ describe('http: resource routes (SCIM 2.0)', () => {
   it('serves POST /Users/.search, /Groups/.search and /.search over both', async () => {
     const amy = await create('amy');
     await create('bob');
-    const created = await send(server, 'POST', '/Groups', { body: group('Admins', [{ value: String(amy.id) }]) });
+    const created = await send(server, 'POST', '/Groups', {
+      body: group('Admins', [{ value: String(amy.id) }]),
+    });
     assert.equal(created.statusCode, 201);
-    const users = (await send(server, 'POST', '/Users/.search', {
-      body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'], filter: 'userName eq "BOB"', attributes: ['userName'] },
-    })).json<ListBody>();
-    assert.deepEqual(users.Resources.map((r) => r['userName']), ['bob']);
-    const groups = (await send(server, 'POST', '/Groups/.search', { body: { startIndex: 1, count: 10 } })).json<ListBody>();
-    assert.deepEqual(groups.Resources.map((r) => r['displayName']), ['Admins']);
-    const all = (await send(server, 'POST', '/.search', { body: { startIndex: 2, count: 2 } })).json<ListBody>();
+    const users = (
+      await send(server, 'POST', '/Users/.search', {
+        body: {
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+          filter: 'userName eq "BOB"',
+          attributes: ['userName'],
+        },
+      })
+    ).json<ListBody>();
+    assert.deepEqual(
+      users.Resources.map((r) => r['userName']),
+      ['bob'],
+    );
+    const groups = (
+      await send(server, 'POST', '/Groups/.search', { body: { startIndex: 1, count: 10 } })
+    ).json<ListBody>();
+    assert.deepEqual(
+      groups.Resources.map((r) => r['displayName']),
+      ['Admins'],
+    );
+    const all = (
+      await send(server, 'POST', '/.search', { body: { startIndex: 2, count: 2 } })
+    ).json<ListBody>();
     assert.equal(all.totalResults, 3);
     assert.equal(all.startIndex, 2);
-    assert.deepEqual(all.Resources.map((r) => r.meta?.resourceType), ['User', 'Group']);
+    assert.deepEqual(
+      all.Resources.map((r) => r.meta?.resourceType),
+      ['User', 'Group'],
+    );
     assert.equal(all.Resources[1]?.['displayName'], 'Admins');
   });
 
@@ -214,7 +314,9 @@ describe('http: resource routes (SCIM 2.0)', () => {
     assert.equal(created.statusCode, 201);
     const id = created.json<ScimResource>().id;
     assert.equal(created.headers.location, `http://localhost:80${BASE}/Groups/${id}`);
-    const put = await send(server, 'PUT', `/Groups/${id}`, { body: group('Team', [{ value: String(amy.id) }]) });
+    const put = await send(server, 'PUT', `/Groups/${id}`, {
+      body: group('Team', [{ value: String(amy.id) }]),
+    });
     assert.equal(put.statusCode, 200);
     assert.equal(put.json<{ members: unknown[] }>().members.length, 1);
     const patched = await send(server, 'PATCH', `/Groups/${id}`, {
@@ -238,7 +340,12 @@ describe('http: resource routes (SCIM 2.0)', () => {
       ['GET', '/.search', 'POST'],
     ];
     for (const [method, path, allow] of cases) {
-      const response = await send(server, method, path, method === 'GET' || method === 'DELETE' ? {} : { body: {} });
+      const response = await send(
+        server,
+        method,
+        path,
+        method === 'GET' || method === 'DELETE' ? {} : { body: {} },
+      );
       assert.equal(response.statusCode, 405, `${method} ${path}`);
       assert.equal(response.headers.allow, allow, `${method} ${path}`);
       assert.equal(response.json<{ status: string }>().status, '405');
@@ -249,7 +356,9 @@ describe('http: resource routes (SCIM 2.0)', () => {
     for (const path of ['/Nope', '/Users/a/b', '/users']) {
       const response = await send(server, 'GET', path);
       assert.equal(response.statusCode, 404, path);
-      assert.deepEqual(response.json<{ schemas: string[] }>().schemas, ['urn:ietf:params:scim:api:messages:2.0:Error']);
+      assert.deepEqual(response.json<{ schemas: string[] }>().schemas, [
+        'urn:ietf:params:scim:api:messages:2.0:Error',
+      ]);
     }
   });
 
@@ -311,7 +420,9 @@ describe('http: resource routes (SCIM 2.0)', () => {
   it('answers 413 over bodyLimit, and takes a PUT of a group with 50,000 members under the default limit', async () => {
     await server.close();
     ({ server } = await testServer({ bodyLimit: 2048 }));
-    const big = await send(server, 'POST', '/Users', { body: user('big', { displayName: 'x'.repeat(4096) }) });
+    const big = await send(server, 'POST', '/Users', {
+      body: user('big', { displayName: 'x'.repeat(4096) }),
+    });
     assert.equal(big.statusCode, 413);
     assert.equal(big.json<{ status: string }>().status, '413');
 
@@ -327,7 +438,9 @@ describe('http: resource routes (SCIM 2.0)', () => {
     }));
     const body = JSON.stringify(group('Everyone', members));
     const bytesPerMember = Math.round(body.length / members.length);
-    console.log(`      50,000-member group PUT: ${body.length} bytes (${bytesPerMember} per member), limit ${DEFAULT_BODY_LIMIT}`);
+    console.log(
+      `      50,000-member group PUT: ${body.length} bytes (${bytesPerMember} per member), limit ${DEFAULT_BODY_LIMIT}`,
+    );
     assert.ok(body.length < DEFAULT_BODY_LIMIT, `${body.length} bytes`);
     const response = await send(server, 'PUT', `/Groups/${id}`, { body });
     assert.notEqual(response.statusCode, 413);

@@ -7,7 +7,12 @@ import { frameworkErrors, type Mount } from './framework-errors.js';
 import { loggerOptions } from './logger.js';
 import { genRequestId } from './request-context.js';
 import { scimPlugin } from './scim-plugin.js';
-import { checkTransport, DEFAULT_HOST, resolvePluginOptions, type ScimServerOptions } from './server-options.js';
+import {
+  checkTransport,
+  DEFAULT_HOST,
+  resolvePluginOptions,
+  type ScimServerOptions,
+} from './server-options.js';
 
 /** Ids longer than this (LDAP DNs can be long) are refused by the router before any route runs. */
 export const MAX_ID_LENGTH = 2048;
@@ -39,7 +44,11 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
   const schemas = createSchemaRegistry(resolved.schemas);
   const mounts: Mount[] = resolved.dialects.map(({ dialect, basePath }) => ({
     basePath,
-    dialect: dialectDefinition(dialect).create({ schemas, okta: resolved.okta, maxResults: resolved.maxResults }),
+    dialect: dialectDefinition(dialect).create({
+      schemas,
+      okta: resolved.okta,
+      maxResults: resolved.maxResults,
+    }),
   }));
   const app = Fastify({
     logger: loggerOptions(options.logger),
@@ -64,7 +73,9 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
     async listen() {
       await app.listen({ host, port });
       const bound = address();
-      return bound === undefined ? '' : `${scheme}://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
+      return bound === undefined
+        ? ''
+        : `${scheme}://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
     },
     close: () => app.close(),
     get address() {
@@ -72,7 +83,9 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
     },
     get url() {
       const bound = address();
-      return bound === undefined ? undefined : `${scheme}://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
+      return bound === undefined
+        ? undefined
+        : `${scheme}://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
     },
   };
 }

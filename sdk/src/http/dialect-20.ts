@@ -7,11 +7,27 @@ import { URN } from '../protocol/resource.js';
 import { validateResource } from '../protocol/validate-resource.js';
 import type { DialectDefinition, DialectSetup, ListPage, ScimDialect } from './dialect.js';
 import { DISCOVERY_20 } from './discovery-20.js';
-import { attributeList, clamp20, listParamsOfQuery, queryParam, readListQuery, type PagingRules, type RawListParams } from './list-params.js';
+import {
+  attributeList,
+  clamp20,
+  listParamsOfQuery,
+  queryParam,
+  readListQuery,
+  type PagingRules,
+  type RawListParams,
+} from './list-params.js';
 
 export const SCIM_20_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
 
-const SEARCH_FIELDS = ['filter', 'startIndex', 'count', 'sortBy', 'sortOrder', 'attributes', 'excludedAttributes'] as const;
+const SEARCH_FIELDS = [
+  'filter',
+  'startIndex',
+  'count',
+  'sortBy',
+  'sortOrder',
+  'attributes',
+  'excludedAttributes',
+] as const;
 
 /** A SearchRequest body (RFC 7644 §3.4.3): its fields read case-insensitively, like query parameters. */
 function searchParams(body: unknown): RawListParams {
@@ -59,4 +75,8 @@ function createDialect20(setup: DialectSetup): ScimDialect {
 }
 
 /** SCIM 2.0, served at /scim/v2 by default. */
-export const DIALECT_20: DialectDefinition = { version: '2.0', defaultBasePath: '/scim/v2', create: createDialect20 };
+export const DIALECT_20: DialectDefinition = {
+  version: '2.0',
+  defaultBasePath: '/scim/v2',
+  create: createDialect20,
+};

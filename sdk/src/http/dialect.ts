@@ -76,7 +76,10 @@ export interface ScimDialect {
   /** The body of a `POST …/.search`, read like `readListQuery`. */
   readSearchRequest(body: unknown, schema: ResourceSchema | undefined): ListQuery;
   /** `attributes` / `excludedAttributes` of a request for one resource, in canonical names. */
-  readProjection(query: QueryParams, schema: ResourceSchema): Pick<ListQuery, 'attributes' | 'excludedAttributes'>;
+  readProjection(
+    query: QueryParams,
+    schema: ResourceSchema,
+  ): Pick<ListQuery, 'attributes' | 'excludedAttributes'>;
 
   /** A canonical resource (with meta.location, already projected) as the dialect's JSON. */
   writeResource(resource: ScimResource, schema: ResourceSchema): unknown;

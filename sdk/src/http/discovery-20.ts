@@ -6,7 +6,13 @@ import type { DiscoveryRoute } from './dialect.js';
 import type { DiscoveryInfo } from './discovery.js';
 
 function list(resources: unknown[]): unknown {
-  return { schemas: [URN.listResponse], totalResults: resources.length, startIndex: 1, itemsPerPage: resources.length, Resources: resources };
+  return {
+    schemas: [URN.listResponse],
+    totalResults: resources.length,
+    startIndex: 1,
+    itemsPerPage: resources.length,
+    Resources: resources,
+  };
 }
 
 export function serviceProviderConfig20(info: DiscoveryInfo): unknown {
@@ -63,7 +69,10 @@ function notFound(resourceType: string, id: string): ScimError {
 
 export const DISCOVERY_20: readonly DiscoveryRoute[] = [
   { path: '/ServiceProviderConfig', document: (info) => serviceProviderConfig20(info) },
-  { path: '/ResourceTypes', document: (info) => list(info.resourceTypes.map((t) => resourceType20(t, info))) },
+  {
+    path: '/ResourceTypes',
+    document: (info) => list(info.resourceTypes.map((t) => resourceType20(t, info))),
+  },
   {
     path: '/ResourceTypes/:id',
     document(info, id = '') {

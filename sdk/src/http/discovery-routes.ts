@@ -5,7 +5,11 @@ import { allowOnly } from './method-not-allowed.js';
 import type { DialectEnv } from './resource-routes.js';
 import { sendScim } from './scim-reply.js';
 
-export function registerDiscoveryRoutes(scope: FastifyInstance, env: DialectEnv, info: StaticDiscoveryInfo): void {
+export function registerDiscoveryRoutes(
+  scope: FastifyInstance,
+  env: DialectEnv,
+  info: StaticDiscoveryInfo,
+): void {
   for (const route of env.dialect.discovery) {
     scope.get(route.path, async (request: FastifyRequest<{ Params: { id?: string } }>, reply) => {
       const document = route.document({ ...info, baseUrl: env.baseUrl(request) }, request.params.id);

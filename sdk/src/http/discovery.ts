@@ -51,7 +51,9 @@ export function discoveryInfo(
     schemas,
     resourceTypes: served.map(({ type }) => schemas.forType(type)),
     features: {
-      patch: ops.some(({ ops: o }) => o.patch !== undefined || (o.get !== undefined && o.update !== undefined)),
+      patch: ops.some(
+        ({ ops: o }) => o.patch !== undefined || (o.get !== undefined && o.update !== undefined),
+      ),
       filter: ops.some(({ ops: o }) => o.list !== undefined),
       sort: ops.some(({ ops: o }) => o.list !== undefined),
       changePassword: typeof service.updateUser === 'function' || typeof service.patchUser === 'function',

@@ -3,24 +3,37 @@ import { toScimError } from '../protocol/error-body.js';
 import { ScimError } from '../protocol/errors.js';
 
 /** fastify's errors that are the client's fault, by code. */
-function fromFastifyError(error: { code?: unknown; statusCode?: unknown }, headers: { contentType?: string; bodyLimit: number }): ScimError | undefined {
+function fromFastifyError(
+  error: { code?: unknown; statusCode?: unknown },
+  headers: { contentType?: string; bodyLimit: number },
+): ScimError | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new ScimError('SCIM_ERR_PAYLOAD_TOO_LARGE', { limit: headers.bodyLimit });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new ScimError('SCIM_ERR_UNSUPPORTED_MEDIA_TYPE', { contentType: (headers.contentType ?? '').slice(0, 100) });
+      return new ScimError('SCIM_ERR_UNSUPPORTED_MEDIA_TYPE', {
+        contentType: (headers.contentType ?? '').slice(0, 100),
+      });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: 'the body is not valid JSON' });
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: 'the Content-Length does not match the body' });
+      return new ScimError('SCIM_ERR_INVALID_SYNTAX', {
+        reason: 'the Content-Length does not match the body',
+      });
     default:
       break;
   }
   if (typeof error.statusCode === 'number' && error.statusCode === 413) {
     return new ScimError('SCIM_ERR_PAYLOAD_TOO_LARGE', { limit: headers.bodyLimit });
   }
-  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 && typeof error.code === 'string' && error.code.startsWith('FST_')) {
+  if (
+    typeof error.statusCode === 'number' &&
+    error.statusCode >= 400 &&
+    error.statusCode < 500 &&
+    typeof error.code === 'string' &&
+    error.code.startsWith('FST_')
+  ) {
     return new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: 'the request could not be read' });
   }
   return undefined;

@@ -16,7 +16,10 @@ function scimErrorOf(error: Error & { code?: string }, requestId: string): ScimE
     case 'FST_ERR_BAD_URL':
       return new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: 'the URL is not validly percent-encoded' });
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return new ScimError('SCIM_ERR_NOT_FOUND', { resourceType: 'Resource', id: '(an id longer than any this server holds)' });
+      return new ScimError('SCIM_ERR_NOT_FOUND', {
+        resourceType: 'Resource',
+        id: '(an id longer than any this server holds)',
+      });
     default:
       return toScimError(error, requestId);
   }
@@ -29,7 +32,9 @@ function scimErrorOf(error: Error & { code?: string }, requestId: string): ScimE
 export function frameworkErrors(mounts: readonly Mount[]) {
   return (error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply): void => {
     const url = request.url;
-    const mount = mounts.find((m) => url === m.basePath || url.startsWith(`${m.basePath}/`) || url.startsWith(`${m.basePath}?`));
+    const mount = mounts.find(
+      (m) => url === m.basePath || url.startsWith(`${m.basePath}/`) || url.startsWith(`${m.basePath}?`),
+    );
     const err = scimErrorOf(error, request.id);
     if (mount === undefined) {
       void reply.code(err.status).send({ statusCode: err.status, code: error.code, message: err.message });

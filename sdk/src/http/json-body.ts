@@ -38,7 +38,10 @@ export function jsonDepth(text: string, stopAt = Number.POSITIVE_INFINITY): numb
 
 /** `__proto__` anywhere, or `constructor.prototype`, could poison objects merged from the body later. */
 function refusePrototypeKeys(this: unknown, key: string, value: unknown): unknown {
-  if (key === '__proto__' || (key === 'constructor' && value !== null && typeof value === 'object' && 'prototype' in value)) {
+  if (
+    key === '__proto__' ||
+    (key === 'constructor' && value !== null && typeof value === 'object' && 'prototype' in value)
+  ) {
     throw invalid(`the key "${key}" is not allowed`);
   }
   return value;

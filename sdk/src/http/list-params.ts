@@ -19,7 +19,15 @@ export interface RawListParams {
   excludedAttributes?: unknown;
 }
 
-const LIST_PARAM_NAMES = ['filter', 'startIndex', 'count', 'sortBy', 'sortOrder', 'attributes', 'excludedAttributes'] as const;
+const LIST_PARAM_NAMES = [
+  'filter',
+  'startIndex',
+  'count',
+  'sortBy',
+  'sortOrder',
+  'attributes',
+  'excludedAttributes',
+] as const;
 
 /**
  * A single query parameter, its name matched case-insensitively (clients send `startindex`).
@@ -34,7 +42,8 @@ export function queryParam(query: QueryParams, name: string): string | undefined
     seen += Array.isArray(value) ? value.length : 1;
     found = Array.isArray(value) ? value[0] : value;
   }
-  if (seen > 1) throw new ScimError('SCIM_ERR_INVALID_VALUE', { attribute: name, reason: 'given more than once' });
+  if (seen > 1)
+    throw new ScimError('SCIM_ERR_INVALID_VALUE', { attribute: name, reason: 'given more than once' });
   return found;
 }
 
@@ -83,7 +92,10 @@ function sortOrder(value: string | undefined): ListQuery['sortOrder'] {
   if (value === undefined || value === '') return 'ascending';
   const lower = value.toLowerCase();
   if (lower === 'ascending' || lower === 'descending') return lower;
-  throw new ScimError('SCIM_ERR_INVALID_VALUE', { attribute: 'sortOrder', reason: 'must be ascending or descending' });
+  throw new ScimError('SCIM_ERR_INVALID_VALUE', {
+    attribute: 'sortOrder',
+    reason: 'must be ascending or descending',
+  });
 }
 
 /** An attribute list: a comma-separated string (query) or an array of strings (`.search` body). */
@@ -104,11 +116,17 @@ export interface PagingRules {
   /** The server's most results per response. */
   maxResults: number;
   /** Reads startIndex/count that parsed as integers; may throw for values the dialect refuses. */
-  clamp(startIndex: number | undefined, count: number | undefined): { startIndex: number; count: number | undefined };
+  clamp(
+    startIndex: number | undefined,
+    count: number | undefined,
+  ): { startIndex: number; count: number | undefined };
 }
 
 /** SCIM 2.0 (RFC 7644 §3.4.2.4): startIndex below 1 is 1, a negative count is 0. */
-export function clamp20(startIndex: number | undefined, count: number | undefined): { startIndex: number; count: number | undefined } {
+export function clamp20(
+  startIndex: number | undefined,
+  count: number | undefined,
+): { startIndex: number; count: number | undefined } {
   return {
     startIndex: startIndex === undefined || startIndex < 1 ? 1 : startIndex,
     count: count === undefined ? undefined : Math.max(0, count),
@@ -120,7 +138,10 @@ export function clamp20(startIndex: number | undefined, count: number | undefine
  * always set and at most `maxResults`, so an unpaged list is capped.
  */
 export function readListQuery(raw: RawListParams, rules: PagingRules): ListQuery {
-  const { startIndex, count } = rules.clamp(pagingInteger('startIndex', raw.startIndex), pagingInteger('count', raw.count));
+  const { startIndex, count } = rules.clamp(
+    pagingInteger('startIndex', raw.startIndex),
+    pagingInteger('count', raw.count),
+  );
   const filterText = text('filter', raw.filter);
   const sortByText = text('sortBy', raw.sortBy);
   const attributes = attributeList('attributes', raw.attributes);

@@ -19,7 +19,9 @@ export const REDACTED_PATHS = [
  * fastify's logger option. The default request serializer logs method, url, host and remote address
  * only (no headers, no body), and the redaction is a second line should a caller log more.
  */
-export function loggerOptions(setting: boolean | Record<string, unknown> | undefined): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  setting: boolean | Record<string, unknown> | undefined,
+): FastifyServerOptions['logger'] {
   if (setting === false) return false;
   const given = setting === true || setting === undefined ? {} : setting;
   const redact = given['redact'];

@@ -1,7 +1,14 @@
 // The service's methods for one resource type, bound; a missing one is a 501 where a route needs it.
 import { ScimError } from '../protocol/errors.js';
 import type { ResourceTypeName, ScimResource } from '../protocol/resource.js';
-import type { ListQuery, ListResult, PatchOperation, RequestContext, ScimService, ServiceMethod } from '../service/scim-service.js';
+import type {
+  ListQuery,
+  ListResult,
+  PatchOperation,
+  RequestContext,
+  ScimService,
+  ServiceMethod,
+} from '../service/scim-service.js';
 
 /** The operations of one resource type; absent where the service lacks the method. */
 export interface ResourceOperations {
@@ -10,14 +17,27 @@ export interface ResourceOperations {
   get?: (id: string, ctx: RequestContext) => Promise<ScimResource | undefined>;
   list?: (query: ListQuery, ctx: RequestContext) => Promise<ListResult<ScimResource>>;
   delete?: (id: string, ctx: RequestContext) => Promise<void>;
-  patch?: (id: string, operations: PatchOperation[], ctx: RequestContext) => Promise<ScimResource | undefined>;
+  patch?: (
+    id: string,
+    operations: PatchOperation[],
+    ctx: RequestContext,
+  ) => Promise<ScimResource | undefined>;
 }
 
 export type OperationName = keyof ResourceOperations;
 
 /** The service method behind each operation, per resource type. */
-export const METHOD_NAMES: Readonly<Record<ResourceTypeName, Readonly<Record<OperationName, ServiceMethod>>>> = {
-  User: { create: 'createUser', update: 'updateUser', get: 'getUser', list: 'getUsers', delete: 'deleteUser', patch: 'patchUser' },
+export const METHOD_NAMES: Readonly<
+  Record<ResourceTypeName, Readonly<Record<OperationName, ServiceMethod>>>
+> = {
+  User: {
+    create: 'createUser',
+    update: 'updateUser',
+    get: 'getUser',
+    list: 'getUsers',
+    delete: 'deleteUser',
+    patch: 'patchUser',
+  },
   Group: {
     create: 'createGroup',
     update: 'updateGroup',
@@ -46,6 +66,7 @@ export function requireOperation<K extends OperationName>(
   type: ResourceTypeName,
 ): NonNullable<ResourceOperations[K]> {
   const fn = ops[operation];
-  if (fn === undefined) throw new ScimError('SCIM_ERR_NOT_IMPLEMENTED', { operation: METHOD_NAMES[type][operation] });
+  if (fn === undefined)
+    throw new ScimError('SCIM_ERR_NOT_IMPLEMENTED', { operation: METHOD_NAMES[type][operation] });
   return fn as NonNullable<ResourceOperations[K]>;
 }

@@ -7,7 +7,12 @@ import { sendScim } from './scim-reply.js';
 const METHODS: readonly HTTPMethods[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** Answers every other method on `path` with 405 and the methods it does support. */
-export function allowOnly(scope: FastifyInstance, env: Pick<DialectEnv, 'dialect'>, path: string, allowed: readonly HTTPMethods[]): void {
+export function allowOnly(
+  scope: FastifyInstance,
+  env: Pick<DialectEnv, 'dialect'>,
+  path: string,
+  allowed: readonly HTTPMethods[],
+): void {
   const others = METHODS.filter((m) => !allowed.includes(m));
   if (others.length === 0) return;
   const allow = (allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed).join(', ');
@@ -15,7 +20,10 @@ export function allowOnly(scope: FastifyInstance, env: Pick<DialectEnv, 'dialect
     method: [...others],
     url: path,
     handler: async (request, reply) => {
-      const err = new ScimError('SCIM_ERR_METHOD_NOT_ALLOWED', { method: request.method, url: request.url.split('?')[0] ?? '' });
+      const err = new ScimError('SCIM_ERR_METHOD_NOT_ALLOWED', {
+        method: request.method,
+        url: request.url.split('?')[0] ?? '',
+      });
       return sendScim(reply, env.dialect, 405, env.dialect.writeError(err), { allow });
     },
   });

@@ -28,7 +28,11 @@ export function serviceContext(request: FastifyRequest, dialect: Dialect): Reque
 const SANE_HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 /** Absolute URL of a dialect's base: the configured server URL, else the request's protocol and Host. */
-export function dialectBaseUrl(request: FastifyRequest, configured: string | undefined, prefix: string): string {
+export function dialectBaseUrl(
+  request: FastifyRequest,
+  configured: string | undefined,
+  prefix: string,
+): string {
   if (configured !== undefined) return `${configured}${prefix}`;
   const host = SANE_HOST.test(request.host) ? request.host : 'localhost';
   return `${request.protocol}://${host}${prefix}`;

@@ -30,12 +30,23 @@ type IdRequest = FastifyRequest<{ Params: { id: string }; Querystring: QueryPara
 type QueryRequest = FastifyRequest<{ Querystring: QueryParams }>;
 
 /** The resource as the client may see it: meta.location set, projected, written by the dialect. */
-function present(env: DialectEnv, request: FastifyRequest, schema: ResourceSchema, resource: ScimResource, projection: Pick<ListQuery, 'attributes' | 'excludedAttributes'>): unknown {
+function present(
+  env: DialectEnv,
+  request: FastifyRequest,
+  schema: ResourceSchema,
+  resource: ScimResource,
+  projection: Pick<ListQuery, 'attributes' | 'excludedAttributes'>,
+): unknown {
   const located = withLocation(env, request, schema, resource);
   return env.dialect.writeResource(projectResource(located, schema, projection), schema);
 }
 
-function withLocation(env: DialectEnv, request: FastifyRequest, schema: ResourceSchema, resource: ScimResource): ScimResource {
+function withLocation(
+  env: DialectEnv,
+  request: FastifyRequest,
+  schema: ResourceSchema,
+  resource: ScimResource,
+): ScimResource {
   if (typeof resource.id !== 'string') return resource;
   const location = `${env.baseUrl(request)}${schema.endpoint}/${encodeURIComponent(resource.id)}`;
   return { ...resource, meta: { ...resource.meta, resourceType: schema.resourceType, location } };
@@ -46,27 +57,50 @@ function etagHeader(resource: ScimResource): Record<string, string> {
   return etag === undefined ? {} : { etag };
 }
 
-async function mustGet(ops: ResourceOperations, type: ResourceTypeName, id: string, ctx: RequestContext): Promise<ScimResource> {
+async function mustGet(
+  ops: ResourceOperations,
+  type: ResourceTypeName,
+  id: string,
+  ctx: RequestContext,
+): Promise<ScimResource> {
   const found = await requireOperation(ops, 'get', type)(id, ctx);
   if (found === undefined || found === null) throw new NotFoundError(type, id);
   return found;
 }
 
 /** If-Match on a write: the current version must be one the client names (RFC 9110 §13.1.1). */
-async function checkIfMatch(request: FastifyRequest, ops: ResourceOperations, type: ResourceTypeName, id: string, ctx: RequestContext, current?: ScimResource): Promise<void> {
+async function checkIfMatch(
+  request: FastifyRequest,
+  ops: ResourceOperations,
+  type: ResourceTypeName,
+  id: string,
+  ctx: RequestContext,
+  current?: ScimResource,
+): Promise<void> {
   const header = request.headers['if-match'];
   if (header === undefined) return;
   if (current === undefined && ops.get === undefined) {
-    throw new ScimError('SCIM_ERR_PRECONDITION_FAILED', { reason: 'the connector cannot read the current version' });
+    throw new ScimError('SCIM_ERR_PRECONDITION_FAILED', {
+      reason: 'the connector cannot read the current version',
+    });
   }
   const resource = current ?? (await mustGet(ops, type, id, ctx));
   if (!tagMatches(header, etagOf(resource))) {
-    throw new ScimError('SCIM_ERR_PRECONDITION_FAILED', { reason: 'If-Match does not name the current version' });
+    throw new ScimError('SCIM_ERR_PRECONDITION_FAILED', {
+      reason: 'If-Match does not name the current version',
+    });
   }
 }
 
 /** Runs a list query and writes the page; the service's page is cut to `count` should it return more. */
-async function listPage(env: DialectEnv, request: FastifyRequest, reply: FastifyReply, parts: { schema: ResourceSchema; ops: ResourceOperations }[], query: ListQuery, paged: boolean): Promise<FastifyReply> {
+async function listPage(
+  env: DialectEnv,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  parts: { schema: ResourceSchema; ops: ResourceOperations }[],
+  query: ListQuery,
+  paged: boolean,
+): Promise<FastifyReply> {
   const ctx = serviceContext(request, env.dialect.version);
   const resources: unknown[] = [];
   let totalResults = 0;
@@ -74,7 +108,10 @@ async function listPage(env: DialectEnv, request: FastifyRequest, reply: Fastify
   let remaining = query.count ?? 0;
   for (const { schema, ops } of parts) {
     const list = requireOperation(ops, 'list', schema.resourceType);
-    const result: ListResult<ScimResource> = await list({ ...query, startIndex: skip + 1, count: remaining }, ctx);
+    const result: ListResult<ScimResource> = await list(
+      { ...query, startIndex: skip + 1, count: remaining },
+      ctx,
+    );
     const total = Number.isSafeInteger(result.totalResults) ? result.totalResults : result.resources.length;
     const page = result.resources.slice(0, remaining);
     for (const resource of page) resources.push(present(env, request, schema, resource, query));
@@ -82,7 +119,12 @@ async function listPage(env: DialectEnv, request: FastifyRequest, reply: Fastify
     totalResults += total;
     skip = Math.max(0, skip - total);
   }
-  return sendScim(reply, env.dialect, 200, env.dialect.writeList({ resources, totalResults, startIndex: query.startIndex, paged }));
+  return sendScim(
+    reply,
+    env.dialect,
+    200,
+    env.dialect.writeList({ resources, totalResults, startIndex: query.startIndex, paged }),
+  );
 }
 
 function isPaged(query: QueryParams): boolean {
@@ -90,7 +132,11 @@ function isPaged(query: QueryParams): boolean {
 }
 
 function isPagedBody(body: unknown): boolean {
-  return body !== null && typeof body === 'object' && Object.keys(body).some((k) => ['startindex', 'count'].includes(k.toLowerCase()));
+  return (
+    body !== null &&
+    typeof body === 'object' &&
+    Object.keys(body).some((k) => ['startindex', 'count'].includes(k.toLowerCase()))
+  );
 }
 
 function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: ResourceTypeName): void {
@@ -102,15 +148,30 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
   const parts = [{ schema, ops }];
 
   scope.get(collection, async (request: QueryRequest, reply) => {
-    return listPage(env, request, reply, parts, dialect.readListQuery(request.query, schema), isPaged(request.query));
+    return listPage(
+      env,
+      request,
+      reply,
+      parts,
+      dialect.readListQuery(request.query, schema),
+      isPaged(request.query),
+    );
   });
 
   scope.post(collection, async (request: QueryRequest, reply) => {
     const create = requireOperation(ops, 'create', type);
     const input = dialect.readResource(request.body, schema);
-    const created = withLocation(env, request, schema, await create(input, serviceContext(request, dialect.version)));
+    const created = withLocation(
+      env,
+      request,
+      schema,
+      await create(input, serviceContext(request, dialect.version)),
+    );
     const body = present(env, request, schema, created, dialect.readProjection(request.query, schema));
-    return sendScim(reply, dialect, 201, body, { ...etagHeader(created), ...(created.meta?.location === undefined ? {} : { location: created.meta.location }) });
+    return sendScim(reply, dialect, 201, body, {
+      ...etagHeader(created),
+      ...(created.meta?.location === undefined ? {} : { location: created.meta.location }),
+    });
   });
 
   scope.get(one, async (request: IdRequest, reply) => {
@@ -131,7 +192,13 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
     const input = dialect.readResource(request.body, schema);
     await checkIfMatch(request, ops, type, request.params.id, ctx);
     const updated = await update(request.params.id, input, ctx);
-    return sendScim(reply, dialect, 200, present(env, request, schema, updated, dialect.readProjection(request.query, schema)), etagHeader(updated));
+    return sendScim(
+      reply,
+      dialect,
+      200,
+      present(env, request, schema, updated, dialect.readProjection(request.query, schema)),
+      etagHeader(updated),
+    );
   });
 
   scope.patch(one, async (request: IdRequest, reply) => {
@@ -150,10 +217,19 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
       const current = await mustGet(ops, type, id, ctx);
       await checkIfMatch(request, ops, type, id, ctx, current);
       const patched = applyPatch(current, operations, schema);
-      result = patched.changed.length > 0 ? await requireOperation(ops, 'update', type)(id, validateResource(patched.resource, schema), ctx) : current;
+      result =
+        patched.changed.length > 0
+          ? await requireOperation(ops, 'update', type)(id, validateResource(patched.resource, schema), ctx)
+          : current;
     }
     if (result === undefined || result === null) return reply.code(204).send();
-    return sendScim(reply, dialect, 200, present(env, request, schema, result, projection), etagHeader(result));
+    return sendScim(
+      reply,
+      dialect,
+      200,
+      present(env, request, schema, result, projection),
+      etagHeader(result),
+    );
   });
 
   scope.delete(one, async (request: IdRequest, reply) => {
@@ -168,7 +244,14 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
   allowOnly(scope, env, one, ['GET', 'PUT', 'PATCH', 'DELETE']);
   if (dialect.search) {
     scope.post(`${collection}/.search`, async (request, reply) => {
-      return listPage(env, request, reply, parts, dialect.readSearchRequest(request.body, schema), isPagedBody(request.body));
+      return listPage(
+        env,
+        request,
+        reply,
+        parts,
+        dialect.readSearchRequest(request.body, schema),
+        isPagedBody(request.body),
+      );
     });
     allowOnly(scope, env, `${collection}/.search`, ['POST']);
   }
@@ -181,7 +264,14 @@ function registerRootSearch(scope: FastifyInstance, env: DialectEnv): void {
     .filter((part) => part.ops.list !== undefined);
   scope.post('/.search', async (request, reply) => {
     if (parts.length === 0) throw new ScimError('SCIM_ERR_NOT_IMPLEMENTED', { operation: 'getUsers' });
-    return listPage(env, request, reply, parts, env.dialect.readSearchRequest(request.body, undefined), isPagedBody(request.body));
+    return listPage(
+      env,
+      request,
+      reply,
+      parts,
+      env.dialect.readSearchRequest(request.body, undefined),
+      isPagedBody(request.body),
+    );
   });
   allowOnly(scope, env, '/.search', ['POST']);
 }

@@ -12,7 +12,11 @@ import { parseJsonBody } from './json-body.js';
 import { registerResourceRoutes, type DialectEnv } from './resource-routes.js';
 import { dialectBaseUrl, REQUEST_ID_HEADER } from './request-context.js';
 import { sendScim } from './scim-reply.js';
-import { resolvePluginOptions, type ResolvedPluginOptions, type ScimPluginOptions } from './server-options.js';
+import {
+  resolvePluginOptions,
+  type ResolvedPluginOptions,
+  type ScimPluginOptions,
+} from './server-options.js';
 
 interface MountParams {
   options: ResolvedPluginOptions;
@@ -22,9 +26,16 @@ interface MountParams {
   env: Omit<DialectEnv, 'baseUrl'>;
 }
 
-function sendError(request: FastifyRequest, reply: FastifyReply, params: MountParams, error: unknown): FastifyReply {
+function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  params: MountParams,
+  error: unknown,
+): FastifyReply {
   const err = scimErrorOf(error, request.id, {
-    ...(request.headers['content-type'] === undefined ? {} : { contentType: request.headers['content-type'] }),
+    ...(request.headers['content-type'] === undefined
+      ? {}
+      : { contentType: request.headers['content-type'] }),
     bodyLimit: params.options.bodyLimit,
   });
   if (err.status >= 500 && err.status !== 501) {
@@ -40,29 +51,42 @@ function sendError(request: FastifyRequest, reply: FastifyReply, params: MountPa
 /** Everything under one dialect's prefix; encapsulated, so none of it touches the host app. */
 async function mountDialect(scope: FastifyInstance, params: MountParams): Promise<void> {
   const { options, dialect, authenticator } = params;
-  const env: DialectEnv = { ...params.env, baseUrl: (request) => dialectBaseUrl(request, options.baseUrl, scope.prefix) };
+  const env: DialectEnv = {
+    ...params.env,
+    baseUrl: (request) => dialectBaseUrl(request, options.baseUrl, scope.prefix),
+  };
 
   scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser([...(dialect.requestContentTypes ?? DEFAULT_REQUEST_CONTENT_TYPES)], { parseAs: 'string', bodyLimit: options.bodyLimit }, (_request, body, done) => {
-    try {
-      done(null, parseJsonBody(body as string));
-    } catch (err) {
-      done(err as Error, undefined);
-    }
-  });
+  scope.addContentTypeParser(
+    [...(dialect.requestContentTypes ?? DEFAULT_REQUEST_CONTENT_TYPES)],
+    { parseAs: 'string', bodyLimit: options.bodyLimit },
+    (_request, body, done) => {
+      try {
+        done(null, parseJsonBody(body as string));
+      } catch (err) {
+        done(err as Error, undefined);
+      }
+    },
+  );
 
   scope.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
     if (!(await authenticator.check(request.headers))) {
       throw new ScimError('SCIM_ERR_UNAUTHORIZED', {
-        reason: request.headers.authorization === undefined ? 'no credentials were sent' : 'the credentials were not accepted',
+        reason:
+          request.headers.authorization === undefined
+            ? 'no credentials were sent'
+            : 'the credentials were not accepted',
       });
     }
   });
 
   scope.setErrorHandler((error, request, reply) => sendError(request, reply, params, error));
   scope.setNotFoundHandler((request, reply) => {
-    const err = new ScimError('SCIM_ERR_ROUTE_NOT_FOUND', { method: request.method, url: (request.url.split('?')[0] ?? '').slice(0, 200) });
+    const err = new ScimError('SCIM_ERR_ROUTE_NOT_FOUND', {
+      method: request.method,
+      url: (request.url.split('?')[0] ?? '').slice(0, 200),
+    });
     return sendScim(reply, dialect, 404, dialect.writeError(err));
   });
 
@@ -81,8 +105,18 @@ export const scimPlugin: FastifyPluginAsync<ScimPluginOptions> = async (app, plu
   const authenticator = createAuthenticator(options.auth);
   const info = discoveryInfo(options.service, schemas, options);
   for (const { dialect: version, basePath } of options.dialects) {
-    const dialect = dialectDefinition(version).create({ schemas, okta: options.okta, maxResults: options.maxResults });
-    const params: MountParams = { options, dialect, authenticator, info, env: { dialect, service: options.service, schemas } };
+    const dialect = dialectDefinition(version).create({
+      schemas,
+      okta: options.okta,
+      maxResults: options.maxResults,
+    });
+    const params: MountParams = {
+      options,
+      dialect,
+      authenticator,
+      info,
+      env: { dialect, service: options.service, schemas },
+    };
     await app.register(async (scope) => mountDialect(scope, params), { prefix: basePath });
   }
 };

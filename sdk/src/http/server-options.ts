@@ -2,7 +2,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ServerOptions as HttpsServerOptions } from 'node:https';
 import type { ScimService, ServiceMethod } from '../service/scim-service.js';
-import { CAPABILITIES, methodsForCapability, type Capability, type Dialect } from '../service/capabilities.js';
+import {
+  CAPABILITIES,
+  methodsForCapability,
+  type Capability,
+  type Dialect,
+} from '../service/capabilities.js';
 import type { SchemaRegistryOptions } from '../protocol/resource-schema.js';
 
 /** What a custom verifier sees of the request: enough to check a header, nothing of the body. */
@@ -126,7 +131,8 @@ function fail(message: string): never {
 
 function checkPositiveInteger(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 1) fail(`${name} must be a positive integer, got ${String(value)}`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    fail(`${name} must be a positive integer, got ${String(value)}`);
   return value;
 }
 
@@ -137,8 +143,13 @@ function checkAuth(auth: ScimPluginOptions['auth'] | undefined): AuthOptions | '
   }
   const tokens = auth.bearerTokens ?? [];
   const basic = auth.basic ?? [];
-  if (tokens.some((t) => typeof t !== 'string' || t.length === 0)) fail('auth.bearerTokens must be non-empty strings');
-  if (basic.some((b) => typeof b?.username !== 'string' || typeof b.password !== 'string' || b.password.length === 0)) {
+  if (tokens.some((t) => typeof t !== 'string' || t.length === 0))
+    fail('auth.bearerTokens must be non-empty strings');
+  if (
+    basic.some(
+      (b) => typeof b?.username !== 'string' || typeof b.password !== 'string' || b.password.length === 0,
+    )
+  ) {
     fail('auth.basic entries need a username and a non-empty password');
   }
   if (auth.verify !== undefined && typeof auth.verify !== 'function') fail('auth.verify must be a function');
@@ -186,7 +197,8 @@ export function resolvePluginOptions(
   if (options === null || typeof options !== 'object') fail('options are required');
   const { service } = options;
   if (service === null || typeof service !== 'object') fail('service is required');
-  const capabilities = options.capabilities ?? fail('capabilities are required (an empty array serves discovery only)');
+  const capabilities =
+    options.capabilities ?? fail('capabilities are required (an empty array serves discovery only)');
   if (!Array.isArray(capabilities)) fail('capabilities must be an array');
   for (const capability of capabilities) {
     if (!(CAPABILITIES as readonly string[]).includes(capability)) {
@@ -194,8 +206,12 @@ export function resolvePluginOptions(
     }
   }
   const dialects: { dialect: Dialect; basePath: string }[] = [];
-  for (const [dialect, setting] of Object.entries(options.dialects ?? {}) as [Dialect, DialectOptions | false][]) {
-    if (!available.has(dialect) && setting !== false) fail(`dialect '${dialect}' is not available in this build`);
+  for (const [dialect, setting] of Object.entries(options.dialects ?? {}) as [
+    Dialect,
+    DialectOptions | false,
+  ][]) {
+    if (!available.has(dialect) && setting !== false)
+      fail(`dialect '${dialect}' is not available in this build`);
   }
   for (const [dialect, defaultPath] of available) {
     const setting = options.dialects?.[dialect];
@@ -206,7 +222,11 @@ export function resolvePluginOptions(
   const paths = dialects.map((d) => d.basePath);
   if (new Set(paths).size !== paths.length) fail(`two dialects share a base path: ${paths.join(', ')}`);
 
-  const missing = missingMethods(service, capabilities, dialects.map((d) => d.dialect));
+  const missing = missingMethods(
+    service,
+    capabilities,
+    dialects.map((d) => d.dialect),
+  );
   if (missing.length > 0) {
     const lines = missing.map((m) => `${m.method} (needed by ${m.capabilities.join(', ')})`);
     fail(`the service lacks methods its capabilities need: ${lines.join('; ')}`);
@@ -229,7 +249,12 @@ export function resolvePluginOptions(
 
 /** True for hosts only this machine can reach. */
 export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return (
+    host === 'localhost' ||
+    host === '::1' ||
+    host === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
 }
 
 /** Refuses plain HTTP on a host others can reach unless the caller opted in. */

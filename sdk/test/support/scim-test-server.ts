@@ -11,7 +11,9 @@ export const BASE = '/scim/v2';
 export const SCIM_JSON = 'application/scim+json';
 
 /** A server with every capability over a fresh MemoryStore, bearer auth, no log. */
-export async function testServer(overrides: Partial<ScimServerOptions> = {}): Promise<{ server: ScimServer; store: MemoryStore }> {
+export async function testServer(
+  overrides: Partial<ScimServerOptions> = {},
+): Promise<{ server: ScimServer; store: MemoryStore }> {
   const store = new MemoryStore();
   const server = await createScimServer({
     service: store,
@@ -32,7 +34,12 @@ export interface SendOptions {
 }
 
 /** Sends one request (a path not under /scim/ is taken as relative to the 2.0 base); an object body is sent as JSON text with `application/scim+json`. */
-export async function send(server: ScimServer, method: string, path: string, options: SendOptions = {}): Promise<LightMyRequestResponse> {
+export async function send(
+  server: ScimServer,
+  method: string,
+  path: string,
+  options: SendOptions = {},
+): Promise<LightMyRequestResponse> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.authorization !== null) headers['authorization'] = options.authorization ?? `Bearer ${TOKEN}`;
   let payload: string | undefined;
@@ -64,6 +71,9 @@ export function user(userName: string, extra: Record<string, unknown> = {}): Rec
   };
 }
 
-export function group(displayName: string, members: { value: string; display?: string }[] = []): Record<string, unknown> {
+export function group(
+  displayName: string,
+  members: { value: string; display?: string }[] = [],
+): Record<string, unknown> {
   return { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName, members };
 }
