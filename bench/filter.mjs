@@ -1,13 +1,26 @@
 // Filter benchmark: parses/s and evaluations/s (per call, and compiled once) of realistic filters, against JSON.parse of a same-length JSON text.
 // Run after `npx tsc -b`: `node bench/filter.mjs`. Prints medians over rounds; the ratio is to the baseline.
-import { attribute, compileFilter, createAliasTable, createSchemaRegistry, evaluateFilter, parseFilter } from '../sdk/dist/index.js';
+import {
+  attribute,
+  compileFilter,
+  createAliasTable,
+  createSchemaRegistry,
+  evaluateFilter,
+  parseFilter,
+} from '../sdk/dist/index.js';
 
 const ROUNDS = 7;
 const ROUND_MS = 50;
 
 const CUSTOM = 'urn:ietf:params:scim:schemas:extension:onprem_app:2.0:User';
 const schema = createSchemaRegistry({
-  userExtensions: [{ id: CUSTOM, name: 'OnPremApp', attributes: [attribute('departmentName'), attribute('isAdmin', 'boolean')] }],
+  userExtensions: [
+    {
+      id: CUSTOM,
+      name: 'OnPremApp',
+      attributes: [attribute('departmentName'), attribute('isAdmin', 'boolean')],
+    },
+  ],
 }).user;
 const aliases = createAliasTable();
 
@@ -18,8 +31,14 @@ const filters = [
   ['name.givenName eq', 'name.givenName eq "john"'],
   ['Okta custom attribute', 'urn:okta:onprem_app:1.0:user:custom:departmentName eq "Cloud Service"'],
   ['meta.lastModified gt', 'meta.lastModified gt "2024-01-31T10:00:00Z"'],
-  ['RFC value path or', 'emails[type eq "work" and value co "@example.com"] or ims[type eq "xmpp" and value co "@foo.com"]'],
-  ['RFC not/and/or', 'userType ne "Employee" and not (emails co "example.com" or emails.value co "example.org")'],
+  [
+    'RFC value path or',
+    'emails[type eq "work" and value co "@example.com"] or ims[type eq "xmpp" and value co "@foo.com"]',
+  ],
+  [
+    'RFC not/and/or',
+    'userType ne "Employee" and not (emails co "example.com" or emails.value co "example.org")',
+  ],
   ['agent email OR x20', emailChain],
 ];
 
@@ -61,8 +80,12 @@ function median(values) {
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US').padStart(12);
 
-console.log(`filter bench: ${ROUNDS} rounds of ~${ROUND_MS} ms each, medians; baseline = JSON.parse of a JSON text as long as the filter`);
-console.log('evals/s: evaluateFilter per resource; compiled/s: one compileFilter, then the predicate per resource');
+console.log(
+  `filter bench: ${ROUNDS} rounds of ~${ROUND_MS} ms each, medians; baseline = JSON.parse of a JSON text as long as the filter`,
+);
+console.log(
+  'evals/s: evaluateFilter per resource; compiled/s: one compileFilter, then the predicate per resource',
+);
 console.log(
   `${'filter'.padEnd(24)} ${'chars'.padStart(5)} ${'baseline/s'.padStart(12)} ${'parses/s'.padStart(12)} ${'ratio'.padStart(6)}` +
     ` ${'evals/s'.padStart(12)} ${'ratio'.padStart(6)} ${'compiled/s'.padStart(12)} ${'ratio'.padStart(6)}`,

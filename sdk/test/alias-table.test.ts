@@ -16,10 +16,12 @@ const USER_EXT = 'urn:ietf:params:scim:schemas:extension:onprem_app:2.0:User';
 const GROUP_EXT = 'urn:ietf:params:scim:schemas:extension:onprem_app:2.0:Group';
 
 function fixture(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`fixtures/okta-opp-scim11/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(
+    readFileSync(new URL(`fixtures/okta-opp-scim11/${name}`, import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
 }
-const exampleUsers = (fixture('example-users.json')['Resources'] as Record<string, unknown>[]);
-const exampleGroups = (fixture('example-groups.json')['Resources'] as Record<string, unknown>[]);
+const exampleUsers = fixture('example-users.json')['Resources'] as Record<string, unknown>[];
+const exampleGroups = fixture('example-groups.json')['Resources'] as Record<string, unknown>[];
 
 const table = createAliasTable();
 
@@ -44,7 +46,8 @@ describe('alias table URNs', () => {
     ['urn:acme:unknown', 'urn:acme:unknown', undefined],
   ];
   for (const [from, want, type] of to20) {
-    it(`urnTo20 ${from}${type ? ` (${type})` : ''} → ${want}`, () => assert.equal(table.urnTo20(from, type), want));
+    it(`urnTo20 ${from}${type ? ` (${type})` : ''} → ${want}`, () =>
+      assert.equal(table.urnTo20(from, type), want));
   }
 
   const to11: [string, string][] = [
@@ -77,7 +80,11 @@ describe('alias table URNs', () => {
   const badOptions: [string, Parameters<typeof createAliasTable>[0], RegExp][] = [
     ['an app name with ":"', { oktaAppName: 'a:b' }, /oktaAppName "a:b"/],
     ['an empty schema name', { oktaUserSchemaName: '' }, /oktaUserSchemaName/],
-    ['a user extension that is no URN', { userExtensionUrn: 'custom' }, /userExtensionUrn "custom" is not a URN/],
+    [
+      'a user extension that is no URN',
+      { userExtensionUrn: 'custom' },
+      /userExtensionUrn "custom" is not a URN/,
+    ],
     ['a group extension ending in ":"', { groupExtensionUrn: 'urn:acme:g:' }, /groupExtensionUrn/],
   ];
   for (const [label, options, reason] of badOptions) {
@@ -105,7 +112,10 @@ describe('alias table resources', () => {
     assert.deepEqual(first?.[GROUP_EXT], { description: 'This is the first group' });
     assert.deepEqual(second?.schemas, [URN.group]);
     assert.deepEqual(second?.['members'], exampleGroups[1]?.['members']);
-    assert.deepEqual(exampleGroups.map((group) => table.resourceTo11(table.resourceTo20(group))), exampleGroups);
+    assert.deepEqual(
+      exampleGroups.map((group) => table.resourceTo11(table.resourceTo20(group))),
+      exampleGroups,
+    );
   });
 
   const inferred: [string, Record<string, unknown>, string][] = [
@@ -116,11 +126,14 @@ describe('alias table resources', () => {
     ['nothing to go by', {}, URN.user],
   ];
   for (const [label, resource, core] of inferred) {
-    it(`infers the core schema from ${label}`, () => assert.equal(table.resourceTo20(resource).schemas[0], core));
+    it(`infers the core schema from ${label}`, () =>
+      assert.equal(table.resourceTo20(resource).schemas[0], core));
   }
 
   it('uses the resource type when given', () => {
-    assert.deepEqual(table.resourceTo20({ schemas: [URN.core11], userName: 'x' }, 'Group').schemas, [URN.group]);
+    assert.deepEqual(table.resourceTo20({ schemas: [URN.core11], userName: 'x' }, 'Group').schemas, [
+      URN.group,
+    ]);
   });
 
   it('translates the sample create requests', () => {
@@ -140,21 +153,28 @@ describe('alias table resources', () => {
       [URN.enterpriseUser11]: { department: 'IT', manager: { managerId: '102', displayName: 'Barbara' } },
     };
     const user20 = table.resourceTo20(user11);
-    assert.deepEqual(user20[URN.enterpriseUser], { department: 'IT', manager: { value: '102', displayName: 'Barbara' } });
+    assert.deepEqual(user20[URN.enterpriseUser], {
+      department: 'IT',
+      manager: { value: '102', displayName: 'Barbara' },
+    });
     assert.deepEqual(table.resourceTo11(user20), user11);
     const withRef = { ...user20, [URN.enterpriseUser]: { manager: { value: '7', $ref: '../Users/7' } } };
     assert.deepEqual(table.resourceTo11(withRef)[URN.enterpriseUser11], { manager: { managerId: '7' } });
     const odd = table.resourceTo20({ userName: 'u', [URN.enterpriseUser11]: { manager: 'not an object' } });
     assert.deepEqual(odd[URN.enterpriseUser], { manager: 'not an object' });
-    assert.equal(table.resourceTo20({ userName: 'u', [URN.enterpriseUser11]: null })[URN.enterpriseUser], null);
+    assert.equal(
+      table.resourceTo20({ userName: 'u', [URN.enterpriseUser11]: null })[URN.enterpriseUser],
+      null,
+    );
   });
 
   it('normalises schemas: missing, duplicated, odd case, non-strings', () => {
     assert.deepEqual(table.resourceTo20({ userName: 'u' }).schemas, [URN.user]);
-    assert.deepEqual(table.resourceTo20({ Schemas: [URN.core11, 'urn:scim:schemas:CORE:1.0', 5, URN.enterpriseUser11] }).schemas, [
-      URN.user,
-      URN.enterpriseUser,
-    ]);
+    assert.deepEqual(
+      table.resourceTo20({ Schemas: [URN.core11, 'urn:scim:schemas:CORE:1.0', 5, URN.enterpriseUser11] })
+        .schemas,
+      [URN.user, URN.enterpriseUser],
+    );
     assert.deepEqual(table.resourceTo20({ schemas: 'nope', userName: 'u' }).schemas, [URN.user]);
     assert.deepEqual(table.resourceTo11({ schemas: [URN.user, URN.enterpriseUser], userName: 'u' }).schemas, [
       URN.core11,
@@ -183,9 +203,17 @@ const pathCases: [string, AttrPath, AttrPath][] = [
   ['EMAIL', { name: 'EMAIL' }, { name: 'emails', subAttr: 'value' }],
   ['email.type', { name: 'email', subAttr: 'type' }, { name: 'emails', subAttr: 'type' }],
   ['core 1.1 URN', { uri: URN.core11, name: 'userName' }, { uri: URN.user, name: 'userName' }],
-  ['core 1.1 URN email', { uri: URN.core11, name: 'email' }, { uri: URN.user, name: 'emails', subAttr: 'value' }],
+  [
+    'core 1.1 URN email',
+    { uri: URN.core11, name: 'email' },
+    { uri: URN.user, name: 'emails', subAttr: 'value' },
+  ],
   ['Okta custom', { uri: OKTA_USER, name: 'departmentName' }, { uri: USER_EXT, name: 'departmentName' }],
-  ['enterprise', { uri: URN.enterpriseUser11, name: 'manager', subAttr: 'managerId' }, { uri: URN.enterpriseUser, name: 'manager', subAttr: 'managerId' }],
+  [
+    'enterprise',
+    { uri: URN.enterpriseUser11, name: 'manager', subAttr: 'managerId' },
+    { uri: URN.enterpriseUser, name: 'manager', subAttr: 'managerId' },
+  ],
   ['email in an extension stays', { uri: OKTA_USER, name: 'email' }, { uri: USER_EXT, name: 'email' }],
 ];
 
@@ -195,7 +223,10 @@ describe('alias table filter paths', () => {
   }
   it('leaves email alone on groups', () => {
     assert.deepEqual(table.attrPathTo20({ name: 'email' }, 'Group'), { name: 'email' });
-    assert.deepEqual(table.attrPathTo20({ uri: URN.core11, name: 'displayName' }, 'Group'), { uri: URN.group, name: 'displayName' });
+    assert.deepEqual(table.attrPathTo20({ uri: URN.core11, name: 'displayName' }, 'Group'), {
+      uri: URN.group,
+      name: 'displayName',
+    });
   });
 
   const filterCases: [string, string][] = [
@@ -219,22 +250,31 @@ describe('alias table filter paths', () => {
   });
 
   it('translates paths back to 1.1 with filterTo11 and attrPathTo11', () => {
-    const twenty = parseFilter(`${USER_EXT}:departmentName eq "x" and ${URN.enterpriseUser}:manager.value pr and userName pr`);
+    const twenty = parseFilter(
+      `${USER_EXT}:departmentName eq "x" and ${URN.enterpriseUser}:manager.value pr and userName pr`,
+    );
     assert.equal(
       stringifyFilter(table.filterTo11(twenty)),
       `${OKTA_USER}:departmentName eq "x" and ${URN.enterpriseUser11}:manager.value pr and userName pr`,
     );
-    assert.deepEqual(table.attrPathTo11({ uri: URN.user, name: 'userName' }), { uri: URN.core11, name: 'userName' });
+    assert.deepEqual(table.attrPathTo11({ uri: URN.user, name: 'userName' }), {
+      uri: URN.core11,
+      name: 'userName',
+    });
   });
 });
 
-describe('the agent\'s filters select the right example users end to end', () => {
+describe("the agent's filters select the right example users end to end", () => {
   const schema = createSchemaRegistry({
     userExtensions: [
       {
         id: USER_EXT,
         name: 'OnPremApp',
-        attributes: [attribute('isAdmin', 'boolean'), attribute('isOkta', 'boolean'), attribute('departmentName')],
+        attributes: [
+          attribute('isAdmin', 'boolean'),
+          attribute('isOkta', 'boolean'),
+          attribute('departmentName'),
+        ],
       },
     ],
   }).user;
@@ -251,7 +291,10 @@ describe('the agent\'s filters select the right example users end to end', () =>
   for (const [text, want] of cases) {
     it(`${text} → [${want.join(', ')}]`, () => {
       const filter = table.filterTo20(parseFilter(text));
-      assert.deepEqual(users.filter((u) => evaluateFilter(filter, u, schema)).map((u) => u.id), want);
+      assert.deepEqual(
+        users.filter((u) => evaluateFilter(filter, u, schema)).map((u) => u.id),
+        want,
+      );
     });
   }
 });

@@ -1,7 +1,12 @@
 // Tests of case-insensitive key look-up, path value extraction and the sort comparison.
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
-import { compareAttributeValues, findKey, getAttributeValues, getOwn } from '../src/protocol/attribute-access.js';
+import {
+  compareAttributeValues,
+  findKey,
+  getAttributeValues,
+  getOwn,
+} from '../src/protocol/attribute-access.js';
 import type { AttrPath } from '../src/protocol/filter-ast.js';
 import { URN } from '../src/protocol/resource.js';
 import type { ScimResource } from '../src/protocol/resource.js';
@@ -41,7 +46,13 @@ describe('findKey', () => {
 
 const CUSTOM = 'urn:okta:onprem_app:1.0:user:custom';
 const schema = createSchemaRegistry({
-  userExtensions: [{ id: CUSTOM, name: 'Custom', attributes: [attribute('departmentName'), attribute('tags', 'string', { multiValued: true })] }],
+  userExtensions: [
+    {
+      id: CUSTOM,
+      name: 'Custom',
+      attributes: [attribute('departmentName'), attribute('tags', 'string', { multiValued: true })],
+    },
+  ],
 }).user;
 
 const emails = [
@@ -57,7 +68,10 @@ const user: ScimResource = {
   name: { givenName: 'John', familyName: null },
   emails: [...emails, null],
   meta: { lastModified: '2024-01-31T10:00:00Z' },
-  'URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER': { manager: { value: '102' }, department: 'IT' },
+  'URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER': {
+    manager: { value: '102' },
+    department: 'IT',
+  },
   [CUSTOM]: { departmentName: 'Cloud Service', tags: ['a', null, 'b'] },
   title: null,
 };
@@ -71,7 +85,11 @@ const valueCases: [string, AttrPath, unknown[]][] = [
   ['every email value', { name: 'emails', subAttr: 'value' }, ['jsmith@example.com', 'john@home.example']],
   ['every email type', { name: 'emails', subAttr: 'type' }, ['work', 'home', 'other']],
   ['meta.lastModified', { name: 'meta', subAttr: 'lastModified' }, ['2024-01-31T10:00:00Z']],
-  ['extension under a capitalised URN key', { uri: URN.enterpriseUser, name: 'manager', subAttr: 'value' }, ['102']],
+  [
+    'extension under a capitalised URN key',
+    { uri: URN.enterpriseUser, name: 'manager', subAttr: 'value' },
+    ['102'],
+  ],
   ['extension without URN', { name: 'department' }, ['IT']],
   ['custom extension', { uri: CUSTOM, name: 'DEPARTMENTNAME' }, ['Cloud Service']],
   ['multi-valued simple, nulls left out', { name: 'tags' }, ['a', 'b']],
@@ -125,7 +143,13 @@ const compareCases: [string, unknown, unknown, AttributeDefinition, '<' | '=' | 
     def('emails'),
     '<',
   ],
-  ['emails by first value when none is primary', [{ value: 'b@x.com' }], [{ VALUE: 'A@x.com' }], def('emails'), '>'],
+  [
+    'emails by first value when none is primary',
+    [{ value: 'b@x.com' }],
+    [{ VALUE: 'A@x.com' }],
+    def('emails'),
+    '>',
+  ],
   ['emails without values', [{ type: 'work' }], [{ value: 'a@x.com' }], def('emails'), '>'],
   ['single complex with value', { value: '2' }, { value: '10' }, def('emails'), '>'],
   ['complex without a value sub-attribute', { givenName: 'a' }, { givenName: 'b' }, def('name'), '='],

@@ -65,7 +65,14 @@ const users: ScimResource[] = [
       { value: '1002', display: 'secondGroup' },
     ],
     meta: { resourceType: 'User', lastModified: '2024-01-31T11:30:00+01:00' },
-    [CUSTOM]: { isAdmin: false, isOkta: true, departmentName: 'Cloud Service', level: 7, score: '9.75', badge: 'AbC' },
+    [CUSTOM]: {
+      isAdmin: false,
+      isOkta: true,
+      departmentName: 'Cloud Service',
+      level: 7,
+      score: '9.75',
+      badge: 'AbC',
+    },
   },
   {
     schemas: [URN.user],
@@ -182,7 +189,11 @@ describe('evaluateFilter on sample users', () => {
       const got = users.filter((user) => evaluateFilter(filter, user, registry.user)).map((user) => user.id);
       assert.deepEqual(got, want);
       const compiled = compileFilter(filter, registry.user);
-      assert.deepEqual(users.filter(compiled).map((user) => user.id), want, 'compiled once');
+      assert.deepEqual(
+        users.filter(compiled).map((user) => user.id),
+        want,
+        'compiled once',
+      );
     });
   }
 
@@ -196,10 +207,16 @@ describe('evaluateFilter on sample users', () => {
   });
 
   it('evaluates a long or-chain without exhausting the stack', () => {
-    const text = Array.from({ length: 5000 }, (_, i) => `userName eq "u${i}"`).join(' or ') + ' or userName eq "okta"';
+    const text =
+      Array.from({ length: 5000 }, (_, i) => `userName eq "u${i}"`).join(' or ') + ' or userName eq "okta"';
     const filter = parseFilter(text, { maxLength: 200_000 });
-    assert.deepEqual(users.filter((u) => evaluateFilter(filter, u, registry.user)).map((u) => u.id), ['101']);
-    const andChain = parseFilter(Array.from({ length: 5000 }, () => 'userName pr').join(' and '), { maxLength: 200_000 });
+    assert.deepEqual(
+      users.filter((u) => evaluateFilter(filter, u, registry.user)).map((u) => u.id),
+      ['101'],
+    );
+    const andChain = parseFilter(Array.from({ length: 5000 }, () => 'userName pr').join(' and '), {
+      maxLength: 200_000,
+    });
     assert.equal(evaluateFilter(andChain, users[0] as ScimResource, registry.user), true);
   });
 });
@@ -236,7 +253,10 @@ describe('evaluateFilter on groups', () => {
   for (const [text, want] of groupCases) {
     it(`${text} → [${want.join(', ')}]`, () => {
       const filter = parseFilter(text);
-      assert.deepEqual(groups.filter((g) => evaluateFilter(filter, g, schema)).map((g) => g.id), want);
+      assert.deepEqual(
+        groups.filter((g) => evaluateFilter(filter, g, schema)).map((g) => g.id),
+        want,
+      );
     });
   }
 });

@@ -35,16 +35,31 @@ const rfcExamples: [string, Filter][] = [
   ['userName sw "J"', cmp('userName', 'sw', 'J')],
   [`${USER}:userName sw "J"`, cmp(path('userName', undefined, USER), 'sw', 'J')],
   ['title pr', pr('title')],
-  ['meta.lastModified gt "2011-05-13T04:42:34Z"', cmp(path('meta', 'lastModified'), 'gt', '2011-05-13T04:42:34Z')],
-  ['meta.lastModified ge "2011-05-13T04:42:34Z"', cmp(path('meta', 'lastModified'), 'ge', '2011-05-13T04:42:34Z')],
-  ['meta.lastModified lt "2011-05-13T04:42:34Z"', cmp(path('meta', 'lastModified'), 'lt', '2011-05-13T04:42:34Z')],
-  ['meta.lastModified le "2011-05-13T04:42:34Z"', cmp(path('meta', 'lastModified'), 'le', '2011-05-13T04:42:34Z')],
+  [
+    'meta.lastModified gt "2011-05-13T04:42:34Z"',
+    cmp(path('meta', 'lastModified'), 'gt', '2011-05-13T04:42:34Z'),
+  ],
+  [
+    'meta.lastModified ge "2011-05-13T04:42:34Z"',
+    cmp(path('meta', 'lastModified'), 'ge', '2011-05-13T04:42:34Z'),
+  ],
+  [
+    'meta.lastModified lt "2011-05-13T04:42:34Z"',
+    cmp(path('meta', 'lastModified'), 'lt', '2011-05-13T04:42:34Z'),
+  ],
+  [
+    'meta.lastModified le "2011-05-13T04:42:34Z"',
+    cmp(path('meta', 'lastModified'), 'le', '2011-05-13T04:42:34Z'),
+  ],
   ['title pr and userType eq "Employee"', and(pr('title'), cmp('userType', 'eq', 'Employee'))],
   ['title pr or userType eq "Intern"', or(pr('title'), cmp('userType', 'eq', 'Intern'))],
   [`schemas eq "${ENTERPRISE}"`, cmp('schemas', 'eq', ENTERPRISE)],
   [
     'userType eq "Employee" and (emails co "example.com" or emails.value co "example.org")',
-    and(cmp('userType', 'eq', 'Employee'), or(cmp('emails', 'co', 'example.com'), cmp(path('emails', 'value'), 'co', 'example.org'))),
+    and(
+      cmp('userType', 'eq', 'Employee'),
+      or(cmp('emails', 'co', 'example.com'), cmp(path('emails', 'value'), 'co', 'example.org')),
+    ),
   ],
   [
     'userType ne "Employee" and not (emails co "example.com" or emails.value co "example.org")',
@@ -53,10 +68,16 @@ const rfcExamples: [string, Filter][] = [
       not(or(cmp('emails', 'co', 'example.com'), cmp(path('emails', 'value'), 'co', 'example.org'))),
     ),
   ],
-  ['userType eq "Employee" and (emails.type eq "work")', and(cmp('userType', 'eq', 'Employee'), cmp(path('emails', 'type'), 'eq', 'work'))],
+  [
+    'userType eq "Employee" and (emails.type eq "work")',
+    and(cmp('userType', 'eq', 'Employee'), cmp(path('emails', 'type'), 'eq', 'work')),
+  ],
   [
     'userType eq "Employee" and emails[type eq "work" and value co "@example.com"]',
-    and(cmp('userType', 'eq', 'Employee'), vp('emails', and(cmp('type', 'eq', 'work'), cmp('value', 'co', '@example.com')))),
+    and(
+      cmp('userType', 'eq', 'Employee'),
+      vp('emails', and(cmp('type', 'eq', 'work'), cmp('value', 'co', '@example.com'))),
+    ),
   ],
   [
     'emails[type eq "work" and value co "@example.com"] or ims[type eq "xmpp" and value co "@foo.com"]',
@@ -76,8 +97,14 @@ const oktaFilters: [string, Filter][] = [
     'urn:okta:onprem_app:1.0:user:custom:departmentName eq "Cloud Service"',
     cmp(path('departmentName', undefined, 'urn:okta:onprem_app:1.0:user:custom'), 'eq', 'Cloud Service'),
   ],
-  ['email eq "a@x.com" OR email eq "b@x.com"', or(cmp('email', 'eq', 'a@x.com'), cmp('email', 'eq', 'b@x.com'))],
-  ['meta.lastModified gt "2024-01-31T10:00:00Z"', cmp(path('meta', 'lastModified'), 'gt', '2024-01-31T10:00:00Z')],
+  [
+    'email eq "a@x.com" OR email eq "b@x.com"',
+    or(cmp('email', 'eq', 'a@x.com'), cmp('email', 'eq', 'b@x.com')),
+  ],
+  [
+    'meta.lastModified gt "2024-01-31T10:00:00Z"',
+    cmp(path('meta', 'lastModified'), 'gt', '2024-01-31T10:00:00Z'),
+  ],
   [`${ENTERPRISE}:manager.value eq "26118915"`, cmp(path('manager', 'value', ENTERPRISE), 'eq', '26118915')],
 ];
 
@@ -112,7 +139,10 @@ const otherForms: [string, Filter][] = [
   ['not pr', pr('not')],
   ['and pr or or pr', or(pr('and'), pr('or'))],
   ['first-name_2 pr', pr('first-name_2')],
-  ['http://example.com/schemas/v1:age gt 30', cmp(path('age', undefined, 'http://example.com/schemas/v1'), 'gt', 30)],
+  [
+    'http://example.com/schemas/v1:age gt 30',
+    cmp(path('age', undefined, 'http://example.com/schemas/v1'), 'gt', 30),
+  ],
 ];
 
 describe('parseFilter', () => {
@@ -134,11 +164,15 @@ describe('parseFilter', () => {
     assert.equal(filter, 'email eq "a@x.com" OR email eq "b+c@x.com"');
     const decoded = decodeURIComponent(query.slice('filter='.length, query.indexOf('&')).replace(/\+/g, ' '));
     assert.equal(decoded, filter);
-    assert.deepEqual(parseFilter(decoded), or(cmp('email', 'eq', 'a@x.com'), cmp('email', 'eq', 'b+c@x.com')));
+    assert.deepEqual(
+      parseFilter(decoded),
+      or(cmp('email', 'eq', 'a@x.com'), cmp('email', 'eq', 'b+c@x.com')),
+    );
   });
 
   it('accepts the longest and deepest filters within the limits', () => {
-    const deep = '('.repeat(DEFAULT_FILTER_LIMITS.maxDepth) + 'a pr' + ')'.repeat(DEFAULT_FILTER_LIMITS.maxDepth);
+    const deep =
+      '('.repeat(DEFAULT_FILTER_LIMITS.maxDepth) + 'a pr' + ')'.repeat(DEFAULT_FILTER_LIMITS.maxDepth);
     assert.deepEqual(parseFilter(deep), pr('a'));
     const long = `a eq "${'x'.repeat(DEFAULT_FILTER_LIMITS.maxLength - 7)}"`;
     assert.equal(long.length, DEFAULT_FILTER_LIMITS.maxLength);
@@ -237,10 +271,16 @@ describe('parseFilter rejects malformed filters with invalidFilter and a positio
   });
 
   it('rejects nesting beyond the depth limit, for parentheses, not and value paths', () => {
-    for (const text of ['('.repeat(65) + 'a pr' + ')'.repeat(65), 'not ('.repeat(65) + 'a pr' + ')'.repeat(65)]) {
+    for (const text of [
+      '('.repeat(65) + 'a pr' + ')'.repeat(65),
+      'not ('.repeat(65) + 'a pr' + ')'.repeat(65),
+    ]) {
       assert.match(captureError(() => parseFilter(text)).message, /nested more than 64 levels/);
     }
-    assert.match(captureError(() => parseFilter('(emails[type pr])', { maxDepth: 1 })).message, /nested more than 1 levels/);
+    assert.match(
+      captureError(() => parseFilter('(emails[type pr])', { maxDepth: 1 })).message,
+      /nested more than 1 levels/,
+    );
   });
 
   it('caps any requested depth so that huge nesting still fails cleanly', () => {
@@ -270,16 +310,25 @@ const patchPaths: [string, PatchPath][] = [
   ['Name.FamilyName', { path: path('Name', 'FamilyName') }],
   [`${ENTERPRISE}:manager`, { path: path('manager', undefined, ENTERPRISE) }],
   [`${ENTERPRISE}:manager.value`, { path: path('manager', 'value', ENTERPRISE) }],
-  ['members[value eq "2819c223-7f76-453a-919d-413861904646"]', {
-    path: path('members'),
-    filter: cmp('value', 'eq', '2819c223-7f76-453a-919d-413861904646'),
-  }],
-  ['emails[type eq "work"].value', { path: path('emails'), filter: cmp('type', 'eq', 'work'), valueSubAttr: 'value' }],
-  [' addresses[type eq "work" and primary eq true].streetAddress ', {
-    path: path('addresses'),
-    filter: and(cmp('type', 'eq', 'work'), cmp('primary', 'eq', true)),
-    valueSubAttr: 'streetAddress',
-  }],
+  [
+    'members[value eq "2819c223-7f76-453a-919d-413861904646"]',
+    {
+      path: path('members'),
+      filter: cmp('value', 'eq', '2819c223-7f76-453a-919d-413861904646'),
+    },
+  ],
+  [
+    'emails[type eq "work"].value',
+    { path: path('emails'), filter: cmp('type', 'eq', 'work'), valueSubAttr: 'value' },
+  ],
+  [
+    ' addresses[type eq "work" and primary eq true].streetAddress ',
+    {
+      path: path('addresses'),
+      filter: and(cmp('type', 'eq', 'work'), cmp('primary', 'eq', true)),
+      valueSubAttr: 'streetAddress',
+    },
+  ],
 ];
 
 const badPatchPaths: [string, number, RegExp][] = [
@@ -338,8 +387,16 @@ const stringified: [string, Filter, string][] = [
   ['or inside and', and(or(a, b), c), '(a pr or b pr) and c pr'],
   ['or on the right of and', and(a, or(b, c)), 'a pr and (b pr or c pr)'],
   ['not', and(not(or(a, b)), c), 'not (a pr or b pr) and c pr'],
-  ['value path', vp('emails', and(cmp('type', 'eq', 'work'), cmp('primary', 'eq', true))), 'emails[type eq "work" and primary eq true]'],
-  ['URN and sub-attribute', cmp(path('manager', 'value', ENTERPRISE), 'ne', null), `${ENTERPRISE}:manager.value ne null`],
+  [
+    'value path',
+    vp('emails', and(cmp('type', 'eq', 'work'), cmp('primary', 'eq', true))),
+    'emails[type eq "work" and primary eq true]',
+  ],
+  [
+    'URN and sub-attribute',
+    cmp(path('manager', 'value', ENTERPRISE), 'ne', null),
+    `${ENTERPRISE}:manager.value ne null`,
+  ],
   ['string escapes', cmp('x', 'eq', 'a "b"\n'), 'x eq "a \\"b\\"\\n"'],
   ['negative zero', cmp('x', 'gt', -0), 'x gt -0'],
   ['numbers', cmp('x', 'le', 1e21), 'x le 1e+21'],

@@ -26,9 +26,44 @@ const OPS: CompareOp[] = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le'];
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
 const tokens = fc.constantFrom(
-  '(', ')', '[', ']', '"', '\\', ' ', '  ', '.', ':', 'and', 'OR', 'not', 'Not (', 'eq', 'pr', 'GT', 'co',
-  'userName', 'emails', 'emails[', 'type', 'a.b', 'urn:x:y:', 'urn:ietf:params:scim:schemas:core:2.0:User:',
-  '"x"', '"\\u00e9"', '"\\q"', '1', '-2.5e3', '1e999', 'true', 'NULL', '__proto__', 'constructor', '$ref', '\t', '\u0000',
+  '(',
+  ')',
+  '[',
+  ']',
+  '"',
+  '\\',
+  ' ',
+  '  ',
+  '.',
+  ':',
+  'and',
+  'OR',
+  'not',
+  'Not (',
+  'eq',
+  'pr',
+  'GT',
+  'co',
+  'userName',
+  'emails',
+  'emails[',
+  'type',
+  'a.b',
+  'urn:x:y:',
+  'urn:ietf:params:scim:schemas:core:2.0:User:',
+  '"x"',
+  '"\\u00e9"',
+  '"\\q"',
+  '1',
+  '-2.5e3',
+  '1e999',
+  'true',
+  'NULL',
+  '__proto__',
+  'constructor',
+  '$ref',
+  '\t',
+  '\u0000',
 );
 const soup = fc.oneof(
   fc.array(tokens, { maxLength: 40 }).map((parts) => parts.join('')),
@@ -50,7 +85,9 @@ describe(`filter grammar properties (fast-check seed ${seed}, ${numRuns} runs)`,
             assert.ok(error instanceof ScimError, `${String(error)} for ${JSON.stringify(text)}`);
             assert.equal(error.code, code);
             assert.equal(error.status, 400);
-            assert.ok(typeof error.position === 'number' && error.position >= 0 && error.position <= text.length);
+            assert.ok(
+              typeof error.position === 'number' && error.position >= 0 && error.position <= text.length,
+            );
           }
         }
       }),
@@ -75,7 +112,9 @@ describe(`filter grammar properties (fast-check seed ${seed}, ${numRuns} runs)`,
     if (sub !== undefined) path.subAttr = sub;
     return path;
   };
-  const attrPath = fc.tuple(uri, name, fc.option(name, { nil: undefined })).map(([u, n, s]) => buildPath(u, n, s));
+  const attrPath = fc
+    .tuple(uri, name, fc.option(name, { nil: undefined }))
+    .map(([u, n, s]) => buildPath(u, n, s));
   const plainPath = fc.tuple(uri, name).map(([u, n]) => buildPath(u, n, undefined));
   const value: fc.Arbitrary<FilterValue> = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 20 }),
@@ -98,7 +137,9 @@ describe(`filter grammar properties (fast-check seed ${seed}, ${numRuns} runs)`,
         rec({ kind: fc.constant('not' as const), filter: sub }),
       ];
       if (withValuePaths) {
-        branches.push(rec({ kind: fc.constant('valuePath' as const), path: plainPath, filter: filters(false) }));
+        branches.push(
+          rec({ kind: fc.constant('valuePath' as const), path: plainPath, filter: filters(false) }),
+        );
       }
       return { filter: fc.oneof({ maxDepth: 6, depthSize: 'small' }, ...branches) };
     }).filter;
@@ -160,7 +201,9 @@ describe(`filter grammar properties (fast-check seed ${seed}, ${numRuns} runs)`,
       active: opt(fc.boolean()),
       lastModified: opt(fc.constantFrom(...dates)),
       givenName: opt(str),
-      emails: opt(fc.array(rec({ value: opt(str), type: opt(str), primary: opt(fc.boolean()) }), { maxLength: 3 })),
+      emails: opt(
+        fc.array(rec({ value: opt(str), type: opt(str), primary: opt(fc.boolean()) }), { maxLength: 3 }),
+      ),
       level: opt(fc.constantFrom(-1, 0, 2.5, 7)),
     });
 
@@ -171,7 +214,8 @@ describe(`filter grammar properties (fast-check seed ${seed}, ${numRuns} runs)`,
       if (s.active !== undefined) resource['active'] = s.active;
       if (s.lastModified !== undefined) resource.meta = { lastModified: s.lastModified };
       if (s.givenName !== undefined) resource['name'] = { givenName: s.givenName };
-      if (s.emails !== undefined) resource['emails'] = s.emails.map((e) => JSON.parse(JSON.stringify(e)) as object);
+      if (s.emails !== undefined)
+        resource['emails'] = s.emails.map((e) => JSON.parse(JSON.stringify(e)) as object);
       if (s.level !== undefined) resource[EXT] = { level: s.level };
       return resource;
     }
@@ -218,7 +262,11 @@ describe(`filter grammar properties (fast-check seed ${seed}, ${numRuns} runs)`,
           { maxDepth: 4, depthSize: 'small' },
           atom,
           ...extra,
-          rec({ kind: fc.constantFrom('and' as const, 'or' as const), left: tie('filter'), right: tie('filter') }),
+          rec({
+            kind: fc.constantFrom('and' as const, 'or' as const),
+            left: tie('filter'),
+            right: tie('filter'),
+          }),
           rec({ kind: fc.constant('not' as const), filter: tie('filter') }),
         ),
       })).filter;
@@ -234,16 +282,40 @@ describe(`filter grammar properties (fast-check seed ${seed}, ${numRuns} runs)`,
     function refCompare(kind: Kind, op: CompareOp, actual: unknown, lit: FilterValue): boolean {
       if (actual === undefined || lit === null) return false;
       const order = (d: number) =>
-        op === 'eq' ? d === 0 : op === 'ne' ? d !== 0 : op === 'gt' ? d > 0 : op === 'ge' ? d >= 0 : op === 'lt' ? d < 0 : op === 'le' ? d <= 0 : false;
+        op === 'eq'
+          ? d === 0
+          : op === 'ne'
+            ? d !== 0
+            : op === 'gt'
+              ? d > 0
+              : op === 'ge'
+                ? d >= 0
+                : op === 'lt'
+                  ? d < 0
+                  : op === 'le'
+                    ? d <= 0
+                    : false;
       if (kind === 'boolean') {
-        const l = typeof lit === 'string' ? (lit.toLowerCase() === 'true' ? true : lit.toLowerCase() === 'false' ? false : undefined) : lit;
+        const l =
+          typeof lit === 'string'
+            ? lit.toLowerCase() === 'true'
+              ? true
+              : lit.toLowerCase() === 'false'
+                ? false
+                : undefined
+            : lit;
         if (typeof l !== 'boolean') return false;
         if (op === 'eq') return actual === l;
         if (op === 'ne') return actual !== l;
         return false;
       }
       if (kind === 'number') {
-        const l = typeof lit === 'number' ? lit : typeof lit === 'string' && lit !== '' && !Number.isNaN(Number(lit)) ? Number(lit) : undefined;
+        const l =
+          typeof lit === 'number'
+            ? lit
+            : typeof lit === 'string' && lit !== '' && !Number.isNaN(Number(lit))
+              ? Number(lit)
+              : undefined;
         if (l === undefined) return false;
         return order((actual as number) - l);
       }
@@ -275,7 +347,8 @@ describe(`filter grammar properties (fast-check seed ${seed}, ${numRuns} runs)`,
       const present = presentValues.filter((v) => v !== undefined && v !== '');
       if (f.kind === 'present') return present.length > 0;
       if (f.kind !== 'compare') throw new Error('not an atom');
-      if (f.value === null) return f.op === 'eq' ? present.length === 0 : f.op === 'ne' ? present.length > 0 : false;
+      if (f.value === null)
+        return f.op === 'eq' ? present.length === 0 : f.op === 'ne' ? present.length > 0 : false;
       return values.some((v) => refCompare(kind, f.op, v, f.value));
     }
 
@@ -296,7 +369,9 @@ describe(`filter grammar properties (fast-check seed ${seed}, ${numRuns} runs)`,
           if (path.name === 'bogus') return false;
           if (kind === 'emails') {
             // The emails themselves are present when one has any non-empty field.
-            const nonEmpty = (s.emails ?? []).filter((e) => Object.values(e).some((v) => v !== undefined && v !== ''));
+            const nonEmpty = (s.emails ?? []).filter((e) =>
+              Object.values(e).some((v) => v !== undefined && v !== ''),
+            );
             return refAtom(f, 'string', read(s), nonEmpty);
           }
           return refAtom(f, kind, read(s), read(s));
@@ -326,7 +401,11 @@ describe(`filter grammar properties (fast-check seed ${seed}, ${numRuns} runs)`,
       fc.assert(
         fc.property(filter, fc.array(sample, { minLength: 1, maxLength: 4 }), (f, samples) => {
           for (const s of samples) {
-            assert.equal(evaluateFilter(f, toResource(s), schema), ref(f, s), `${stringifyFilter(f)} on ${JSON.stringify(s)}`);
+            assert.equal(
+              evaluateFilter(f, toResource(s), schema),
+              ref(f, s),
+              `${stringifyFilter(f)} on ${JSON.stringify(s)}`,
+            );
           }
         }),
         params,

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import type { AttrPath } from '../src/protocol/filter-ast.js';
 import { URN } from '../src/protocol/resource.js';
-import { createResourceSchema, createSchemaRegistry, findSubAttribute } from '../src/protocol/resource-schema.js';
+import {
+  createResourceSchema,
+  createSchemaRegistry,
+  findSubAttribute,
+} from '../src/protocol/resource-schema.js';
 import type { AttributeDefinition, SchemaDefinition } from '../src/protocol/schema-types.js';
 import { attribute, complex } from '../src/protocol/schemas/attribute.js';
 import { COMMON_ATTRIBUTES } from '../src/protocol/schemas/common-attributes.js';
@@ -28,15 +32,37 @@ describe('core schemas', () => {
     assert.deepEqual(
       USER_SCHEMA.attributes.map((a) => a.name),
       [
-        'userName', 'name', 'displayName', 'nickName', 'profileUrl', 'title', 'userType', 'preferredLanguage',
-        'locale', 'timezone', 'active', 'password', 'emails', 'phoneNumbers', 'ims', 'photos', 'addresses',
-        'groups', 'entitlements', 'roles', 'x509Certificates',
+        'userName',
+        'name',
+        'displayName',
+        'nickName',
+        'profileUrl',
+        'title',
+        'userType',
+        'preferredLanguage',
+        'locale',
+        'timezone',
+        'active',
+        'password',
+        'emails',
+        'phoneNumbers',
+        'ims',
+        'photos',
+        'addresses',
+        'groups',
+        'entitlements',
+        'roles',
+        'x509Certificates',
       ],
     );
   });
 
   const characteristics: [string, AttributeDefinition, Partial<AttributeDefinition>][] = [
-    ['userName', attr(USER_SCHEMA, 'userName'), { required: true, uniqueness: 'server', caseExact: false, type: 'string' }],
+    [
+      'userName',
+      attr(USER_SCHEMA, 'userName'),
+      { required: true, uniqueness: 'server', caseExact: false, type: 'string' },
+    ],
     ['password', attr(USER_SCHEMA, 'password'), { mutability: 'writeOnly', returned: 'never' }],
     ['groups', attr(USER_SCHEMA, 'groups'), { mutability: 'readOnly', multiValued: true, type: 'complex' }],
     ['active', attr(USER_SCHEMA, 'active'), { type: 'boolean', multiValued: false }],
@@ -48,19 +74,40 @@ describe('core schemas', () => {
   ];
   for (const [name, def, want] of characteristics) {
     it(`${name} has ${JSON.stringify(want)}`, () => {
-      for (const [key, value] of Object.entries(want)) assert.deepEqual(def[key as keyof AttributeDefinition], value, key);
+      for (const [key, value] of Object.entries(want))
+        assert.deepEqual(def[key as keyof AttributeDefinition], value, key);
     });
   }
 
   it('has the sub-attributes of RFC 7643', () => {
     assert.deepEqual(subNames(attr(USER_SCHEMA, 'name')), [
-      'formatted', 'familyName', 'givenName', 'middleName', 'honorificPrefix', 'honorificSuffix',
+      'formatted',
+      'familyName',
+      'givenName',
+      'middleName',
+      'honorificPrefix',
+      'honorificSuffix',
     ]);
-    for (const multi of ['emails', 'phoneNumbers', 'ims', 'photos', 'entitlements', 'roles', 'x509Certificates']) {
+    for (const multi of [
+      'emails',
+      'phoneNumbers',
+      'ims',
+      'photos',
+      'entitlements',
+      'roles',
+      'x509Certificates',
+    ]) {
       assert.deepEqual(subNames(attr(USER_SCHEMA, multi)), ['value', 'display', 'type', 'primary'], multi);
     }
     assert.deepEqual(subNames(attr(USER_SCHEMA, 'addresses')), [
-      'formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country', 'type', 'primary',
+      'formatted',
+      'streetAddress',
+      'locality',
+      'region',
+      'postalCode',
+      'country',
+      'type',
+      'primary',
     ]);
     assert.deepEqual(subNames(attr(USER_SCHEMA, 'groups')), ['value', '$ref', 'display', 'type']);
     assert.ok(attr(USER_SCHEMA, 'groups').subAttributes?.every((s) => s.mutability === 'readOnly'));
@@ -68,12 +115,19 @@ describe('core schemas', () => {
     assert.deepEqual(subNames(attr(ENTERPRISE_USER_SCHEMA, 'manager')), ['value', '$ref', 'displayName']);
     assert.equal(findSubAttribute(attr(USER_SCHEMA, 'x509Certificates'), 'VALUE')?.type, 'binary');
     assert.equal(findSubAttribute(attr(USER_SCHEMA, 'photos'), 'value')?.type, 'reference');
-    assert.deepEqual(findSubAttribute(attr(USER_SCHEMA, 'emails'), 'type')?.canonicalValues, ['work', 'home', 'other']);
+    assert.deepEqual(findSubAttribute(attr(USER_SCHEMA, 'emails'), 'type')?.canonicalValues, [
+      'work',
+      'home',
+      'other',
+    ]);
     assert.equal(findSubAttribute(attr(USER_SCHEMA, 'userName'), 'value'), undefined);
   });
 
   it('keeps the common attributes out of the schemas but describes them', () => {
-    assert.deepEqual(COMMON_ATTRIBUTES.map((a) => a.name), ['schemas', 'id', 'externalId', 'meta']);
+    assert.deepEqual(
+      COMMON_ATTRIBUTES.map((a) => a.name),
+      ['schemas', 'id', 'externalId', 'meta'],
+    );
     for (const schema of [USER_SCHEMA, GROUP_SCHEMA, ENTERPRISE_USER_SCHEMA]) {
       assert.ok(!schema.attributes.some((a) => ['id', 'externalId', 'meta'].includes(a.name)), schema.name);
     }
@@ -88,8 +142,14 @@ describe('core schemas', () => {
 
   it('fills the RFC defaults in the attribute helper', () => {
     assert.deepEqual(attribute('x'), {
-      name: 'x', type: 'string', multiValued: false, required: false, caseExact: false,
-      mutability: 'readWrite', returned: 'default', uniqueness: 'none',
+      name: 'x',
+      type: 'string',
+      multiValued: false,
+      required: false,
+      caseExact: false,
+      mutability: 'readWrite',
+      returned: 'default',
+      uniqueness: 'none',
     });
   });
 });
@@ -109,22 +169,74 @@ type Want = { schema: string; attribute: string; sub?: string; extension: boolea
 const resolveCases: [string, AttrPath, Want][] = [
   ['userName', { name: 'userName' }, { schema: URN.user, attribute: 'userName', extension: false }],
   ['USERNAME', { name: 'USERNAME' }, { schema: URN.user, attribute: 'userName', extension: false }],
-  ['core URN', { uri: URN.user, name: 'userName' }, { schema: URN.user, attribute: 'userName', extension: false }],
-  ['core URN in capitals', { uri: URN.user.toUpperCase(), name: 'username' }, { schema: URN.user, attribute: 'userName', extension: false }],
-  ['name.givenName', { name: 'name', subAttr: 'givenName' }, { schema: URN.user, attribute: 'name', sub: 'givenName', extension: false }],
-  ['NAME.GIVENNAME', { name: 'NAME', subAttr: 'GIVENNAME' }, { schema: URN.user, attribute: 'name', sub: 'givenName', extension: false }],
-  ['emails.value', { name: 'emails', subAttr: 'value' }, { schema: URN.user, attribute: 'emails', sub: 'value', extension: false }],
-  ['meta.lastModified', { name: 'meta', subAttr: 'lastModified' }, { schema: URN.user, attribute: 'meta', sub: 'lastModified', extension: false }],
+  [
+    'core URN',
+    { uri: URN.user, name: 'userName' },
+    { schema: URN.user, attribute: 'userName', extension: false },
+  ],
+  [
+    'core URN in capitals',
+    { uri: URN.user.toUpperCase(), name: 'username' },
+    { schema: URN.user, attribute: 'userName', extension: false },
+  ],
+  [
+    'name.givenName',
+    { name: 'name', subAttr: 'givenName' },
+    { schema: URN.user, attribute: 'name', sub: 'givenName', extension: false },
+  ],
+  [
+    'NAME.GIVENNAME',
+    { name: 'NAME', subAttr: 'GIVENNAME' },
+    { schema: URN.user, attribute: 'name', sub: 'givenName', extension: false },
+  ],
+  [
+    'emails.value',
+    { name: 'emails', subAttr: 'value' },
+    { schema: URN.user, attribute: 'emails', sub: 'value', extension: false },
+  ],
+  [
+    'meta.lastModified',
+    { name: 'meta', subAttr: 'lastModified' },
+    { schema: URN.user, attribute: 'meta', sub: 'lastModified', extension: false },
+  ],
   ['id', { name: 'id' }, { schema: URN.user, attribute: 'id', extension: false }],
   ['core URN id', { uri: URN.user, name: 'ID' }, { schema: URN.user, attribute: 'id', extension: false }],
   ['schemas', { name: 'schemas' }, { schema: URN.user, attribute: 'schemas', extension: false }],
-  ['enterprise without URN', { name: 'costCenter' }, { schema: URN.enterpriseUser, attribute: 'costCenter', extension: true }],
-  ['enterprise first when names clash', { name: 'employeeNumber' }, { schema: URN.enterpriseUser, attribute: 'employeeNumber', extension: true }],
-  ['custom by URN when names clash', { uri: CUSTOM_USER, name: 'employeeNumber' }, { schema: CUSTOM_USER, attribute: 'employeeNumber', extension: true }],
-  ['enterprise manager.value', { uri: URN.enterpriseUser, name: 'manager', subAttr: 'value' }, { schema: URN.enterpriseUser, attribute: 'manager', sub: 'value', extension: true }],
-  ['enterprise URN lower-case', { uri: URN.enterpriseUser.toLowerCase(), name: 'Manager', subAttr: '$REF' }, { schema: URN.enterpriseUser, attribute: 'manager', sub: '$ref', extension: true }],
-  ['custom attribute', { name: 'departmentname' }, { schema: CUSTOM_USER, attribute: 'departmentName', extension: true }],
-  ['unsplit URN name', { name: `${URN.enterpriseUser}:manager` }, { schema: URN.enterpriseUser, attribute: 'manager', extension: true }],
+  [
+    'enterprise without URN',
+    { name: 'costCenter' },
+    { schema: URN.enterpriseUser, attribute: 'costCenter', extension: true },
+  ],
+  [
+    'enterprise first when names clash',
+    { name: 'employeeNumber' },
+    { schema: URN.enterpriseUser, attribute: 'employeeNumber', extension: true },
+  ],
+  [
+    'custom by URN when names clash',
+    { uri: CUSTOM_USER, name: 'employeeNumber' },
+    { schema: CUSTOM_USER, attribute: 'employeeNumber', extension: true },
+  ],
+  [
+    'enterprise manager.value',
+    { uri: URN.enterpriseUser, name: 'manager', subAttr: 'value' },
+    { schema: URN.enterpriseUser, attribute: 'manager', sub: 'value', extension: true },
+  ],
+  [
+    'enterprise URN lower-case',
+    { uri: URN.enterpriseUser.toLowerCase(), name: 'Manager', subAttr: '$REF' },
+    { schema: URN.enterpriseUser, attribute: 'manager', sub: '$ref', extension: true },
+  ],
+  [
+    'custom attribute',
+    { name: 'departmentname' },
+    { schema: CUSTOM_USER, attribute: 'departmentName', extension: true },
+  ],
+  [
+    'unsplit URN name',
+    { name: `${URN.enterpriseUser}:manager` },
+    { schema: URN.enterpriseUser, attribute: 'manager', extension: true },
+  ],
   ['unknown attribute', { name: 'nope' }, undefined],
   ['unknown URN', { uri: 'urn:x:y', name: 'userName' }, undefined],
   ['attribute of another schema under the core URN', { uri: URN.user, name: 'costCenter' }, undefined],
@@ -151,7 +263,10 @@ describe('schema registry resolve', () => {
 
   it('resolves group attributes and group extensions', () => {
     assert.equal(registry.group.resolve({ name: 'DESCRIPTION' })?.schema, CUSTOM_GROUP);
-    assert.equal(registry.group.resolve({ name: 'members', subAttr: 'display' })?.subAttribute?.name, 'display');
+    assert.equal(
+      registry.group.resolve({ name: 'members', subAttr: 'display' })?.subAttribute?.name,
+      'display',
+    );
     assert.equal(registry.group.resolve({ name: 'userName' }), undefined);
     assert.equal(registry.forType('Group'), registry.group);
     assert.equal(registry.forType('User'), registry.user);
@@ -179,14 +294,22 @@ describe('schema registry resolve', () => {
 
   it('refuses the same schema twice on one type', () => {
     assert.throws(
-      () => createResourceSchema('User', '/Users', USER_SCHEMA, [ENTERPRISE_USER_SCHEMA, { ...ENTERPRISE_USER_SCHEMA }]),
+      () =>
+        createResourceSchema('User', '/Users', USER_SCHEMA, [
+          ENTERPRISE_USER_SCHEMA,
+          { ...ENTERPRISE_USER_SCHEMA },
+        ]),
       /declared twice for User/,
     );
     assert.throws(() => createSchemaRegistry({ userExtensions: [ENTERPRISE_USER_SCHEMA] }), /declared twice/);
   });
 });
 
-const valid = (attributes: AttributeDefinition[], id = CUSTOM_USER): SchemaDefinition => ({ id, name: 'X', attributes });
+const valid = (attributes: AttributeDefinition[], id = CUSTOM_USER): SchemaDefinition => ({
+  id,
+  name: 'X',
+  attributes,
+});
 const invalidExtensions: [string, SchemaDefinition, RegExp][] = [
   ['a plain word as id', valid([], 'custom'), /is not a URN/],
   ['a URN with no NSS', valid([], 'urn:x'), /is not a URN/],
@@ -203,17 +326,53 @@ const invalidExtensions: [string, SchemaDefinition, RegExp][] = [
   ['constructor', valid([attribute('constructor')]), /invalid name/],
   ['Prototype', valid([attribute('Prototype')]), /invalid name/],
   ['$ref at the top', valid([attribute('$ref')]), /invalid name/],
-  ['a sub-attribute named constructor', valid([complex('c', [attribute('constructor')])]), /"c\.constructor" has an invalid name/],
-  ['duplicate names differing in case', valid([attribute('dept'), attribute('Dept')]), /"Dept" is declared twice/],
-  ['duplicate sub-attributes', valid([complex('c', [attribute('v'), attribute('V')])]), /"c\.V" is declared twice/],
+  [
+    'a sub-attribute named constructor',
+    valid([complex('c', [attribute('constructor')])]),
+    /"c\.constructor" has an invalid name/,
+  ],
+  [
+    'duplicate names differing in case',
+    valid([attribute('dept'), attribute('Dept')]),
+    /"Dept" is declared twice/,
+  ],
+  [
+    'duplicate sub-attributes',
+    valid([complex('c', [attribute('v'), attribute('V')])]),
+    /"c\.V" is declared twice/,
+  ],
   ['an unknown type', valid([attribute('a', 'text' as 'string')]), /unknown type "text"/],
-  ['an unknown mutability', valid([attribute('a', 'string', { mutability: 'sometimes' as 'readOnly' })]), /unknown mutability/],
-  ['an unknown returned', valid([attribute('a', 'string', { returned: 'maybe' as 'always' })]), /unknown "returned"/],
-  ['an unknown uniqueness', valid([attribute('a', 'string', { uniqueness: 'cosmic' as 'none' })]), /unknown uniqueness/],
-  ['a non-boolean flag', valid([attribute('a', 'string', { required: 'yes' as unknown as boolean })]), /boolean "required"/],
+  [
+    'an unknown mutability',
+    valid([attribute('a', 'string', { mutability: 'sometimes' as 'readOnly' })]),
+    /unknown mutability/,
+  ],
+  [
+    'an unknown returned',
+    valid([attribute('a', 'string', { returned: 'maybe' as 'always' })]),
+    /unknown "returned"/,
+  ],
+  [
+    'an unknown uniqueness',
+    valid([attribute('a', 'string', { uniqueness: 'cosmic' as 'none' })]),
+    /unknown uniqueness/,
+  ],
+  [
+    'a non-boolean flag',
+    valid([attribute('a', 'string', { required: 'yes' as unknown as boolean })]),
+    /boolean "required"/,
+  ],
   ['complex without sub-attributes', valid([attribute('c', 'complex')]), /has no subAttributes/],
-  ['complex inside complex', valid([complex('c', [complex('d', [attribute('e')])])]), /complex inside a complex/],
-  ['sub-attributes on a string', valid([attribute('s', 'string', { subAttributes: [attribute('t')] })]), /only complex attributes/],
+  [
+    'complex inside complex',
+    valid([complex('c', [complex('d', [attribute('e')])])]),
+    /complex inside a complex/,
+  ],
+  [
+    'sub-attributes on a string',
+    valid([attribute('s', 'string', { subAttributes: [attribute('t')] })]),
+    /only complex attributes/,
+  ],
 ];
 
 describe('custom extension validation', () => {
@@ -226,7 +385,10 @@ describe('custom extension validation', () => {
 
   it('accepts valid names, including $ref as a sub-attribute and a non-IETF URN', () => {
     const ok = valid(
-      [attribute('department-Name_2'), complex('manager', [attribute('value'), attribute('$ref', 'reference')])],
+      [
+        attribute('department-Name_2'),
+        complex('manager', [attribute('value'), attribute('$ref', 'reference')]),
+      ],
       'urn:okta:onprem_app:1.0:user:custom',
     );
     const schema = createSchemaRegistry({ userExtensions: [ok] }).user;

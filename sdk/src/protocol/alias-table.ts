@@ -119,8 +119,10 @@ export function createAliasTable(options: AliasTableOptions = {}): AliasTable {
   checkOptions(options);
   const app = options.oktaAppName ?? 'onprem_app';
   const oktaUserUrn11 = `urn:okta:${app}:1.0:user:${options.oktaUserSchemaName ?? 'custom'}`;
-  const userExtensionUrn = options.userExtensionUrn ?? `urn:ietf:params:scim:schemas:extension:${app}:2.0:User`;
-  const groupExtensionUrn = options.groupExtensionUrn ?? `urn:ietf:params:scim:schemas:extension:${app}:2.0:Group`;
+  const userExtensionUrn =
+    options.userExtensionUrn ?? `urn:ietf:params:scim:schemas:extension:${app}:2.0:User`;
+  const groupExtensionUrn =
+    options.groupExtensionUrn ?? `urn:ietf:params:scim:schemas:extension:${app}:2.0:Group`;
 
   const to20 = new Map<string, string>([
     [URN.enterpriseUser11.toLowerCase(), URN.enterpriseUser],
@@ -152,7 +154,8 @@ export function createAliasTable(options: AliasTableOptions = {}): AliasTable {
   function inferType(resource: Record<string, unknown>): ResourceTypeName {
     const schemas = resource['schemas'];
     const groupExtension =
-      Array.isArray(schemas) && schemas.some((s) => typeof s === 'string' && s.toLowerCase() === URN.oktaGroup11);
+      Array.isArray(schemas) &&
+      schemas.some((s) => typeof s === 'string' && s.toLowerCase() === URN.oktaGroup11);
     if (groupExtension || hasKey(resource, 'members')) return 'Group';
     return hasKey(resource, 'displayName') && !hasKey(resource, 'userName') ? 'Group' : 'User';
   }
@@ -170,12 +173,16 @@ export function createAliasTable(options: AliasTableOptions = {}): AliasTable {
     for (const [key, value] of Object.entries(resource)) {
       if (key === '__proto__') continue;
       if (key.toLowerCase() === 'schemas') {
-        if (Array.isArray(value)) schemas = value.filter((s): s is string => typeof s === 'string').map(mapUrn);
+        if (Array.isArray(value))
+          schemas = value.filter((s): s is string => typeof s === 'string').map(mapUrn);
         continue;
       }
       const mapped = mapUrn(key);
       const isEnterprise = mapped === URN.enterpriseUser || mapped === URN.enterpriseUser11;
-      out[mapped] = isEnterprise && mapped !== key ? translateEnterprise(value, managerFrom, managerTo, managerDrop) : value;
+      out[mapped] =
+        isEnterprise && mapped !== key
+          ? translateEnterprise(value, managerFrom, managerTo, managerDrop)
+          : value;
     }
     return { schemas: dedupe([core, ...schemas]), ...out };
   }
@@ -208,7 +215,14 @@ export function createAliasTable(options: AliasTableOptions = {}): AliasTable {
     urnTo11,
     resourceTo20(resource, resourceType) {
       const type = resourceType ?? inferType(resource);
-      return translate(resource, (urn) => urnTo20(urn, type), coreUrn(type), 'managerId', 'value', []) as ScimResource;
+      return translate(
+        resource,
+        (urn) => urnTo20(urn, type),
+        coreUrn(type),
+        'managerId',
+        'value',
+        [],
+      ) as ScimResource;
     },
     resourceTo11(resource) {
       return translate(resource, urnTo11, URN.core11, 'value', 'managerId', ['$ref']);

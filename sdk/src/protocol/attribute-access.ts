@@ -44,7 +44,11 @@ function pushFlat(out: unknown[], value: unknown): void {
  * `emails.value` the `value` of every email. Extension attributes are read under their URN key
  * (case-insensitive). Absent and null values are left out; an unknown path yields [].
  */
-export function getAttributeValues(resource: ScimResource, path: AttrPath, schema: ResourceSchema): unknown[] {
+export function getAttributeValues(
+  resource: ScimResource,
+  path: AttrPath,
+  schema: ResourceSchema,
+): unknown[] {
   const resolved = schema.resolve(path);
   return resolved === undefined ? [] : getResolvedValues(resource, resolved);
 }
@@ -61,7 +65,10 @@ export function getResolvedValues(resource: ScimResource, resolved: ResolvedAttr
 }
 
 /** The value a multi-valued complex attribute is ordered by: its primary element's `value`, else the first's. */
-function sortValue(value: unknown, attribute: AttributeDefinition): { value: unknown; attribute: AttributeDefinition } {
+function sortValue(
+  value: unknown,
+  attribute: AttributeDefinition,
+): { value: unknown; attribute: AttributeDefinition } {
   if (attribute.type !== 'complex') {
     return { value: Array.isArray(value) ? value[0] : value, attribute };
   }

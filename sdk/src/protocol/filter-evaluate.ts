@@ -1,7 +1,7 @@
 // Evaluates a filter AST against canonical resources in memory, with the comparison rules of RFC 7644 §3.4.2.2.
 import { findSubAttribute } from './resource-schema.js';
 import { getOwn, getResolvedValues } from './attribute-access.js';
-import type { AttrPath, CompareOp, Filter, FilterValue } from './filter-ast.js';
+import type { AttrPath, CompareOp, Filter } from './filter-ast.js';
 import type { ScimResource } from './resource.js';
 import type { AttributeDefinition, ResourceSchema } from './schema-types.js';
 
@@ -90,7 +90,11 @@ function compareStrings(op: CompareOp, actual: string, literal: string): boolean
  * A test of one value against the literal, by the attribute's type, with the literal prepared once.
  * Mismatched types never match; booleans only take eq/ne; numbers take no co/sw/ew.
  */
-function valueMatcher(op: CompareOp, literal: string | number | boolean, def: AttributeDefinition): Predicate {
+function valueMatcher(
+  op: CompareOp,
+  literal: string | number | boolean,
+  def: AttributeDefinition,
+): Predicate {
   switch (def.type) {
     case 'boolean': {
       const want = asBoolean(literal);
@@ -235,7 +239,11 @@ function resourceScope(schema: ResourceSchema): Scope {
     },
     valuePath(path, filter) {
       const resolved = schema.resolve(path);
-      if (resolved === undefined || resolved.subAttribute !== undefined || resolved.attribute.type !== 'complex') {
+      if (
+        resolved === undefined ||
+        resolved.subAttribute !== undefined ||
+        resolved.attribute.type !== 'complex'
+      ) {
         return never;
       }
       const inner = compile(filter, elementScope(resolved.attribute));

@@ -169,7 +169,8 @@ class Parser {
     if (this.atEnd()) this.fail('expected an attribute path, found the end of the filter', start);
     const code = this.peekCode();
     if (code === 0x28) return this.parseGroup();
-    if (code === 0x22) this.fail('expected an attribute path, found a quoted string (a value with no attribute)', start);
+    if (code === 0x22)
+      this.fail('expected an attribute path, found a quoted string (a value with no attribute)', start);
     if (code === 0x29 || code === 0x5d || code === 0x5b) {
       this.fail(`expected an attribute path, found "${this.text[start] as string}"`, start);
     }
@@ -179,7 +180,8 @@ class Parser {
       return { kind: 'not', filter: this.parseGroup() };
     }
     const path = this.toAttrPath(word, start);
-    if (this.peekCode() === 0x5b) return { kind: 'valuePath', path, filter: this.parseValueFilter(path, start) };
+    if (this.peekCode() === 0x5b)
+      return { kind: 'valuePath', path, filter: this.parseValueFilter(path, start) };
     return this.parseOperation(path, word);
   }
 
@@ -240,7 +242,8 @@ class Parser {
     if (this.atEnd()) this.fail(`expected a value after "${opWord}", found the end of the filter`, start);
     if (this.peekCode() === 0x22) return this.parseString();
     const word = this.readWord();
-    if (word === '') this.fail(`expected a value after "${opWord}", found ${describe(this.text, start)}`, start);
+    if (word === '')
+      this.fail(`expected a value after "${opWord}", found ${describe(this.text, start)}`, start);
     const lower = word.toLowerCase();
     if (lower === 'true') return true;
     if (lower === 'false') return false;
@@ -282,7 +285,8 @@ class Parser {
   }
 
   private checkName(name: string, position: number): void {
-    if ((name.length === 9 || name.length === 11) && RESERVED.has(name.toLowerCase())) this.fail(`"${name}" is not allowed as an attribute name`, position);
+    if ((name.length === 9 || name.length === 11) && RESERVED.has(name.toLowerCase()))
+      this.fail(`"${name}" is not allowed as an attribute name`, position);
     if (!ATTRNAME.test(name) && name.toLowerCase() !== '$ref') {
       this.fail(`invalid attribute name "${name}"`, position);
     }
@@ -303,7 +307,8 @@ class Parser {
     if (dot >= 0) {
       const subAttr = rest.slice(dot + 1);
       const extraDot = subAttr.indexOf('.');
-      if (extraDot >= 0) this.fail(`too many "." in attribute path "${word}"`, restStart + dot + 1 + extraDot);
+      if (extraDot >= 0)
+        this.fail(`too many "." in attribute path "${word}"`, restStart + dot + 1 + extraDot);
       this.checkName(subAttr, restStart + dot + 1);
       path.subAttr = subAttr;
     }

@@ -1,7 +1,12 @@
 // Resolves attribute paths against a resource type's schemas, and builds the registry of the User and Group types.
 import type { AttrPath } from './filter-ast.js';
 import type { ResourceTypeName } from './resource.js';
-import type { AttributeDefinition, ResolvedAttribute, ResourceSchema, SchemaDefinition } from './schema-types.js';
+import type {
+  AttributeDefinition,
+  ResolvedAttribute,
+  ResourceSchema,
+  SchemaDefinition,
+} from './schema-types.js';
 import { COMMON_ATTRIBUTES } from './schemas/common-attributes.js';
 import { GROUP_SCHEMA } from './schemas/core-group.js';
 import { USER_SCHEMA } from './schemas/core-user.js';

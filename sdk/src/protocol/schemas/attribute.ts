@@ -8,7 +8,11 @@ export type AttributeOptions = Partial<Omit<AttributeDefinition, 'name' | 'type'
  * An attribute with RFC 7643 §2.2 defaults: not required, not multi-valued, not case-exact,
  * readWrite, returned by default, no uniqueness.
  */
-export function attribute(name: string, type: AttributeType = 'string', options: AttributeOptions = {}): AttributeDefinition {
+export function attribute(
+  name: string,
+  type: AttributeType = 'string',
+  options: AttributeOptions = {},
+): AttributeDefinition {
   return {
     name,
     type,
@@ -23,7 +27,11 @@ export function attribute(name: string, type: AttributeType = 'string', options:
 }
 
 /** A complex attribute holding `subAttributes`. */
-export function complex(name: string, subAttributes: AttributeDefinition[], options: AttributeOptions = {}): AttributeDefinition {
+export function complex(
+  name: string,
+  subAttributes: AttributeDefinition[],
+  options: AttributeOptions = {},
+): AttributeDefinition {
   return attribute(name, 'complex', { ...options, subAttributes });
 }
 
@@ -44,7 +52,9 @@ export function multiValuedComplex(
     name,
     [
       attribute('value', options.valueType ?? 'string', valueOptions),
-      attribute('display', 'string', { description: 'A human-readable name, primarily used for display purposes.' }),
+      attribute('display', 'string', {
+        description: 'A human-readable name, primarily used for display purposes.',
+      }),
       attribute('type', 'string', typeOptions),
       attribute('primary', 'boolean', {
         description: 'Whether this value is the primary or preferred one; true at most once.',

@@ -32,7 +32,11 @@ export const COMMON_ATTRIBUTES: readonly AttributeDefinition[] = [
       attribute('resourceType', 'string', { caseExact: true, mutability: 'readOnly' }),
       attribute('created', 'dateTime', { mutability: 'readOnly' }),
       attribute('lastModified', 'dateTime', { mutability: 'readOnly' }),
-      attribute('location', 'reference', { caseExact: true, mutability: 'readOnly', referenceTypes: ['uri'] }),
+      attribute('location', 'reference', {
+        caseExact: true,
+        mutability: 'readOnly',
+        referenceTypes: ['uri'],
+      }),
       attribute('version', 'string', { caseExact: true, mutability: 'readOnly' }),
     ],
     { mutability: 'readOnly', description: 'Resource metadata.' },

@@ -8,11 +8,17 @@ export const GROUP_SCHEMA: SchemaDefinition = {
   name: 'Group',
   description: 'Group',
   attributes: [
-    attribute('displayName', 'string', { required: true, description: 'A human-readable name for the Group.' }),
+    attribute('displayName', 'string', {
+      required: true,
+      description: 'A human-readable name for the Group.',
+    }),
     complex(
       'members',
       [
-        attribute('value', 'string', { mutability: 'immutable', description: 'The identifier of the member.' }),
+        attribute('value', 'string', {
+          mutability: 'immutable',
+          description: 'The identifier of the member.',
+        }),
         attribute('$ref', 'reference', {
           mutability: 'immutable',
           referenceTypes: ['User', 'Group'],

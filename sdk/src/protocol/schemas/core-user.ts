@@ -8,7 +8,7 @@ const readOnly = { mutability: 'readOnly' } as const;
 const groupsAttribute: AttributeDefinition = complex(
   'groups',
   [
-    attribute('value', 'string', { ...readOnly, description: 'The identifier of the User\'s group.' }),
+    attribute('value', 'string', { ...readOnly, description: "The identifier of the User's group." }),
     attribute('$ref', 'reference', {
       ...readOnly,
       referenceTypes: ['User', 'Group'],
@@ -24,7 +24,8 @@ const groupsAttribute: AttributeDefinition = complex(
   {
     ...readOnly,
     multiValued: true,
-    description: 'The groups the user belongs to, directly or indirectly; managed through the Group resource.',
+    description:
+      'The groups the user belongs to, directly or indirectly; managed through the Group resource.',
   },
 );
 
@@ -42,30 +43,40 @@ export const USER_SCHEMA: SchemaDefinition = {
       'name',
       [
         attribute('formatted', 'string', { description: 'The full name, formatted for display.' }),
-        attribute('familyName', 'string', { description: 'The family name (last name in most Western languages).' }),
-        attribute('givenName', 'string', { description: 'The given name (first name in most Western languages).' }),
+        attribute('familyName', 'string', {
+          description: 'The family name (last name in most Western languages).',
+        }),
+        attribute('givenName', 'string', {
+          description: 'The given name (first name in most Western languages).',
+        }),
         attribute('middleName', 'string', { description: 'The middle name(s).' }),
         attribute('honorificPrefix', 'string', { description: 'Honorific prefix(es), e.g. "Ms.".' }),
         attribute('honorificSuffix', 'string', { description: 'Honorific suffix(es), e.g. "III".' }),
       ],
-      { description: 'The components of the user\'s real name.' },
+      { description: "The components of the user's real name." },
     ),
     attribute('displayName', 'string', { description: 'The name of the User, suitable for display.' }),
     attribute('nickName', 'string', { description: 'The casual way to address the user.' }),
     attribute('profileUrl', 'reference', {
       referenceTypes: ['external'],
-      description: 'A URI of a page holding the User\'s online profile.',
+      description: "A URI of a page holding the User's online profile.",
     }),
     attribute('title', 'string', { description: 'The user\'s title, such as "Vice President".' }),
-    attribute('userType', 'string', { description: 'The relationship between the organization and the user.' }),
-    attribute('preferredLanguage', 'string', { description: 'The User\'s preferred written or spoken language.' }),
+    attribute('userType', 'string', {
+      description: 'The relationship between the organization and the user.',
+    }),
+    attribute('preferredLanguage', 'string', {
+      description: "The User's preferred written or spoken language.",
+    }),
     attribute('locale', 'string', { description: 'The User\'s default location, e.g. "en-US".' }),
-    attribute('timezone', 'string', { description: 'The User\'s time zone in IANA format, e.g. "America/Los_Angeles".' }),
-    attribute('active', 'boolean', { description: 'The User\'s administrative status.' }),
+    attribute('timezone', 'string', {
+      description: 'The User\'s time zone in IANA format, e.g. "America/Los_Angeles".',
+    }),
+    attribute('active', 'boolean', { description: "The User's administrative status." }),
     attribute('password', 'string', {
       mutability: 'writeOnly',
       returned: 'never',
-      description: 'The User\'s cleartext password; never returned.',
+      description: "The User's cleartext password; never returned.",
     }),
     multiValuedComplex('emails', 'Email addresses for the user.', { types: ['work', 'home', 'other'] }),
     multiValuedComplex('phoneNumbers', 'Phone numbers for the User.', {
@@ -90,7 +101,7 @@ export const USER_SCHEMA: SchemaDefinition = {
         attribute('country', 'string', { description: 'The country name component (ISO 3166-1 alpha-2).' }),
         attribute('type', 'string', {
           canonicalValues: ['work', 'home', 'other'],
-          description: 'A label indicating the address\'s function.',
+          description: "A label indicating the address's function.",
         }),
         attribute('primary', 'boolean', { description: 'Whether this is the primary address.' }),
       ],
@@ -99,6 +110,8 @@ export const USER_SCHEMA: SchemaDefinition = {
     groupsAttribute,
     multiValuedComplex('entitlements', 'A list of entitlements for the User.'),
     multiValuedComplex('roles', 'A list of roles for the User.'),
-    multiValuedComplex('x509Certificates', 'A list of certificates issued to the User.', { valueType: 'binary' }),
+    multiValuedComplex('x509Certificates', 'A list of certificates issued to the User.', {
+      valueType: 'binary',
+    }),
   ],
 };

@@ -8,7 +8,9 @@ export const ENTERPRISE_USER_SCHEMA: SchemaDefinition = {
   name: 'EnterpriseUser',
   description: 'Enterprise User',
   attributes: [
-    attribute('employeeNumber', 'string', { description: 'A string identifier, typically numeric or alphanumeric.' }),
+    attribute('employeeNumber', 'string', {
+      description: 'A string identifier, typically numeric or alphanumeric.',
+    }),
     attribute('costCenter', 'string', { description: 'Identifies the name of a cost center.' }),
     attribute('organization', 'string', { description: 'Identifies the name of an organization.' }),
     attribute('division', 'string', { description: 'Identifies the name of a division.' }),
@@ -16,17 +18,19 @@ export const ENTERPRISE_USER_SCHEMA: SchemaDefinition = {
     complex(
       'manager',
       [
-        attribute('value', 'string', { description: 'The id of the SCIM resource representing the User\'s manager.' }),
+        attribute('value', 'string', {
+          description: "The id of the SCIM resource representing the User's manager.",
+        }),
         attribute('$ref', 'reference', {
           referenceTypes: ['User'],
-          description: 'The URI of the SCIM resource representing the User\'s manager.',
+          description: "The URI of the SCIM resource representing the User's manager.",
         }),
         attribute('displayName', 'string', {
           mutability: 'readOnly',
-          description: 'The displayName of the User\'s manager.',
+          description: "The displayName of the User's manager.",
         }),
       ],
-      { description: 'The User\'s manager.' },
+      { description: "The User's manager." },
     ),
   ],
 };

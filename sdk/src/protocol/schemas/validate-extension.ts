@@ -7,7 +7,16 @@ const ATTRNAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const URN_FORM = /^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[^\s:][^\s]*$/i;
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
-const TYPES = new Set(['string', 'boolean', 'decimal', 'integer', 'dateTime', 'reference', 'complex', 'binary']);
+const TYPES = new Set([
+  'string',
+  'boolean',
+  'decimal',
+  'integer',
+  'dateTime',
+  'reference',
+  'complex',
+  'binary',
+]);
 const MUTABILITY = new Set(['readOnly', 'readWrite', 'immutable', 'writeOnly']);
 const RETURNED = new Set(['always', 'never', 'default', 'request']);
 const UNIQUENESS = new Set(['none', 'server', 'global']);
@@ -29,7 +38,9 @@ function checkAttribute(schemaId: string, attr: AttributeDefinition, parent: str
     throw new Error(`Extension schema ${schemaId}: attribute ${where} ${reason}`);
   };
   if (typeof attr.name !== 'string' || !isValidAttributeName(attr.name, parent !== undefined)) {
-    fail('has an invalid name: names start with a letter and hold only letters, digits, "-" and "_" (RFC 7643 §2.1), and may not be __proto__, constructor or prototype');
+    fail(
+      'has an invalid name: names start with a letter and hold only letters, digits, "-" and "_" (RFC 7643 §2.1), and may not be __proto__, constructor or prototype',
+    );
   }
   if (!TYPES.has(attr.type)) fail(`has an unknown type "${String(attr.type)}"`);
   if (!MUTABILITY.has(attr.mutability)) fail(`has an unknown mutability "${String(attr.mutability)}"`);
@@ -40,21 +51,28 @@ function checkAttribute(schemaId: string, attr: AttributeDefinition, parent: str
   }
   if (attr.type === 'complex') {
     if (parent !== undefined) fail('is complex inside a complex attribute, which RFC 7643 §2.3.8 forbids');
-    if (!Array.isArray(attr.subAttributes) || attr.subAttributes.length === 0) fail('is complex but has no subAttributes');
+    if (!Array.isArray(attr.subAttributes) || attr.subAttributes.length === 0)
+      fail('is complex but has no subAttributes');
     checkNames(schemaId, attr.subAttributes ?? [], attr.name);
   } else if (attr.subAttributes !== undefined) {
     fail(`has subAttributes but type "${attr.type}" (only complex attributes have sub-attributes)`);
   }
 }
 
-function checkNames(schemaId: string, attributes: readonly AttributeDefinition[], parent: string | undefined): void {
+function checkNames(
+  schemaId: string,
+  attributes: readonly AttributeDefinition[],
+  parent: string | undefined,
+): void {
   const seen = new Set<string>();
   for (const attr of attributes) {
     checkAttribute(schemaId, attr, parent);
     const key = attr.name.toLowerCase();
     if (seen.has(key)) {
       const where = parent === undefined ? attr.name : `${parent}.${attr.name}`;
-      throw new Error(`Extension schema ${schemaId}: attribute "${where}" is declared twice (names are case-insensitive)`);
+      throw new Error(
+        `Extension schema ${schemaId}: attribute "${where}" is declared twice (names are case-insensitive)`,
+      );
     }
     seen.add(key);
   }
