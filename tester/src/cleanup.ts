@@ -26,11 +26,19 @@ export async function cleanUp(ctx: RunContext): Promise<{ entries: CleanupEntry[
   ctx.exchanges = [];
   ctx.exercises = [];
   const entries: CleanupEntry[] = [];
-  const send = async (request: Parameters<RunContext['request']>[0]): Promise<number> => (await ctx.request(request)).status;
+  const send = async (request: Parameters<RunContext['request']>[0]): Promise<number> =>
+    (await ctx.request(request)).status;
   for (const group of ctx.groups.filter((g) => g.createdByRun && !g.deleted)) {
-    const problem = await attempt(ctx, () => send({ method: 'DELETE', path: resourcePath('Groups', group.id) }));
+    const problem = await attempt(ctx, () =>
+      send({ method: 'DELETE', path: resourcePath('Groups', group.id) }),
+    );
     group.deleted = problem === undefined;
-    entries.push({ resource: 'Group', id: group.id, name: group.displayName, outcome: problem ? `left: DELETE ${problem}` : 'deleted' });
+    entries.push({
+      resource: 'Group',
+      id: group.id,
+      name: group.displayName,
+      outcome: problem ? `left: DELETE ${problem}` : 'deleted',
+    });
   }
   for (const user of ctx.users.filter((u) => u.createdByRun)) {
     const path = resourcePath('Users', user.id);
@@ -41,9 +49,19 @@ export async function cleanUp(ctx: RunContext): Promise<{ entries: CleanupEntry[
         continue;
       }
     }
-    const body = ctx.dialect === '1.1' ? wholeUserBody(user, ctx.speaker, ctx.customUrn, { active: false }) : activePatch(false, ctx.speaker.profile);
-    const problem = await attempt(ctx, () => send({ method: ctx.dialect === '1.1' ? 'PUT' : 'PATCH', path, body }));
-    entries.push({ resource: 'User', id: user.id, name: user.userName, outcome: problem ? `left active: deactivation ${problem}` : 'deactivated' });
+    const body =
+      ctx.dialect === '1.1'
+        ? wholeUserBody(user, ctx.speaker, ctx.customUrn, { active: false })
+        : activePatch(false, ctx.speaker.profile);
+    const problem = await attempt(ctx, () =>
+      send({ method: ctx.dialect === '1.1' ? 'PUT' : 'PATCH', path, body }),
+    );
+    entries.push({
+      resource: 'User',
+      id: user.id,
+      name: user.userName,
+      outcome: problem ? `left active: deactivation ${problem}` : 'deactivated',
+    });
   }
   return { entries, exchanges: ctx.exchanges };
 }

@@ -107,13 +107,20 @@ export class RunContext {
     } catch (err) {
       if (!(err instanceof TransportError)) throw err;
       this.exchanges.push(err.exchange);
-      throw this.#prerequisite ? new StepSkipped(`prerequisite ${this.#prerequisite}: ${err.message}`) : new StepFailure(err.message);
+      throw this.#prerequisite
+        ? new StepSkipped(`prerequisite ${this.#prerequisite}: ${err.message}`)
+        : new StepFailure(err.message);
     }
     this.exchanges.push(response.exchange);
     if (response.status === 501) {
-      const detail = isObject(response.body) && typeof response.body['detail'] === 'string' ? ` (${response.body['detail']})` : '';
+      const detail =
+        isObject(response.body) && typeof response.body['detail'] === 'string'
+          ? ` (${response.body['detail']})`
+          : '';
       if (this.#prerequisite) {
-        throw new StepSkipped(`prerequisite ${this.#prerequisite} is not implemented: ${what} answered 501${detail}`);
+        throw new StepSkipped(
+          `prerequisite ${this.#prerequisite} is not implemented: ${what} answered 501${detail}`,
+        );
       }
       const methods = this.exercises.length > 0 ? this.exercises.join(', ') : 'the service method';
       throw new StepNotImplemented(`not implemented: ${methods} — ${what} answered 501${detail}`);

@@ -84,6 +84,7 @@ export function errorBodyProblem(body: unknown, status: number, dialect: Dialect
   // The agent reads `errors`; Okta's cloud checks of 1.1 servers read `detail`: either is a SCIM 1.1 error.
   const errors = body['errors'];
   if (Array.isArray(errors) && errors.length > 0) return undefined;
-  if (typeof body['detail'] === 'string' && (schemas.includes(URN.core11) || schemas.includes(URN.error))) return undefined;
+  if (typeof body['detail'] === 'string' && (schemas.includes(URN.core11) || schemas.includes(URN.error)))
+    return undefined;
   return 'the error body has neither an `errors` array (SCIM 1.1) nor a SCIM error `detail`';
 }

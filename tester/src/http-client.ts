@@ -5,9 +5,7 @@ import type { Exchange } from './exchange.js';
 import { maskBody, maskHeaders } from './mask.js';
 
 export type Auth =
-  | { kind: 'none' }
-  | { kind: 'bearer'; token: string }
-  | { kind: 'basic'; user: string; password: string };
+  { kind: 'none' } | { kind: 'bearer'; token: string } | { kind: 'basic'; user: string; password: string };
 
 export interface HttpClientOptions {
   /** Base URL of the SCIM API, e.g. `https://host:8443/scim/v2`. */
@@ -51,7 +49,8 @@ export class TransportError extends Error {
 
 export function authorizationHeader(auth: Auth): string | undefined {
   if (auth.kind === 'bearer') return `Bearer ${auth.token}`;
-  if (auth.kind === 'basic') return `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
+  if (auth.kind === 'basic')
+    return `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
   return undefined;
 }
 
@@ -89,7 +88,12 @@ export class HttpClient {
     Object.assign(headers, this.#options.headers, request.headers);
     const started = performance.now();
     const exchange: Exchange = {
-      request: { method: request.method, url: url.href, headers: maskHeaders(headers), body: maskBody(request.body) },
+      request: {
+        method: request.method,
+        url: url.href,
+        headers: maskHeaders(headers),
+        body: maskBody(request.body),
+      },
       ms: 0,
     };
     try {

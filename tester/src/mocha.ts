@@ -36,14 +36,28 @@ export interface ScimConnectorSuiteOptions extends Omit<TesterOptions, 'url' | '
 
 function failureText(result: StepResult): string {
   const last = result.exchanges.at(-1);
-  const where = last ? `\n  last request: ${last.request.method} ${last.request.url} → ${last.response?.status ?? last.error ?? 'no response'}` : '';
+  const where = last
+    ? `\n  last request: ${last.request.method} ${last.request.url} → ${last.response?.status ?? last.error ?? 'no response'}`
+    : '';
   return `${result.message ?? 'failed'}${where}`;
+}
+
+/** The suite options without the adapter's own. */
+function testerOptions(options: ScimConnectorSuiteOptions): Omit<TesterOptions, 'url'> {
+  const tester: Omit<TesterOptions, 'url'> & Partial<ScimConnectorSuiteOptions> = { ...options };
+  delete tester.start;
+  delete tester.title;
+  delete tester.timeoutMs;
+  delete tester.url;
+  return tester;
 }
 
 function mochaGlobals(): MochaGlobals {
   const globals = globalThis as unknown as Partial<MochaGlobals>;
   if (!globals.describe || !globals.it || !globals.before || !globals.after) {
-    throw new Error('describeScimConnector runs inside mocha (or pass describe/it/before/after as its second argument)');
+    throw new Error(
+      'describeScimConnector runs inside mocha (or pass describe/it/before/after as its second argument)',
+    );
   }
   return globals as MochaGlobals;
 }
@@ -52,8 +66,12 @@ function mochaGlobals(): MochaGlobals {
  * Declares a mocha suite that plays the identity provider against the connector: one test per tester
  * method and protocol check of the capabilities' scenarios, in lifecycle order, then cleans up.
  */
-export function describeScimConnector(options: ScimConnectorSuiteOptions, mocha: MochaGlobals = mochaGlobals()): void {
-  if (options.url === undefined && options.start === undefined) throw new TypeError('describeScimConnector needs url or start');
+export function describeScimConnector(
+  options: ScimConnectorSuiteOptions,
+  mocha: MochaGlobals = mochaGlobals(),
+): void {
+  if (options.url === undefined && options.start === undefined)
+    throw new TypeError('describeScimConnector needs url or start');
   const dialect = options.dialect ?? '2.0';
   const title = options.title ?? `SCIM ${dialect} connector (${options.profile ?? 'okta'})`;
   const timeout = options.timeoutMs ?? 30_000;
@@ -68,8 +86,7 @@ export function describeScimConnector(options: ScimConnectorSuiteOptions, mocha:
         url = started.url;
         stop = started.close;
       }
-      const { start: _start, title: _title, timeoutMs: _timeout, url: _url, ...tester } = options;
-      session = new TesterSession({ ...tester, url: url as string });
+      session = new TesterSession({ ...testerOptions(options), url: url as string });
     });
     mocha.after(async function () {
       this.timeout(timeout);
@@ -87,7 +104,8 @@ export function describeScimConnector(options: ScimConnectorSuiteOptions, mocha:
         if (result.status === 'fail') throw new Error(failureText(result));
         if (result.status === 'skip' || result.status === 'not-implemented') {
           // mocha's pending tests carry no reason: the title takes it, so the report says why.
-          if (this.test) this.test.title += ` (${result.status === 'skip' ? 'skipped' : 'pending'}: ${result.message ?? ''})`;
+          if (this.test)
+            this.test.title += ` (${result.status === 'skip' ? 'skipped' : 'pending'}: ${result.message ?? ''})`;
           this.skip();
         }
       });

@@ -34,7 +34,9 @@ export interface RunReport {
 export function planSteps(capabilities: readonly Capability[]): PlannedStep[] {
   const plan: PlannedStep[] = [];
   for (const step of STEPS) {
-    const scenario = SCENARIOS.find((s) => capabilities.includes(s.capability) && s.steps.includes(step.name));
+    const scenario = SCENARIOS.find(
+      (s) => capabilities.includes(s.capability) && s.steps.includes(step.name),
+    );
     if (scenario) plan.push({ step, capability: scenario.capability });
     else if ((ALWAYS as readonly string[]).includes(step.name)) plan.push({ step });
   }
@@ -134,7 +136,8 @@ export async function runScenarios(options: TesterOptions): Promise<RunReport> {
   }
   const withCapabilities = new TesterSession({ ...options, capabilities, prefix: session.ctx.prefix });
   withCapabilities.results.push(first);
-  for (const planned of planSteps(capabilities).filter((p) => p.step !== discovery)) await withCapabilities.run(planned);
+  for (const planned of planSteps(capabilities).filter((p) => p.step !== discovery))
+    await withCapabilities.run(planned);
   await withCapabilities.cleanUp();
   return withCapabilities.report(capabilities);
 }

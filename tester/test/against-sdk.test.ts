@@ -10,7 +10,9 @@ import type { RunningSdkServer } from './support/sdk-server.js';
 const NO_11 = 'SCIM 1.1 dialect not in the SDK yet';
 
 function notPassed(report: RunReport): string[] {
-  return report.steps.filter((s) => s.status !== 'pass').map((s) => `${s.name}: ${s.status} ${s.message ?? ''}`);
+  return report.steps
+    .filter((s) => s.status !== 'pass')
+    .map((s) => `${s.name}: ${s.status} ${s.message ?? ''}`);
 }
 
 const speakers: { dialect: '2.0' | '1.1'; profile: 'okta' | 'entra'; path: string }[] = [
@@ -43,7 +45,10 @@ for (const tls of [false, true]) {
         assert.deepEqual(notPassed(report), []);
         assert.equal(report.capabilities.length, 10);
         assert.ok(report.steps.length >= 20);
-        assert.ok(report.cleanup.every((c) => c.outcome === (profile === 'entra' ? 'deleted' : 'deactivated')), JSON.stringify(report.cleanup));
+        assert.ok(
+          report.cleanup.every((c) => c.outcome === (profile === 'entra' ? 'deleted' : 'deactivated')),
+          JSON.stringify(report.cleanup),
+        );
       });
       for (const method of TESTER_METHODS) {
         test(`--method ${method} passes (SCIM ${dialect}, ${profile})${why}`, async () => {
@@ -75,12 +80,21 @@ describe('the tester against an SDK server with part of the service', () => {
   it('marks a method whose request answers 501 not implemented, naming the service method', async () => {
     const sdk = await startSdkServer({
       capabilities: ['PUSH_NEW_USERS'],
-      service: (store) => ({ createUser: store.createUser.bind(store), getUsers: store.getUsers.bind(store) }),
+      service: (store) => ({
+        createUser: store.createUser.bind(store),
+        getUsers: store.getUsers.bind(store),
+      }),
     });
     try {
-      const report = await runMethod('createGroup', { url: `${sdk.origin}/scim/v2`, auth: { kind: 'bearer', token: SDK_TOKEN } });
+      const report = await runMethod('createGroup', {
+        url: `${sdk.origin}/scim/v2`,
+        auth: { kind: 'bearer', token: SDK_TOKEN },
+      });
       assert.equal(report.steps[0]?.status, 'not-implemented');
-      assert.match(report.steps[0]?.message ?? '', /^not implemented: createGroup — POST \/Groups answered 501/);
+      assert.match(
+        report.steps[0]?.message ?? '',
+        /^not implemented: createGroup — POST \/Groups answered 501/,
+      );
     } finally {
       await sdk.server.close();
     }
@@ -89,12 +103,21 @@ describe('the tester against an SDK server with part of the service', () => {
   it('skips a method whose prerequisite answers 501, saying which', async () => {
     const sdk = await startSdkServer({
       capabilities: ['PUSH_NEW_USERS'],
-      service: (store) => ({ createUser: store.createUser.bind(store), getUsers: store.getUsers.bind(store) }),
+      service: (store) => ({
+        createUser: store.createUser.bind(store),
+        getUsers: store.getUsers.bind(store),
+      }),
     });
     try {
-      const report = await runMethod('getGroupById', { url: `${sdk.origin}/scim/v2`, auth: { kind: 'bearer', token: SDK_TOKEN } });
+      const report = await runMethod('getGroupById', {
+        url: `${sdk.origin}/scim/v2`,
+        auth: { kind: 'bearer', token: SDK_TOKEN },
+      });
       assert.equal(report.steps[0]?.status, 'skip');
-      assert.match(report.steps[0]?.message ?? '', /^prerequisite createGroup \(a group to work on\) is not implemented: POST \/Groups answered 501/);
+      assert.match(
+        report.steps[0]?.message ?? '',
+        /^prerequisite createGroup \(a group to work on\) is not implemented: POST \/Groups answered 501/,
+      );
     } finally {
       await sdk.server.close();
     }
@@ -111,12 +134,16 @@ describe('the tester against an SDK server with part of the service', () => {
       assert.match(step.message ?? '', /needs an existing user.*--arg userId=<id>/);
       assert.equal(alone.counts.fail, 0);
       const existing = await sdk.store.createUser(
-        { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'existing@example.com', name: { givenName: 'Ex', familyName: 'Isting' } },
+        {
+          schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+          userName: 'existing@example.com',
+          name: { givenName: 'Ex', familyName: 'Isting' },
+        },
         { requestId: 'test', dialect: '2.0' },
       );
       const given = await runScenarios({ ...base, args: { userId: existing.id as string } });
       assert.equal(given.steps.find((s) => s.name === 'pushProfileUpdate')?.status, 'pass');
-      assert.equal(given.cleanup.length, 0, 'a user given by id is not the run\'s to clean up');
+      assert.equal(given.cleanup.length, 0, "a user given by id is not the run's to clean up");
     } finally {
       await sdk.server.close();
     }

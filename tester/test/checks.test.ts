@@ -1,7 +1,12 @@
 // Pure response checks and paging comparisons, and secret masking.
 import assert from 'node:assert/strict';
 import { listingProblems, orderProblem } from '../src/checks/paging-consistency.js';
-import { createdStatusProblem, idProblem, passwordPath, readListPage } from '../src/checks/response-checks.js';
+import {
+  createdStatusProblem,
+  idProblem,
+  passwordPath,
+  readListPage,
+} from '../src/checks/response-checks.js';
 import { maskBody, maskHeaders } from '../src/mask.js';
 
 describe('response checks', () => {
@@ -32,46 +37,79 @@ describe('response checks', () => {
   });
 
   const lists: [string, { body: unknown; want: RegExp | number }][] = [
-    ['a good page', { body: { totalResults: 2, startIndex: 1, itemsPerPage: 2, Resources: [{ id: 'a' }, { id: 'b' }] }, want: 2 }],
+    [
+      'a good page',
+      {
+        body: { totalResults: 2, startIndex: 1, itemsPerPage: 2, Resources: [{ id: 'a' }, { id: 'b' }] },
+        want: 2,
+      },
+    ],
     ['an empty list without Resources', { body: { totalResults: 0 }, want: 0 }],
-    ['totalResults as a string', { body: { totalResults: '2', Resources: [] }, want: /`totalResults` is "2" \(string\)/ }],
-    ['itemsPerPage as a float', { body: { totalResults: 1, itemsPerPage: 1.5, Resources: [{ id: 'a' }] }, want: /`itemsPerPage` is 1\.5/ }],
+    [
+      'totalResults as a string',
+      { body: { totalResults: '2', Resources: [] }, want: /`totalResults` is "2" \(string\)/ },
+    ],
+    [
+      'itemsPerPage as a float',
+      {
+        body: { totalResults: 1, itemsPerPage: 1.5, Resources: [{ id: 'a' }] },
+        want: /`itemsPerPage` is 1\.5/,
+      },
+    ],
     ['Resources missing', { body: { totalResults: 1 }, want: /`Resources` is missing/ }],
-    ['a resource without id', { body: { totalResults: 1, Resources: [{}] }, want: /`Resources\[0\]` is not a resource with an `id`/ }],
+    [
+      'a resource without id',
+      { body: { totalResults: 1, Resources: [{}] }, want: /`Resources\[0\]` is not a resource with an `id`/ },
+    ],
   ];
   for (const [name, { body, want }] of lists) {
     it(`list page: ${name}`, () => {
       const page = readListPage(body, 'GET /Users');
-      if (typeof want === 'number') assert.equal(typeof page === 'string' ? page : page.resources.length, want);
+      if (typeof want === 'number')
+        assert.equal(typeof page === 'string' ? page : page.resources.length, want);
       else assert.match(typeof page === 'string' ? page : 'no problem', want);
     });
   }
 
   it('compares pagings: gaps, extras, duplicates, order', () => {
     assert.deepEqual(listingProblems(['a', 'b'], 2, 'x'), []);
-    assert.match(listingProblems(['a'], 2, 'x').join(), /a gap: the pages held 1 distinct resources but totalResults is 2/);
+    assert.match(
+      listingProblems(['a'], 2, 'x').join(),
+      /a gap: the pages held 1 distinct resources but totalResults is 2/,
+    );
     assert.match(listingProblems(['a', 'a', 'b'], 2, 'x').join(), /ids returned on more than one page: a/);
     assert.match(listingProblems(['a', 'b', 'c'], 2, 'x').join(), /more than totalResults 2/);
     assert.equal(orderProblem(['a', 'b', 'c'], ['a', 'b', 'c'], 100, 1, 'x'), undefined);
-    assert.match(orderProblem(['a', 'b', 'c'], ['a', 'c', 'b'], 100, 1, 'x') ?? '', /position 2 is c when paging by 1 but b when paging by 100/);
+    assert.match(
+      orderProblem(['a', 'b', 'c'], ['a', 'c', 'b'], 100, 1, 'x') ?? '',
+      /position 2 is c when paging by 1 but b when paging by 100/,
+    );
     assert.match(orderProblem(['a', 'b'], ['a'], 100, 1, 'x') ?? '', /missed 1 resource/);
   });
 });
 
 describe('masking', () => {
   it('masks credentials in headers but keeps the scheme', () => {
-    assert.deepEqual(maskHeaders({ Authorization: 'Bearer abc', 'X-Api-Key': 'k', Accept: 'a', cookie: 's=1' }), {
-      Authorization: 'Bearer ***',
-      'X-Api-Key': '***',
-      Accept: 'a',
-      cookie: '***',
-    });
+    assert.deepEqual(
+      maskHeaders({ Authorization: 'Bearer abc', 'X-Api-Key': 'k', Accept: 'a', cookie: 's=1' }),
+      {
+        Authorization: 'Bearer ***',
+        'X-Api-Key': '***',
+        Accept: 'a',
+        cookie: '***',
+      },
+    );
     assert.deepEqual(maskHeaders({ authorization: 'Basic dTpw' }), { authorization: 'Basic ***' });
   });
 
   it('masks passwords at any depth and leaves the original alone', () => {
     const body = { password: 'p', nested: [{ Password: 'q' }], 'urn:x:password': 'r', userName: 'u' };
-    assert.deepEqual(maskBody(body), { password: '***', nested: [{ Password: '***' }], 'urn:x:password': '***', userName: 'u' });
+    assert.deepEqual(maskBody(body), {
+      password: '***',
+      nested: [{ Password: '***' }],
+      'urn:x:password': '***',
+      userName: 'u',
+    });
     assert.equal(body.password, 'p');
   });
 });

@@ -35,8 +35,27 @@ describe('scim-connector-tester CLI', () => {
   it('--help documents every method and every option, and exits 0', async () => {
     const { code, out } = await cli(['--help']);
     assert.equal(code, 0);
-    for (const method of TESTER_METHODS) assert.match(out, new RegExp(`\\n  ${method} `), `--help lacks ${method}`);
-    const options = ['--url', '--method', '--file', '--arg', '--header', '--expect-results', '--scim', '--profile', '--token', '--basic', '--ca', '--insecure', '--timeout', '--app-name', '--custom-urn', '--capabilities', '--report'];
+    for (const method of TESTER_METHODS)
+      assert.match(out, new RegExp(`\\n  ${method} `), `--help lacks ${method}`);
+    const options = [
+      '--url',
+      '--method',
+      '--file',
+      '--arg',
+      '--header',
+      '--expect-results',
+      '--scim',
+      '--profile',
+      '--token',
+      '--basic',
+      '--ca',
+      '--insecure',
+      '--timeout',
+      '--app-name',
+      '--custom-urn',
+      '--capabilities',
+      '--report',
+    ];
     for (const option of options) assert.ok(out.includes(`${option} `), `--help lacks ${option}`);
     assert.match(out, /run \[options\]/);
   });
@@ -54,20 +73,95 @@ describe('scim-connector-tester CLI', () => {
     ['an unknown method', { argv: ['--url', 'http://x', '--method', 'nope'], want: /unknown method "nope"/ }],
     ['no method', { argv: ['--url', 'http://x'], want: /give --method <name>/ }],
     ['no url', { argv: ['--method', 'createNewUser'], want: /--url <base> is required/ }],
-    ['a URL that is not one', { argv: ['--url', 'not a url', '--method', 'createNewUser'], want: /--url is not a URL/ }],
-    ['a non-HTTP URL', { argv: ['--url', 'ftp://x/scim', '--method', 'createNewUser'], want: /--url must start with http/ }],
-    ['an unknown SCIM version', { argv: ['--url', 'http://x', '--scim', '3.0', '--method', 'createNewUser'], want: /--scim.*Allowed choices are 2\.0, 1\.1/ }],
-    ['entra over 1.1', { argv: ['--url', 'http://x', '--scim', '1.1', '--profile', 'entra', '--method', 'createNewUser'], want: /--profile entra speaks SCIM 2\.0 only/ }],
-    ['basic without a colon', { argv: ['--url', 'http://x', '--basic', 'nopassword', '--method', 'createNewUser'], want: /--basic takes user:password/ }],
-    ['token and basic', { argv: ['--url', 'http://x', '--token', 't', '--basic', 'u:p', '--method', 'createNewUser'], want: /--token or --basic, not both/ }],
-    ['an unknown report format', { argv: ['run', '--url', 'http://x', '--report', 'xml', 'f.xml'], want: /--report format must be json or junit/ }],
-    ['a report without a file', { argv: ['run', '--url', 'http://x', '--report', 'json'], want: /--report takes a format and a file/ }],
-    ['an --arg without =', { argv: ['--url', 'http://x', '--method', 'deactivateUser', '--arg', 'userId'], want: /--arg takes name=value/ }],
-    ['a --header without =', { argv: ['--url', 'http://x', '--method', 'createNewUser', '--header', 'X'], want: /--header takes name=value/ }],
-    ['an unknown capability', { argv: ['run', '--url', 'http://x', '--capabilities', 'PUSH_NEW_USERS,FLY'], want: /unknown capability FLY/ }],
-    ['a bad timeout', { argv: ['--url', 'http://x', '--timeout', 'soon', '--method', 'createNewUser'], want: /--timeout must be a positive number/ }],
-    ['a missing --ca file', { argv: ['--url', 'https://x', '--ca', '/nonexistent/ca.pem', '--method', 'createNewUser'], want: /--ca \/nonexistent\/ca\.pem: ENOENT/ }],
-    ['a bad --expect-results', { argv: ['--url', 'http://x', '--method', 'checkUserExists', '--expect-results', 'maybe'], want: /--expect-results.*Allowed choices are true, false/ }],
+    [
+      'a URL that is not one',
+      { argv: ['--url', 'not a url', '--method', 'createNewUser'], want: /--url is not a URL/ },
+    ],
+    [
+      'a non-HTTP URL',
+      { argv: ['--url', 'ftp://x/scim', '--method', 'createNewUser'], want: /--url must start with http/ },
+    ],
+    [
+      'an unknown SCIM version',
+      {
+        argv: ['--url', 'http://x', '--scim', '3.0', '--method', 'createNewUser'],
+        want: /--scim.*Allowed choices are 2\.0, 1\.1/,
+      },
+    ],
+    [
+      'entra over 1.1',
+      {
+        argv: ['--url', 'http://x', '--scim', '1.1', '--profile', 'entra', '--method', 'createNewUser'],
+        want: /--profile entra speaks SCIM 2\.0 only/,
+      },
+    ],
+    [
+      'basic without a colon',
+      {
+        argv: ['--url', 'http://x', '--basic', 'nopassword', '--method', 'createNewUser'],
+        want: /--basic takes user:password/,
+      },
+    ],
+    [
+      'token and basic',
+      {
+        argv: ['--url', 'http://x', '--token', 't', '--basic', 'u:p', '--method', 'createNewUser'],
+        want: /--token or --basic, not both/,
+      },
+    ],
+    [
+      'an unknown report format',
+      {
+        argv: ['run', '--url', 'http://x', '--report', 'xml', 'f.xml'],
+        want: /--report format must be json or junit/,
+      },
+    ],
+    [
+      'a report without a file',
+      { argv: ['run', '--url', 'http://x', '--report', 'json'], want: /--report takes a format and a file/ },
+    ],
+    [
+      'an --arg without =',
+      {
+        argv: ['--url', 'http://x', '--method', 'deactivateUser', '--arg', 'userId'],
+        want: /--arg takes name=value/,
+      },
+    ],
+    [
+      'a --header without =',
+      {
+        argv: ['--url', 'http://x', '--method', 'createNewUser', '--header', 'X'],
+        want: /--header takes name=value/,
+      },
+    ],
+    [
+      'an unknown capability',
+      {
+        argv: ['run', '--url', 'http://x', '--capabilities', 'PUSH_NEW_USERS,FLY'],
+        want: /unknown capability FLY/,
+      },
+    ],
+    [
+      'a bad timeout',
+      {
+        argv: ['--url', 'http://x', '--timeout', 'soon', '--method', 'createNewUser'],
+        want: /--timeout must be a positive number/,
+      },
+    ],
+    [
+      'a missing --ca file',
+      {
+        argv: ['--url', 'https://x', '--ca', '/nonexistent/ca.pem', '--method', 'createNewUser'],
+        want: /--ca \/nonexistent\/ca\.pem: ENOENT/,
+      },
+    ],
+    [
+      'a bad --expect-results',
+      {
+        argv: ['--url', 'http://x', '--method', 'checkUserExists', '--expect-results', 'maybe'],
+        want: /--expect-results.*Allowed choices are true, false/,
+      },
+    ],
   ];
   for (const [name, { argv, want }] of bad) {
     it(`answers ${name} with one line and exit code 2`, async () => {
@@ -83,7 +177,14 @@ describe('scim-connector-tester CLI', () => {
   it('answers a --file that is not JSON with one line and exit code 2', async () => {
     const file = join(dir, 'not-json.json');
     await writeFile(file, '{ nope');
-    const { code, err } = await cli(['--url', double.url('2.0'), '--method', 'createNewUser', '--file', file]);
+    const { code, err } = await cli([
+      '--url',
+      double.url('2.0'),
+      '--method',
+      'createNewUser',
+      '--file',
+      file,
+    ]);
     assert.equal(code, 2);
     assert.match(err, /^scim-connector-tester: --file .* is not JSON: .*\n$/);
   });
@@ -95,7 +196,10 @@ describe('scim-connector-tester CLI', () => {
     assert.match(lines.at(-1) ?? '', SUMMARY);
     assert.match(lines.at(-1) ?? '', /^2\d passed, 0 failed$/);
     assert.ok(lines.some((l) => /^result\s+step\s+status\s+time\s+detail$/.test(l)));
-    assert.ok(lines.some((l) => /^pass\s+createNewUser\s+201\s+\d+ ms$/.test(l)), out);
+    assert.ok(
+      lines.some((l) => /^pass\s+createNewUser\s+201\s+\d+ ms$/.test(l)),
+      out,
+    );
     assert.ok(!out.includes(GOOD_TOKEN), 'the token reached the output');
   });
 
@@ -104,7 +208,21 @@ describe('scim-connector-tester CLI', () => {
     try {
       const json = join(dir, 'report.json');
       const junit = join(dir, 'report.xml');
-      const args = ['run', '--url', faulty.url('1.1'), '--scim', '1.1', '--token', GOOD_TOKEN, '--report', 'json', json, '--report', 'junit', junit];
+      const args = [
+        'run',
+        '--url',
+        faulty.url('1.1'),
+        '--scim',
+        '1.1',
+        '--token',
+        GOOD_TOKEN,
+        '--report',
+        'json',
+        json,
+        '--report',
+        'junit',
+        junit,
+      ];
       const { code, out } = await cli(args);
       assert.equal(code, 1);
       assert.match(out.trimEnd().split('\n').at(-1) ?? '', /^\d+ passed, [1-9]\d* failed, \d+ skipped$/);
@@ -115,14 +233,21 @@ describe('scim-connector-tester CLI', () => {
         assert.ok(!text.includes(GOOD_TOKEN), 'the token leaked');
         assert.ok(!text.includes('verySecure'), 'a password leaked');
       }
-      const report = JSON.parse(await readFile(json, 'utf8')) as { dialect: string; steps: { name: string; status: string }[]; counts: { fail: number } };
+      const report = JSON.parse(await readFile(json, 'utf8')) as {
+        dialect: string;
+        steps: { name: string; status: string }[];
+        counts: { fail: number };
+      };
       assert.equal(report.dialect, '1.1');
       assert.ok(report.counts.fail > 0);
       assert.equal(report.steps.find((s) => s.name === 'createNewUser')?.status, 'fail');
       const xml = await readFile(junit, 'utf8');
       assertWellFormedXml(xml);
       assert.match(xml, /<testsuites tests="\d+" failures="[1-9]\d*" skipped="\d+"/);
-      assert.match(xml, /<testcase [^>]*name="createNewUser"[^>]*>\s*<failure message="POST \/Users returned a password/);
+      assert.match(
+        xml,
+        /<testcase [^>]*name="createNewUser"[^>]*>\s*<failure message="POST \/Users returned a password/,
+      );
     } finally {
       await faulty.close();
     }
@@ -130,13 +255,35 @@ describe('scim-connector-tester CLI', () => {
 
   it('--method sends the --file body, the --header headers and masks --basic', async () => {
     const file = join(dir, 'user.json');
-    const body = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `cli-file-${Date.now()}@example.com`, password: 'fromFile1' };
+    const body = {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: `cli-file-${Date.now()}@example.com`,
+      password: 'fromFile1',
+    };
     await writeFile(file, JSON.stringify(body));
     const json = join(dir, 'method.json');
-    const { code, out } = await cli(['--url', double.url('2.0'), '--method', 'createNewUser', '--file', file, '--header', 'X-Trace=abc', '--basic', 'okta:s3cret', '--report', 'json', json]);
+    const { code, out } = await cli([
+      '--url',
+      double.url('2.0'),
+      '--method',
+      'createNewUser',
+      '--file',
+      file,
+      '--header',
+      'X-Trace=abc',
+      '--basic',
+      'okta:s3cret',
+      '--report',
+      'json',
+      json,
+    ]);
     // The double takes bearer tokens only: Basic gets 401, so the step fails, and still nothing leaks.
     assert.equal(code, 1);
-    const report = JSON.parse(await readFile(json, 'utf8')) as { steps: { exchanges: { request: { headers: Record<string, string>; body: Record<string, unknown> } }[] }[] };
+    const report = JSON.parse(await readFile(json, 'utf8')) as {
+      steps: {
+        exchanges: { request: { headers: Record<string, string>; body: Record<string, unknown> } }[];
+      }[];
+    };
     const request = report.steps[0]?.exchanges[0]?.request;
     assert.equal(request?.headers['X-Trace'], 'abc');
     assert.equal(request?.headers['Authorization'], 'Basic ***');
@@ -145,17 +292,68 @@ describe('scim-connector-tester CLI', () => {
   });
 
   it('--method deactivateUser works on --arg userId, and --expect-results drives checkUserExists', async () => {
-    const created = await cli(['--url', double.url('1.1'), '--scim', '1.1', '--token', GOOD_TOKEN, '--method', 'createNewUser', '--report', 'json', join(dir, 'c.json')]);
+    const created = await cli([
+      '--url',
+      double.url('1.1'),
+      '--scim',
+      '1.1',
+      '--token',
+      GOOD_TOKEN,
+      '--method',
+      'createNewUser',
+      '--report',
+      'json',
+      join(dir, 'c.json'),
+    ]);
     assert.equal(created.code, 0, created.out);
-    const report = JSON.parse(await readFile(join(dir, 'c.json'), 'utf8')) as { cleanup: { id: string; name: string }[] };
+    const report = JSON.parse(await readFile(join(dir, 'c.json'), 'utf8')) as {
+      cleanup: { id: string; name: string }[];
+    };
     const user = report.cleanup[0];
     assert.ok(user);
-    const deactivated = await cli(['--url', double.url('1.1'), '--scim', '1.1', '--token', GOOD_TOKEN, '--method', 'deactivateUser', '--arg', `userId=${user.id}`]);
+    const deactivated = await cli([
+      '--url',
+      double.url('1.1'),
+      '--scim',
+      '1.1',
+      '--token',
+      GOOD_TOKEN,
+      '--method',
+      'deactivateUser',
+      '--arg',
+      `userId=${user.id}`,
+    ]);
     assert.equal(deactivated.code, 0, deactivated.out);
     assert.match(deactivated.out, /PUT http|pass\s+deactivateUser/);
-    const found = await cli(['--url', double.url('1.1'), '--scim', '1.1', '--token', GOOD_TOKEN, '--method', 'checkUserExists', '--arg', `userName=${user.name}`, '--expect-results', 'true']);
+    const found = await cli([
+      '--url',
+      double.url('1.1'),
+      '--scim',
+      '1.1',
+      '--token',
+      GOOD_TOKEN,
+      '--method',
+      'checkUserExists',
+      '--arg',
+      `userName=${user.name}`,
+      '--expect-results',
+      'true',
+    ]);
     assert.equal(found.code, 0, found.out);
-    const missing = await cli(['--url', double.url('1.1'), '--scim', '1.1', '--token', GOOD_TOKEN, '--method', 'checkUserExists', '--arg', `userName=${user.name}`, '--expect-results', 'false']);
+    const missing = await cli([
+      '--url',
+      double.url('1.1'),
+      '--scim',
+      '1.1',
+      '--token',
+      GOOD_TOKEN,
+      '--method',
+      'checkUserExists',
+      '--arg',
+      `userName=${user.name}`,
+      '--expect-results',
+      'false',
+    ]);
     assert.equal(missing.code, 1);
     assert.match(missing.out, /found 1 user\(s\), expected none/);
   });
@@ -171,7 +369,15 @@ describe('scim-connector-tester CLI', () => {
     const bogus = await spawn(['--bogus']);
     assert.equal(bogus.code, 2);
     assert.equal(bogus.stderr, "scim-connector-tester: unknown option '--bogus'\n");
-    const run = await spawn(['run', '--url', double.url('2.0'), '--token', GOOD_TOKEN, '--capabilities', 'PUSH_NEW_USERS']);
+    const run = await spawn([
+      'run',
+      '--url',
+      double.url('2.0'),
+      '--token',
+      GOOD_TOKEN,
+      '--capabilities',
+      'PUSH_NEW_USERS',
+    ]);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout.trimEnd().split('\n').at(-1) ?? '', /^\d+ passed, 0 failed$/);
   });

@@ -5,10 +5,19 @@ import type { RunReport } from '../src/run.js';
 import { FAULTS, GOOD_TOKEN, startFaultyServer } from './support/faulty-server.js';
 import type { Fault } from './support/faulty-server.js';
 
-async function runAgainst(fault: Fault | undefined, dialect: '2.0' | '1.1', profile: 'okta' | 'entra' = 'okta'): Promise<RunReport> {
+async function runAgainst(
+  fault: Fault | undefined,
+  dialect: '2.0' | '1.1',
+  profile: 'okta' | 'entra' = 'okta',
+): Promise<RunReport> {
   const server = await startFaultyServer(fault === undefined ? {} : { fault });
   try {
-    return await runScenarios({ url: server.url(dialect), dialect, profile, auth: { kind: 'bearer', token: GOOD_TOKEN } });
+    return await runScenarios({
+      url: server.url(dialect),
+      dialect,
+      profile,
+      auth: { kind: 'bearer', token: GOOD_TOKEN },
+    });
   } finally {
     await server.close();
   }
@@ -30,24 +39,92 @@ describe('the tester against a faulty SCIM server', () => {
       assert.deepEqual(failures(report), []);
       assert.equal(report.counts.skip + report.counts['not-implemented'], 0);
       assert.ok(report.counts.pass >= 20, `only ${report.counts.pass} steps passed`);
-      assert.ok(report.cleanup.length > 0 && report.cleanup.every((c) => c.outcome === 'deactivated' || c.outcome === 'deleted'));
+      assert.ok(
+        report.cleanup.length > 0 &&
+          report.cleanup.every((c) => c.outcome === 'deactivated' || c.outcome === 'deleted'),
+      );
     });
   }
 
   // Each fault: the dialects it applies to, the step that must fail, and what its message must say.
   const cases: [Fault, { dialects: ('2.0' | '1.1')[]; step: string; message: RegExp }][] = [
-    ['create-200', { dialects: ['2.0'], step: 'createNewUser', message: /answered 200; SCIM 2\.0 requires 201 Created/ }],
+    [
+      'create-200',
+      { dialects: ['2.0'], step: 'createNewUser', message: /answered 200; SCIM 2\.0 requires 201 Created/ },
+    ],
     ['missing-id', { dialects: ['2.0', '1.1'], step: 'createNewUser', message: /without an `id`/ }],
-    ['duplicate-accepted', { dialects: ['2.0', '1.1'], step: 'check: 409 on a duplicate userName', message: /existing userName .* answered 201, expected 409/ }],
-    ['total-results-string', { dialects: ['2.0', '1.1'], step: 'downloadUsers', message: /`totalResults` is "\d+" \(string\), expected a JSON integer/ }],
-    ['unstable-order', { dialects: ['2.0', '1.1'], step: 'downloadUsers', message: /order is not stable across pages/ }],
-    ['page-gap', { dialects: ['2.0', '1.1'], step: 'downloadUsers', message: /a gap: the pages held \d+ distinct resources but totalResults is \d+/ }],
-    ['deactivate-ignored', { dialects: ['2.0', '1.1'], step: 'deactivateUser', message: /reads back with active=true, expected false/ }],
-    ['bad-filter-500', { dialects: ['2.0', '1.1'], step: 'check: 400 (not 500) on a bad filter', message: /answered 500, expected 400/ }],
-    ['no-401', { dialects: ['2.0', '1.1'], step: 'check: 401 with a SCIM error body', message: /wrong token answered 200, expected 401/ }],
-    ['error-without-schema', { dialects: ['2.0'], step: 'check: 404 with a SCIM error body', message: /schemas lack urn:ietf:params:scim:api:messages:2\.0:Error/ }],
-    ['error-without-schema', { dialects: ['1.1'], step: 'check: 404 with a SCIM error body', message: /neither an `errors` array/ }],
-    ['password-echoed', { dialects: ['2.0', '1.1'], step: 'createNewUser', message: /returned a password \(at \$\.password\): a password must never be returned/ }],
+    [
+      'duplicate-accepted',
+      {
+        dialects: ['2.0', '1.1'],
+        step: 'check: 409 on a duplicate userName',
+        message: /existing userName .* answered 201, expected 409/,
+      },
+    ],
+    [
+      'total-results-string',
+      {
+        dialects: ['2.0', '1.1'],
+        step: 'downloadUsers',
+        message: /`totalResults` is "\d+" \(string\), expected a JSON integer/,
+      },
+    ],
+    [
+      'unstable-order',
+      { dialects: ['2.0', '1.1'], step: 'downloadUsers', message: /order is not stable across pages/ },
+    ],
+    [
+      'page-gap',
+      {
+        dialects: ['2.0', '1.1'],
+        step: 'downloadUsers',
+        message: /a gap: the pages held \d+ distinct resources but totalResults is \d+/,
+      },
+    ],
+    [
+      'deactivate-ignored',
+      {
+        dialects: ['2.0', '1.1'],
+        step: 'deactivateUser',
+        message: /reads back with active=true, expected false/,
+      },
+    ],
+    [
+      'bad-filter-500',
+      {
+        dialects: ['2.0', '1.1'],
+        step: 'check: 400 (not 500) on a bad filter',
+        message: /answered 500, expected 400/,
+      },
+    ],
+    [
+      'no-401',
+      {
+        dialects: ['2.0', '1.1'],
+        step: 'check: 401 with a SCIM error body',
+        message: /wrong token answered 200, expected 401/,
+      },
+    ],
+    [
+      'error-without-schema',
+      {
+        dialects: ['2.0'],
+        step: 'check: 404 with a SCIM error body',
+        message: /schemas lack urn:ietf:params:scim:api:messages:2\.0:Error/,
+      },
+    ],
+    [
+      'error-without-schema',
+      { dialects: ['1.1'], step: 'check: 404 with a SCIM error body', message: /neither an `errors` array/ },
+    ],
+    [
+      'password-echoed',
+      {
+        dialects: ['2.0', '1.1'],
+        step: 'createNewUser',
+        message: /returned a password \(at \$\.password\): a password must never be returned/,
+      },
+    ],
   ];
   it('has a case for every fault the double knows', () => {
     assert.deepEqual([...new Set(cases.map(([fault]) => fault))].sort(), [...FAULTS].sort());
@@ -57,7 +134,11 @@ describe('the tester against a faulty SCIM server', () => {
       it(`reports ${fault} over SCIM ${dialect} as a failure of "${step}"`, async () => {
         const report = await runAgainst(fault, dialect);
         const failed = report.steps.find((s) => s.name === step);
-        assert.equal(failed?.status, 'fail', `"${step}" did not fail; failures: ${failures(report).join(' | ')}`);
+        assert.equal(
+          failed?.status,
+          'fail',
+          `"${step}" did not fail; failures: ${failures(report).join(' | ')}`,
+        );
         assert.match(failed.message ?? '', message);
         assert.ok(failed.exchanges.length > 0, 'the failure carries its requests and responses');
       });

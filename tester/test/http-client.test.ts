@@ -29,7 +29,11 @@ describe('HttpClient', () => {
 
   it('joins paths below the base URL, sends Basic credentials, and records the exchange masked', async () => {
     const client = new HttpClient({ baseUrl: base, auth: { kind: 'basic', user: 'okta', password: 'pw' } });
-    const response = await client.send({ method: 'POST', path: '/Users', body: { userName: 'u', password: 'secret' } });
+    const response = await client.send({
+      method: 'POST',
+      path: '/Users',
+      body: { userName: 'u', password: 'secret' },
+    });
     assert.equal(response.status, 200);
     assert.deepEqual(response.body, { ok: true, password: 'leak' });
     assert.equal(seen.at(-1)?.authorization, `Basic ${Buffer.from('okta:pw').toString('base64')}`);
@@ -58,6 +62,9 @@ describe('HttpClient', () => {
   });
 
   it('refuses a base URL that is not http(s)', () => {
-    assert.throws(() => new HttpClient({ baseUrl: 'ftp://x/', auth: { kind: 'none' } }), /must be http: or https:/);
+    assert.throws(
+      () => new HttpClient({ baseUrl: 'ftp://x/', auth: { kind: 'none' } }),
+      /must be http: or https:/,
+    );
   });
 });

@@ -14,9 +14,32 @@ const report: RunReport = {
   capabilities: ['GROUP_PUSH'],
   startedAt: '2026-11-28T00:00:00.000Z',
   steps: [
-    { name: 'createGroup', exercises: ['createGroup'], status: 'pass', httpStatus: 201, ms: 3, exchanges: [] },
-    { name: 'updateGroup', exercises: ['updateGroup', 'getGroup'], status: 'fail', message: 'bad <"&\u0001>', httpStatus: 500, ms: 2, exchanges: [] },
-    { name: 'deleteGroup', exercises: ['deleteGroup'], status: 'not-implemented', message: 'not implemented: deleteGroup', httpStatus: 501, ms: 1, exchanges: [] },
+    {
+      name: 'createGroup',
+      exercises: ['createGroup'],
+      status: 'pass',
+      httpStatus: 201,
+      ms: 3,
+      exchanges: [],
+    },
+    {
+      name: 'updateGroup',
+      exercises: ['updateGroup', 'getGroup'],
+      status: 'fail',
+      message: 'bad <"&\u0001>',
+      httpStatus: 500,
+      ms: 2,
+      exchanges: [],
+    },
+    {
+      name: 'deleteGroup',
+      exercises: ['deleteGroup'],
+      status: 'not-implemented',
+      message: 'not implemented: deleteGroup',
+      httpStatus: 501,
+      ms: 1,
+      exchanges: [],
+    },
   ],
   cleanup: [],
   counts: { pass: 1, fail: 1, skip: 0, 'not-implemented': 1 },
@@ -25,9 +48,13 @@ const report: RunReport = {
 describe('reports', () => {
   const lines: [string, { counts: RunReport['counts']; want: string }][] = [
     ['no skips', { counts: { pass: 3, fail: 0, skip: 0, 'not-implemented': 0 }, want: '3 passed, 0 failed' }],
-    ['skips and not implemented count as skipped', { counts: { pass: 1, fail: 2, skip: 1, 'not-implemented': 2 }, want: '1 passed, 2 failed, 3 skipped' }],
+    [
+      'skips and not implemented count as skipped',
+      { counts: { pass: 1, fail: 2, skip: 1, 'not-implemented': 2 }, want: '1 passed, 2 failed, 3 skipped' },
+    ],
   ];
-  for (const [name, { counts, want }] of lines) it(`summary line: ${name}`, () => assert.equal(summaryLine(counts), want));
+  for (const [name, { counts, want }] of lines)
+    it(`summary line: ${name}`, () => assert.equal(summaryLine(counts), want));
 
   it('the text report ends with the summary line alone and lists what is not implemented', () => {
     const text = textReport(report);
@@ -41,6 +68,9 @@ describe('reports', () => {
     const xml = junitReport(report);
     assertWellFormedXml(xml);
     assert.match(xml, /<failure message="bad &lt;&quot;&amp;&gt;">/);
-    assert.match(xml, /<testcase [^>]*name="deleteGroup"[^>]*>\s*<skipped message="not implemented: deleteGroup"\/>/);
+    assert.match(
+      xml,
+      /<testcase [^>]*name="deleteGroup"[^>]*>\s*<skipped message="not implemented: deleteGroup"\/>/,
+    );
   });
 });

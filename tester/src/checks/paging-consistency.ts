@@ -10,12 +10,17 @@ export function listingProblems(ids: readonly string[], totalResults: number, wh
     seen.add(id);
   }
   if (seen.size < totalResults) {
-    problems.push(`${what}: a gap: the pages held ${seen.size} distinct resources but totalResults is ${totalResults}`);
+    problems.push(
+      `${what}: a gap: the pages held ${seen.size} distinct resources but totalResults is ${totalResults}`,
+    );
   }
   if (seen.size > totalResults) {
-    problems.push(`${what}: the pages held ${seen.size} distinct resources, more than totalResults ${totalResults}`);
+    problems.push(
+      `${what}: the pages held ${seen.size} distinct resources, more than totalResults ${totalResults}`,
+    );
   }
-  if (duplicates.size > 0) problems.push(`${what}: ids returned on more than one page: ${[...duplicates].slice(0, 5).join(', ')}`);
+  if (duplicates.size > 0)
+    problems.push(`${what}: ids returned on more than one page: ${[...duplicates].slice(0, 5).join(', ')}`);
   return problems;
 }
 

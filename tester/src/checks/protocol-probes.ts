@@ -21,13 +21,21 @@ export async function unauthorizedCheck(ctx: RunContext): Promise<void> {
     ctx.skip('no credentials given (--token or --basic), so there is no authentication to probe');
   }
   const path = listPath('Users', { startIndex: 1, count: 1 }, ctx.dialect);
-  const response = await ctx.request({ method: 'GET', path, headers: { Authorization: 'Bearer scim-connector-tester-wrong-token' } });
+  const response = await ctx.request({
+    method: 'GET',
+    path,
+    headers: { Authorization: 'Bearer scim-connector-tester-wrong-token' },
+  });
   expectError(ctx, response, 401, `GET ${path} with a wrong token`);
 }
 
 /** An unknown id must get 404 with a SCIM error body. */
 export async function notFoundCheck(ctx: RunContext): Promise<void> {
-  const resource = ctx.may('IMPORT_PROFILE_UPDATES', 'PUSH_PROFILE_UPDATES', 'PUSH_USER_DEACTIVATION') || !ctx.may('GROUP_PUSH') ? 'Users' : 'Groups';
+  const resource =
+    ctx.may('IMPORT_PROFILE_UPDATES', 'PUSH_PROFILE_UPDATES', 'PUSH_USER_DEACTIVATION') ||
+    !ctx.may('GROUP_PUSH')
+      ? 'Users'
+      : 'Groups';
   const path = resourcePath(resource, `${ctx.prefix}no-such-id`);
   const response = await ctx.request({ method: 'GET', path });
   expectError(ctx, response, 404, `GET ${path}`);
@@ -42,7 +50,9 @@ export async function badFilterCheck(ctx: RunContext): Promise<void> {
   const response = await ctx.request({ method: 'GET', path });
   expectError(ctx, response, 400, `GET ${path} (a filter with no operator)`);
   if (ctx.dialect === '2.0' && isObject(response.body) && response.body['scimType'] !== 'invalidFilter') {
-    ctx.expect(`GET ${path} answered 400 with scimType ${JSON.stringify(response.body['scimType'])}, expected "invalidFilter"`);
+    ctx.expect(
+      `GET ${path} answered 400 with scimType ${JSON.stringify(response.body['scimType'])}, expected "invalidFilter"`,
+    );
   }
 }
 
@@ -52,7 +62,12 @@ export async function duplicateUserCheck(ctx: RunContext): Promise<void> {
   if (!user.createBody) return ctx.skip('needs a user this run created (to send its create again)');
   const response = await ctx.request({ method: 'POST', path: '/Users', body: user.createBody });
   const created = response.body;
-  if (response.status < 300 && isObject(created) && typeof created['id'] === 'string' && created['id'] !== user.id) {
+  if (
+    response.status < 300 &&
+    isObject(created) &&
+    typeof created['id'] === 'string' &&
+    created['id'] !== user.id
+  ) {
     ctx.users.push({ ...user, id: created['id'], createBody: undefined, createdByRun: true });
   }
   expectError(ctx, response, 409, `POST /Users with the existing userName ${JSON.stringify(user.userName)}`);
@@ -61,25 +76,48 @@ export async function duplicateUserCheck(ctx: RunContext): Promise<void> {
 /** Creating a group with an existing displayName must get 409 with a SCIM error body. */
 export async function duplicateGroupCheck(ctx: RunContext): Promise<void> {
   const group = await ensureGroup(ctx);
-  const response = await ctx.request({ method: 'POST', path: '/Groups', body: createGroupBody(group.displayName, [], ctx.speaker) });
+  const response = await ctx.request({
+    method: 'POST',
+    path: '/Groups',
+    body: createGroupBody(group.displayName, [], ctx.speaker),
+  });
   const created = response.body;
-  if (response.status < 300 && isObject(created) && typeof created['id'] === 'string' && created['id'] !== group.id) {
-    ctx.groups.push({ id: created['id'], displayName: group.displayName, members: [], deleted: false, createdByRun: true });
+  if (
+    response.status < 300 &&
+    isObject(created) &&
+    typeof created['id'] === 'string' &&
+    created['id'] !== group.id
+  ) {
+    ctx.groups.push({
+      id: created['id'],
+      displayName: group.displayName,
+      members: [],
+      deleted: false,
+      createdByRun: true,
+    });
   }
-  expectError(ctx, response, 409, `POST /Groups with the existing displayName ${JSON.stringify(group.displayName)}`);
+  expectError(
+    ctx,
+    response,
+    409,
+    `POST /Groups with the existing displayName ${JSON.stringify(group.displayName)}`,
+  );
 }
 
 /** userName is case-insensitive (RFC 7643 §4.1.1): the upper-cased name must find the user. */
 export async function caseInsensitiveUserNameCheck(ctx: RunContext): Promise<void> {
   const user = await ensureUser(ctx, 'read');
   const upper = user.userName.toUpperCase();
-  if (upper === user.userName) return ctx.skip(`userName ${JSON.stringify(user.userName)} has no letters to change case`);
+  if (upper === user.userName)
+    return ctx.skip(`userName ${JSON.stringify(user.userName)} has no letters to change case`);
   const path = listPath('Users', { filter: userNameFilter(upper), startIndex: 1, count: 100 }, ctx.dialect);
   const response = await ctx.request({ method: 'GET', path });
   ctx.expect(response.status === 200 ? undefined : `GET ${path} answered ${response.status}, expected 200`);
   const page = readListPage(response.body, `GET ${path}`);
   if (typeof page === 'string') return ctx.expect(page);
   if (!page.resources.some((r) => r['id'] === user.id)) {
-    ctx.expect(`userName lookup is case-sensitive: filter ${userNameFilter(upper)} did not find user ${user.id} (${user.userName})`);
+    ctx.expect(
+      `userName lookup is case-sensitive: filter ${userNameFilter(upper)} did not find user ${user.id} (${user.userName})`,
+    );
   }
 }

@@ -39,7 +39,8 @@ export function successProblem(status: number, what: string): string | undefined
 export function idProblem(body: unknown, what: string): string | undefined {
   if (!isObject(body)) return `${what} returned no JSON resource`;
   const id = body['id'];
-  if (typeof id !== 'string' || id === '') return `${what} returned a resource without an \`id\` (got ${JSON.stringify(id)})`;
+  if (typeof id !== 'string' || id === '')
+    return `${what} returned a resource without an \`id\` (got ${JSON.stringify(id)})`;
   return undefined;
 }
 

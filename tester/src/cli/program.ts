@@ -77,7 +77,8 @@ function readText(path: string, flag: string): string {
 }
 
 function auth(flags: CommonFlags): Auth {
-  if (flags.token !== undefined && flags.basic !== undefined) throw new UsageError('give --token or --basic, not both');
+  if (flags.token !== undefined && flags.basic !== undefined)
+    throw new UsageError('give --token or --basic, not both');
   if (flags.token !== undefined) return { kind: 'bearer', token: flags.token };
   if (flags.basic !== undefined) {
     const at = flags.basic.indexOf(':');
@@ -89,19 +90,25 @@ function auth(flags: CommonFlags): Auth {
 
 function capabilities(list: string | undefined): Capability[] | undefined {
   if (list === undefined) return undefined;
-  const names = list.split(',').map((c) => c.trim()).filter((c) => c !== '');
+  const names = list
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
   const unknown = names.filter((c) => !isCapability(c));
-  if (unknown.length > 0) throw new UsageError(`unknown capability ${unknown.join(', ')} (known: ${CAPABILITIES.join(', ')})`);
+  if (unknown.length > 0)
+    throw new UsageError(`unknown capability ${unknown.join(', ')} (known: ${CAPABILITIES.join(', ')})`);
   return names as Capability[];
 }
 
 function reportTargets(values: readonly string[] | undefined): ReportTarget[] {
   if (values === undefined) return [];
-  if (values.length % 2 !== 0) throw new UsageError('--report takes a format and a file: --report json|junit <file>');
+  if (values.length % 2 !== 0)
+    throw new UsageError('--report takes a format and a file: --report json|junit <file>');
   const targets: ReportTarget[] = [];
   for (let i = 0; i < values.length; i += 2) {
     const format = values[i];
-    if (format !== 'json' && format !== 'junit') throw new UsageError(`--report format must be json or junit, got ${JSON.stringify(format)}`);
+    if (format !== 'json' && format !== 'junit')
+      throw new UsageError(`--report format must be json or junit, got ${JSON.stringify(format)}`);
     targets.push({ format, file: values[i + 1] as string });
   }
   return targets;
@@ -114,12 +121,19 @@ function testerOptions(flags: CommonFlags): TesterOptions {
   } catch {
     throw new UsageError(`--url is not a URL: ${JSON.stringify(flags.url)}`);
   }
-  if (!/^https?:$/.test(new URL(flags.url).protocol)) throw new UsageError('--url must start with http:// or https://');
-  if (flags.scim !== '2.0' && flags.scim !== '1.1') throw new UsageError(`--scim must be 2.0 or 1.1, got ${JSON.stringify(flags.scim)}`);
-  if (flags.profile !== 'okta' && flags.profile !== 'entra') throw new UsageError(`--profile must be okta or entra, got ${JSON.stringify(flags.profile)}`);
-  if (flags.profile === 'entra' && flags.scim === '1.1') throw new UsageError('--profile entra speaks SCIM 2.0 only');
+  if (!/^https?:$/.test(new URL(flags.url).protocol))
+    throw new UsageError('--url must start with http:// or https://');
+  if (flags.scim !== '2.0' && flags.scim !== '1.1')
+    throw new UsageError(`--scim must be 2.0 or 1.1, got ${JSON.stringify(flags.scim)}`);
+  if (flags.profile !== 'okta' && flags.profile !== 'entra')
+    throw new UsageError(`--profile must be okta or entra, got ${JSON.stringify(flags.profile)}`);
+  if (flags.profile === 'entra' && flags.scim === '1.1')
+    throw new UsageError('--profile entra speaks SCIM 2.0 only');
   const timeoutMs = Number(flags.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds, got ${JSON.stringify(flags.timeout)}`);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+    throw new UsageError(
+      `--timeout must be a positive number of milliseconds, got ${JSON.stringify(flags.timeout)}`,
+    );
   const options: TesterOptions = {
     url: flags.url,
     dialect: flags.scim,
@@ -140,18 +154,36 @@ function testerOptions(flags: CommonFlags): TesterOptions {
 function commonOptions(command: Command): Command {
   return command
     .option('--url <base>', 'base URL of the SCIM API, e.g. https://host:8443/scim/v2 (required)')
-    .addOption(new Option('--scim <version>', 'SCIM version to speak: 1.1 is the Okta Provisioning Agent').choices(['2.0', '1.1']).default('2.0'))
-    .addOption(new Option('--profile <client>', 'client to play over SCIM 2.0: okta or entra (externalId, PATCH quirks, DELETE)').choices(['okta', 'entra']).default('okta'))
+    .addOption(
+      new Option('--scim <version>', 'SCIM version to speak: 1.1 is the Okta Provisioning Agent')
+        .choices(['2.0', '1.1'])
+        .default('2.0'),
+    )
+    .addOption(
+      new Option(
+        '--profile <client>',
+        'client to play over SCIM 2.0: okta or entra (externalId, PATCH quirks, DELETE)',
+      )
+        .choices(['okta', 'entra'])
+        .default('okta'),
+    )
     .option('--token <token>', 'bearer token for Authorization (masked in every report)')
     .option('--basic <user:password>', 'HTTP Basic credentials (masked in every report)')
     .option('--ca <pem>', 'PEM file of the certificate (or CA) to trust for https')
     .option('--insecure', 'accept any server certificate')
     .option('--timeout <ms>', 'timeout of each request in milliseconds', '10000')
     .option('--header <name=value>', 'extra header on every request (repeatable)', collect, [])
-    .option('--app-name <name>', `Okta app name of the custom schema urn:okta:<name>:1.0:user:custom`, DEFAULT_APP_NAME)
+    .option(
+      '--app-name <name>',
+      `Okta app name of the custom schema urn:okta:<name>:1.0:user:custom`,
+      DEFAULT_APP_NAME,
+    )
     .option('--custom-urn <urn>', 'the custom user schema URN, whole (overrides --app-name)')
     .option('--capabilities <A,B>', `capabilities to test, comma-separated: ${CAPABILITIES.join(', ')}`)
-    .option('--report <format file...>', 'also write a report: --report json <file> or --report junit <file> (repeatable pair)');
+    .option(
+      '--report <format file...>',
+      'also write a report: --report json <file> or --report junit <file> (repeatable pair)',
+    );
 }
 
 function methodHelp(): string {
@@ -173,22 +205,32 @@ function methodHelp(): string {
   ].join('\n');
 }
 
-type Parsed = { kind: 'method'; method: string; options: TesterOptions; reports: ReportTarget[] } | { kind: 'run'; options: TesterOptions; reports: ReportTarget[] };
+type Parsed =
+  | { kind: 'method'; method: string; options: TesterOptions; reports: ReportTarget[] }
+  | { kind: 'run'; options: TesterOptions; reports: ReportTarget[] };
 
 /** Parses argv (without node and script); throws UsageError or CommanderError. */
 function parse(argv: readonly string[], io: CliIo): Parsed {
   let parsed: Parsed | undefined;
   const program = commonOptions(new Command('scim-connector-tester'))
-    .description('Plays the identity provider (Okta Provisioning Agent over SCIM 1.1, Okta or Entra ID over SCIM 2.0) against a SCIM server.')
+    .description(
+      'Plays the identity provider (Okta Provisioning Agent over SCIM 1.1, Okta or Entra ID over SCIM 2.0) against a SCIM server.',
+    )
     .option('--method <name>', 'the tester method to run (see Methods below)')
     .option('--file <json>', 'request body of the method under test, instead of the built-in one')
     .option('--arg <name=value>', 'method argument (repeatable; see Method arguments below)', collect, [])
-    .addOption(new Option('--expect-results <bool>', 'whether checkUserExists/downloads should find something').choices(['true', 'false']))
+    .addOption(
+      new Option(
+        '--expect-results <bool>',
+        'whether checkUserExists/downloads should find something',
+      ).choices(['true', 'false']),
+    )
     .addHelpText('after', methodHelp())
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
     .exitOverride()
     .action((flags: MethodFlags) => {
-      if (flags.method === undefined) throw new UsageError('give --method <name>, or the run command (see --help)');
+      if (flags.method === undefined)
+        throw new UsageError('give --method <name>, or the run command (see --help)');
       if (!isTesterMethod(flags.method) && !STEPS.some((s) => s.name === flags.method)) {
         throw new UsageError(`unknown method ${JSON.stringify(flags.method)} (see --help)`);
       }
@@ -199,14 +241,18 @@ function parse(argv: readonly string[], io: CliIo): Parsed {
         try {
           options.body = JSON.parse(readText(flags.file, '--file')) as unknown;
         } catch (err) {
-          throw err instanceof UsageError ? err : new UsageError(`--file ${flags.file} is not JSON: ${(err as Error).message}`);
+          throw err instanceof UsageError
+            ? err
+            : new UsageError(`--file ${flags.file} is not JSON: ${(err as Error).message}`);
         }
       }
       parsed = { kind: 'method', method: flags.method, options, reports: reportTargets(flags.report) };
     });
   program.enablePositionalOptions();
   commonOptions(program.command('run'))
-    .description('discover the capabilities (or take --capabilities) and run every scenario and protocol check')
+    .description(
+      'discover the capabilities (or take --capabilities) and run every scenario and protocol check',
+    )
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
     .exitOverride()
     .action((flags: CommonFlags) => {
@@ -218,7 +264,8 @@ function parse(argv: readonly string[], io: CliIo): Parsed {
 }
 
 function writeReports(report: RunReport, targets: readonly ReportTarget[]): void {
-  for (const target of targets) writeFileSync(target.file, target.format === 'json' ? jsonReport(report) : junitReport(report));
+  for (const target of targets)
+    writeFileSync(target.file, target.format === 'json' ? jsonReport(report) : junitReport(report));
 }
 
 /** Runs the command line; resolves to the exit code. */
@@ -228,7 +275,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     parsed = parse(argv, io);
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') return EXIT.ok;
+      if (
+        err.code === 'commander.helpDisplayed' ||
+        err.code === 'commander.help' ||
+        err.code === 'commander.version'
+      )
+        return EXIT.ok;
       io.err(`scim-connector-tester: ${err.message.replace(/^error: /, '').split('\n')[0] ?? ''}\n`);
       return EXIT.usage;
     }
@@ -238,7 +290,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     throw err;
   }
-  const report = parsed.kind === 'run' ? await runScenarios(parsed.options) : await runMethod(parsed.method, parsed.options);
+  const report =
+    parsed.kind === 'run'
+      ? await runScenarios(parsed.options)
+      : await runMethod(parsed.method, parsed.options);
   io.out(`${textReport(report)}\n`);
   try {
     writeReports(report, parsed.reports);

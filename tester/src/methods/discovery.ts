@@ -8,7 +8,8 @@ import type { RunContext } from '../context.js';
 export function advertisedCapabilities(body: unknown): Capability[] | string {
   const extension = isObject(body) ? body[URN.oktaProviderConfig] : undefined;
   const list = isObject(extension) ? extension['userManagementCapabilities'] : undefined;
-  if (!Array.isArray(list)) return `no ${URN.oktaProviderConfig} userManagementCapabilities in the provider config`;
+  if (!Array.isArray(list))
+    return `no ${URN.oktaProviderConfig} userManagementCapabilities in the provider config`;
   const unknown = list.filter((c) => typeof c !== 'string' || !isCapability(c));
   if (unknown.length > 0) {
     return `userManagementCapabilities holds unknown values ${JSON.stringify(unknown)} (known: ${CAPABILITIES.join(', ')})`;

@@ -21,8 +21,18 @@ interface Listing {
   totalResults: number;
 }
 
-async function page(ctx: RunContext, resource: 'Users' | 'Groups', startIndex: number, count: number, filter?: string): Promise<ListPage> {
-  const path = listPath(resource, { ...(filter === undefined ? {} : { filter }), startIndex, count }, ctx.dialect);
+async function page(
+  ctx: RunContext,
+  resource: 'Users' | 'Groups',
+  startIndex: number,
+  count: number,
+  filter?: string,
+): Promise<ListPage> {
+  const path = listPath(
+    resource,
+    { ...(filter === undefined ? {} : { filter }), startIndex, count },
+    ctx.dialect,
+  );
   const response = await ctx.request({ method: 'GET', path });
   ctx.expect(response.status === 200 ? undefined : `GET ${path} answered ${response.status}, expected 200`);
   const read = readListPage(response.body, `GET ${path}`);
@@ -31,7 +41,12 @@ async function page(ctx: RunContext, resource: 'Users' | 'Groups', startIndex: n
 }
 
 /** Pages from startIndex=1 by `count` until totalResults is reached, as the agent does. */
-async function listAll(ctx: RunContext, resource: 'Users' | 'Groups', count: number, filter?: string): Promise<Listing> {
+async function listAll(
+  ctx: RunContext,
+  resource: 'Users' | 'Groups',
+  count: number,
+  filter?: string,
+): Promise<Listing> {
   const ids: string[] = [];
   let total = 0;
   for (let n = 0, startIndex = 1; n < MAX_PAGES; n++) {
@@ -46,12 +61,15 @@ async function listAll(ctx: RunContext, resource: 'Users' | 'Groups', count: num
 
 async function download(ctx: RunContext, resource: 'Users' | 'Groups'): Promise<void> {
   const pageSize = Number(ctx.args['pageSize'] ?? 100);
-  if (!Number.isInteger(pageSize) || pageSize < 1) ctx.expect(`--arg pageSize must be a positive integer, got ${ctx.args['pageSize']}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    ctx.expect(`--arg pageSize must be a positive integer, got ${ctx.args['pageSize']}`);
   const what = `GET /${resource}`;
   const listing = await listAll(ctx, resource, pageSize);
   ctx.expect(joined(listingProblems(listing.ids, listing.totalResults, `${what} by ${pageSize}`)));
-  if (ctx.expectResults === true && listing.totalResults === 0) ctx.expect(`${what} returned nothing, expected results`);
-  if (ctx.expectResults === false && listing.totalResults > 0) ctx.expect(`${what} returned ${listing.totalResults}, expected none`);
+  if (ctx.expectResults === true && listing.totalResults === 0)
+    ctx.expect(`${what} returned nothing, expected results`);
+  if (ctx.expectResults === false && listing.totalResults > 0)
+    ctx.expect(`${what} returned ${listing.totalResults}, expected none`);
   if (listing.totalResults < 2) return;
   // Paging the same collection by a third of its size must give the same ids in the same order.
   const small = Math.max(1, Math.ceil(listing.totalResults / 3));
@@ -63,7 +81,11 @@ async function download(ctx: RunContext, resource: 'Users' | 'Groups'): Promise<
 export async function downloadUsers(ctx: RunContext): Promise<void> {
   const mine = ctx.users.filter((u) => u.createdByRun).length;
   // Only a full run (capabilities known) creates users just to have pages; a single method never writes to list.
-  if (ctx.capabilities !== undefined && ctx.may('PUSH_NEW_USERS', 'PUSH_PENDING_USERS') && mine < PAGING_USERS) {
+  if (
+    ctx.capabilities !== undefined &&
+    ctx.may('PUSH_NEW_USERS', 'PUSH_PENDING_USERS') &&
+    mine < PAGING_USERS
+  ) {
     await ctx.prerequisite('createUser (users to page through)', async () => {
       for (let n = mine; n < PAGING_USERS; n++) {
         const seed = seedFor(ctx, 'createNewUser', `page${n}-`);
@@ -91,6 +113,8 @@ export async function downloadIncrementalUsers(ctx: RunContext): Promise<void> {
   ctx.expect(joined(listingProblems(listing.ids, listing.totalResults, `GET /Users with filter ${filter}`)));
   const missing = ctx.users.filter((u) => u.createdByRun && !listing.ids.includes(u.id));
   if (ctx.args['since'] === undefined && missing.length > 0) {
-    ctx.expect(`filter ${filter} missed ${missing.length} user(s) this run created after that time (e.g. ${missing[0]?.userName})`);
+    ctx.expect(
+      `filter ${filter} missed ${missing.length} user(s) this run created after that time (e.g. ${missing[0]?.userName})`,
+    );
   }
 }

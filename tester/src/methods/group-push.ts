@@ -17,8 +17,19 @@ function runUserIds(ctx: RunContext): string[] {
   return ctx.users.filter((u) => u.createdByRun).map((u) => u.id);
 }
 
-export async function postGroup(ctx: RunContext, displayName: string, memberIds: string[], body?: unknown): Promise<KnownGroup> {
-  const sent = isObject(body) ? body : createGroupBody(displayName, memberIds.map((id) => member(ctx, id)), ctx.speaker);
+export async function postGroup(
+  ctx: RunContext,
+  displayName: string,
+  memberIds: string[],
+  body?: unknown,
+): Promise<KnownGroup> {
+  const sent = isObject(body)
+    ? body
+    : createGroupBody(
+        displayName,
+        memberIds.map((id) => member(ctx, id)),
+        ctx.speaker,
+      );
   const response = await ctx.request({ method: 'POST', path: '/Groups', body: sent });
   ctx.expect(idProblem(response.body, 'POST /Groups'));
   const group: KnownGroup = {
@@ -47,7 +58,9 @@ export async function ensureGroup(ctx: RunContext): Promise<KnownGroup> {
     const group: KnownGroup = {
       id: given,
       displayName: typeof read?.['displayName'] === 'string' ? read['displayName'] : given,
-      members: Array.isArray(read?.['members']) ? read['members'].filter(isObject).map((m) => String(m['value'])) : [],
+      members: Array.isArray(read?.['members'])
+        ? read['members'].filter(isObject).map((m) => String(m['value']))
+        : [],
       deleted: false,
       createdByRun: false,
     };
@@ -70,7 +83,9 @@ export async function getGroupById(ctx: RunContext): Promise<void> {
   const body = isObject(response.body) ? response.body : {};
   ctx.expect(body['id'] === group.id ? undefined : `GET ${path} returned id ${JSON.stringify(body['id'])}`);
   if (group.createdByRun && body['displayName'] !== group.displayName) {
-    ctx.expect(`GET ${path} returned displayName ${JSON.stringify(body['displayName'])}, expected ${JSON.stringify(group.displayName)}`);
+    ctx.expect(
+      `GET ${path} returned displayName ${JSON.stringify(body['displayName'])}, expected ${JSON.stringify(group.displayName)}`,
+    );
   }
 }
 
@@ -84,15 +99,29 @@ export async function updateGroup(ctx: RunContext): Promise<void> {
   const add = users.filter((id) => !group.members.includes(id)).slice(0, 2);
   const members = [...group.members.filter((id) => !remove.includes(id)), ...add];
   if (ctx.body !== undefined || ctx.dialect === '1.1') {
-    const body = ctx.body ?? wholeGroupBody(group.id, displayName, members.map((id) => member(ctx, id)));
+    const body =
+      ctx.body ??
+      wholeGroupBody(
+        group.id,
+        displayName,
+        members.map((id) => member(ctx, id)),
+      );
     const response = await ctx.request({ method: 'PUT', path, body });
     ctx.expect(successProblem(response.status, `PUT ${path}`));
     if (ctx.body !== undefined) return;
   } else {
-    const rename = await ctx.request({ method: 'PATCH', path, body: renameGroupPatch(group.id, displayName, ctx.speaker.profile) });
+    const rename = await ctx.request({
+      method: 'PATCH',
+      path,
+      body: renameGroupPatch(group.id, displayName, ctx.speaker.profile),
+    });
     ctx.expect(successProblem(rename.status, `PATCH ${path} (rename)`));
     if (remove.length + add.length > 0) {
-      const body = membershipPatch(remove.map((id) => member(ctx, id)), add.map((id) => member(ctx, id)), ctx.speaker.profile);
+      const body = membershipPatch(
+        remove.map((id) => member(ctx, id)),
+        add.map((id) => member(ctx, id)),
+        ctx.speaker.profile,
+      );
       const change = await ctx.request({ method: 'PATCH', path, body });
       ctx.expect(successProblem(change.status, `PATCH ${path} (members)`));
     }
@@ -102,11 +131,17 @@ export async function updateGroup(ctx: RunContext): Promise<void> {
   const reread = await tryRead(ctx, path);
   if (!reread) return;
   if (reread['displayName'] !== displayName) {
-    ctx.expect(`updateGroup: the group reads back named ${JSON.stringify(reread['displayName'])}, expected ${JSON.stringify(displayName)}`);
+    ctx.expect(
+      `updateGroup: the group reads back named ${JSON.stringify(reread['displayName'])}, expected ${JSON.stringify(displayName)}`,
+    );
   }
-  const actual = (Array.isArray(reread['members']) ? reread['members'] : []).filter(isObject).map((m) => String(m['value']));
+  const actual = (Array.isArray(reread['members']) ? reread['members'] : [])
+    .filter(isObject)
+    .map((m) => String(m['value']));
   if (actual.length !== members.length || members.some((id) => !actual.includes(id))) {
-    ctx.expect(`updateGroup: the group reads back with members [${actual.join(', ')}], expected [${members.join(', ')}]`);
+    ctx.expect(
+      `updateGroup: the group reads back with members [${actual.join(', ')}], expected [${members.join(', ')}]`,
+    );
   }
 }
 
@@ -115,8 +150,12 @@ export async function deleteGroup(ctx: RunContext): Promise<void> {
   const path = resourcePath('Groups', group.id);
   const response = await ctx.request({ method: 'DELETE', path });
   ctx.expect(successProblem(response.status, `DELETE ${path}`));
-  if (ctx.dialect === '2.0' && response.status !== 204) ctx.expect(`DELETE ${path} answered ${response.status}, SCIM 2.0 expects 204`);
+  if (ctx.dialect === '2.0' && response.status !== 204)
+    ctx.expect(`DELETE ${path} answered ${response.status}, SCIM 2.0 expects 204`);
   group.deleted = true;
-  const after = await ctx.prerequisite(`re-read of the deleted group`, () => ctx.request({ method: 'GET', path })).catch(() => undefined);
-  if (after && after.status !== 404) ctx.expect(`GET ${path} after DELETE answered ${after.status}, expected 404`);
+  const after = await ctx
+    .prerequisite(`re-read of the deleted group`, () => ctx.request({ method: 'GET', path }))
+    .catch(() => undefined);
+  if (after && after.status !== 404)
+    ctx.expect(`GET ${path} after DELETE answered ${after.status}, expected 404`);
 }

@@ -8,7 +8,11 @@ import { createUserBody, sampleSeed, wholeUserBody } from '../requests/user-bodi
 import type { KnownUser, UserSeed } from '../requests/user-bodies.js';
 
 /** POST /Users; checks 201 (2xx over 1.1) and an id; remembers the user for later steps and the clean-up. */
-export async function postUser(ctx: RunContext, seed: UserSeed, body: Record<string, unknown>): Promise<KnownUser> {
+export async function postUser(
+  ctx: RunContext,
+  seed: UserSeed,
+  body: Record<string, unknown>,
+): Promise<KnownUser> {
   const response = await ctx.request({ method: 'POST', path: '/Users', body });
   ctx.expect(idProblem(response.body, 'POST /Users'));
   const created = response.body as Record<string, unknown>;
@@ -47,11 +51,20 @@ export async function tryRead(ctx: RunContext, path: string): Promise<Record<str
 }
 
 /** Activate, deactivate or reactivate: the whole user by PUT over 1.1, a PATCH over 2.0. */
-export async function setActive(ctx: RunContext, user: KnownUser, active: boolean, body?: unknown): Promise<unknown> {
+export async function setActive(
+  ctx: RunContext,
+  user: KnownUser,
+  active: boolean,
+  body?: unknown,
+): Promise<unknown> {
   const path = resourcePath('Users', user.id);
   const response =
     ctx.dialect === '1.1'
-      ? await ctx.request({ method: 'PUT', path, body: body ?? wholeUserBody(user, ctx.speaker, ctx.customUrn, { active }) })
+      ? await ctx.request({
+          method: 'PUT',
+          path,
+          body: body ?? wholeUserBody(user, ctx.speaker, ctx.customUrn, { active }),
+        })
       : await ctx.request({ method: 'PATCH', path, body: body ?? activePatch(active, ctx.speaker.profile) });
   ctx.expect(successProblem(response.status, `${response.exchange.request.method} ${path}`));
   user.active = active;
@@ -88,7 +101,10 @@ export async function ensureUser(ctx: RunContext, purpose: 'read' | 'write'): Pr
   if (purpose === 'read' && ctx.may('IMPORT_NEW_USERS')) {
     const listed = await ctx.prerequisite('getUsers (a user to read)', async () => {
       const response = await ctx.request({ method: 'GET', path: '/Users?startIndex=1&count=1' });
-      const first = isObject(response.body) && Array.isArray(response.body['Resources']) ? response.body['Resources'][0] : undefined;
+      const first =
+        isObject(response.body) && Array.isArray(response.body['Resources'])
+          ? response.body['Resources'][0]
+          : undefined;
       return isObject(first) && typeof first['id'] === 'string' ? first : undefined;
     });
     if (listed) return fromResource(listed);
@@ -103,7 +119,9 @@ async function givenUser(ctx: RunContext, id: string): Promise<KnownUser> {
   const existing = ctx.users.find((u) => u.id === id);
   if (existing) return existing;
   const read = await tryRead(ctx, resourcePath('Users', id));
-  const user = read ? fromResource({ ...read, id }) : fromResource({ id, userName: ctx.args['userName'] ?? id });
+  const user = read
+    ? fromResource({ ...read, id })
+    : fromResource({ id, userName: ctx.args['userName'] ?? id });
   ctx.users.push(user);
   return user;
 }

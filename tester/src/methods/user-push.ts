@@ -7,7 +7,15 @@ import { passwordPatch, profilePatch } from '../requests/patch-bodies.js';
 import { SAMPLE_11 } from '../requests/okta-11-samples.js';
 import { createUserBody, pushedProfile, wholeUserBody } from '../requests/user-bodies.js';
 import type { KnownUser } from '../requests/user-bodies.js';
-import { activeAfter, activeProblem, ensureUser, postUser, seedFor, setActive, tryRead } from './user-operations.js';
+import {
+  activeAfter,
+  activeProblem,
+  ensureUser,
+  postUser,
+  seedFor,
+  setActive,
+  tryRead,
+} from './user-operations.js';
 
 async function createUser(ctx: RunContext, kind: 'createNewUser' | 'createPendingUser'): Promise<KnownUser> {
   const seed = seedFor(ctx, kind);
@@ -56,7 +64,8 @@ export async function deactivateUser(ctx: RunContext): Promise<void> {
 
 export async function reactivateUser(ctx: RunContext): Promise<void> {
   const user = await ensureUser(ctx, 'write');
-  if (user.active) await ctx.prerequisite('deactivateUser (a deactivated user)', () => setActive(ctx, user, false));
+  if (user.active)
+    await ctx.prerequisite('deactivateUser (a deactivated user)', () => setActive(ctx, user, false));
   const answer = await setActive(ctx, user, true, ctx.body);
   ctx.expect(activeProblem(await activeAfter(ctx, user, answer), true, 'reactivateUser'));
 }
@@ -67,7 +76,11 @@ export async function pushPasswordUpdate(ctx: RunContext): Promise<void> {
   const path = resourcePath('Users', user.id);
   const request =
     ctx.dialect === '1.1'
-      ? { method: 'PUT' as const, path, body: ctx.body ?? wholeUserBody(user, ctx.speaker, ctx.customUrn, { password }) }
+      ? {
+          method: 'PUT' as const,
+          path,
+          body: ctx.body ?? wholeUserBody(user, ctx.speaker, ctx.customUrn, { password }),
+        }
       : { method: 'PATCH' as const, path, body: ctx.body ?? passwordPatch(password, ctx.speaker.profile) };
   const response = await ctx.request(request);
   ctx.expect(successProblem(response.status, `${request.method} ${path}`));
@@ -81,11 +94,19 @@ export async function pushProfileUpdate(ctx: RunContext): Promise<void> {
   let response;
   if (ctx.dialect === '2.0' && ctx.speaker.profile === 'entra') {
     const department = SAMPLE_11.pushProfileUpdate['{customUrn}'].departmentName;
-    response = await ctx.request({ method: 'PATCH', path, body: ctx.body ?? profilePatch(want.familyName, want.email, department) });
+    response = await ctx.request({
+      method: 'PATCH',
+      path,
+      body: ctx.body ?? profilePatch(want.familyName, want.email, department),
+    });
   } else {
     if (ctx.dialect === '2.0') {
       const read = await ctx.request({ method: 'GET', path });
-      ctx.expect(read.status === 200 ? undefined : `GET ${path} (read before PUT) answered ${read.status}, expected 200`);
+      ctx.expect(
+        read.status === 200
+          ? undefined
+          : `GET ${path} (read before PUT) answered ${read.status}, expected 200`,
+      );
     }
     response = await ctx.request({
       method: 'PUT',
@@ -100,7 +121,9 @@ export async function pushProfileUpdate(ctx: RunContext): Promise<void> {
   const reread = await tryRead(ctx, path);
   const name = reread && isObject(reread['name']) ? reread['name'] : undefined;
   if (name && name['familyName'] !== want.familyName) {
-    ctx.expect(`pushProfileUpdate: the user reads back with name.familyName=${JSON.stringify(name['familyName'])}, expected "${want.familyName}"`);
+    ctx.expect(
+      `pushProfileUpdate: the user reads back with name.familyName=${JSON.stringify(name['familyName'])}, expected "${want.familyName}"`,
+    );
   }
   const enterprise = reread?.[URN.enterpriseUser];
   if (ctx.speaker.profile === 'entra' && isObject(enterprise) && enterprise['department'] === undefined) {

@@ -1,10 +1,25 @@
 // The JUnit XML report (`--report junit <file>`): one testcase per step; not implemented counts as skipped.
 import type { RunReport } from '../run.js';
 
+const ENTITIES: Record<string, string> = {
+  '<': '&lt;',
+  '>': '&gt;',
+  '&': '&amp;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+/** XML 1.0 cannot carry control characters other than tab, newline and carriage return, even escaped. */
+function isXmlChar(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c] ?? ''};`)
-    // XML 1.0 cannot carry most control characters, even escaped.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return [...text]
+    .filter(isXmlChar)
+    .map((char) => ENTITIES[char] ?? char)
+    .join('');
 }
 
 export function junitReport(report: RunReport): string {

@@ -10,22 +10,37 @@ function pad(text: string, width: number): string {
 }
 
 export function stepTable(report: RunReport): string {
-  const rows = report.steps.map((s) => [LABEL[s.status], s.name, s.httpStatus === undefined ? '-' : String(s.httpStatus), `${s.ms} ms`, s.message ?? '']);
+  const rows = report.steps.map((s) => [
+    LABEL[s.status],
+    s.name,
+    s.httpStatus === undefined ? '-' : String(s.httpStatus),
+    `${s.ms} ms`,
+    s.message ?? '',
+  ]);
   const header = ['result', 'step', 'status', 'time', 'detail'];
-  const widths = header.slice(0, 4).map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = header
+    .slice(0, 4)
+    .map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string =>
-    cells.map((cell, i) => (i < 4 ? pad(cell, widths[i] ?? 0) : cell)).join('  ').trimEnd();
+    cells
+      .map((cell, i) => (i < 4 ? pad(cell, widths[i] ?? 0) : cell))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
 
 function formatExchange(exchange: Exchange): string {
   const lines = [`  → ${exchange.request.method} ${exchange.request.url}`];
   for (const [name, value] of Object.entries(exchange.request.headers)) lines.push(`    ${name}: ${value}`);
-  if (exchange.request.body !== undefined) lines.push(indent(JSON.stringify(exchange.request.body, null, 2), 4));
+  if (exchange.request.body !== undefined)
+    lines.push(indent(JSON.stringify(exchange.request.body, null, 2), 4));
   if (exchange.response) {
     lines.push(`  ← ${exchange.response.status} (${exchange.ms} ms)`);
     if (exchange.response.body !== undefined) {
-      const body = typeof exchange.response.body === 'string' ? exchange.response.body : JSON.stringify(exchange.response.body, null, 2);
+      const body =
+        typeof exchange.response.body === 'string'
+          ? exchange.response.body
+          : JSON.stringify(exchange.response.body, null, 2);
       lines.push(indent(body, 4));
     }
   } else lines.push(`  ✗ ${exchange.error ?? 'no response'}`);
@@ -56,11 +71,13 @@ export function textReport(report: RunReport): string {
   const notImplemented = report.steps.filter((s) => s.status === 'not-implemented');
   if (notImplemented.length > 0) {
     parts.push('', 'not implemented yet:');
-    for (const step of notImplemented) parts.push(`  ${step.name}: ${step.exercises.join(', ') || '(server)'}`);
+    for (const step of notImplemented)
+      parts.push(`  ${step.name}: ${step.exercises.join(', ') || '(server)'}`);
   }
   if (report.cleanup.length > 0) {
     parts.push('', 'clean-up:');
-    for (const entry of report.cleanup) parts.push(`  ${entry.resource} ${entry.id} ${entry.name}: ${entry.outcome}`);
+    for (const entry of report.cleanup)
+      parts.push(`  ${entry.resource} ${entry.id} ${entry.name}: ${entry.outcome}`);
   }
   parts.push('', summaryLine(report.counts));
   return parts.join('\n');

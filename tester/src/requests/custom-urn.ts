@@ -11,6 +11,9 @@ export function withCustomUrn<T>(value: T, urn: string, placeholder: string): T 
   if (typeof value === 'string') return (value === placeholder ? urn : value) as T;
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, member]) => [key === placeholder ? urn : key, withCustomUrn(member, urn, placeholder)]),
+    Object.entries(value).map(([key, member]) => [
+      key === placeholder ? urn : key,
+      withCustomUrn(member, urn, placeholder),
+    ]),
   ) as T;
 }

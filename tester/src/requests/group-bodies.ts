@@ -9,7 +9,11 @@ export function groupName(prefix: string, which: 'createGroup' | 'updateGroup'):
 }
 
 /** POST /Groups body. The 1.1 sample's client `id` is kept: servers must ignore it and assign their own. */
-export function createGroupBody(displayName: string, members: readonly Member[], speaker: Speaker): Record<string, unknown> {
+export function createGroupBody(
+  displayName: string,
+  members: readonly Member[],
+  speaker: Speaker,
+): Record<string, unknown> {
   const sample = SAMPLE_11.createGroup;
   if (speaker.dialect === '1.1') {
     return { ...sample, displayName, members: [...members] };
@@ -21,6 +25,10 @@ export function createGroupBody(displayName: string, members: readonly Member[],
 }
 
 /** PUT /Groups/{id} body (1.1): the whole group including members. */
-export function wholeGroupBody(id: string, displayName: string, members: readonly Member[]): Record<string, unknown> {
+export function wholeGroupBody(
+  id: string,
+  displayName: string,
+  members: readonly Member[],
+): Record<string, unknown> {
   return { ...SAMPLE_11.updateGroup, id, displayName, members: [...members] };
 }

@@ -31,7 +31,11 @@ export const SAMPLE_11 = {
   },
   /** activateUser, deactivateUser, reactivateUser and pushPasswordUpdate differ from this only in `active`/`password`. */
   existingUser: {
-    schemas: ['urn:scim:schemas:core:1.0', 'urn:scim:schemas:extension:enterprise:1.0', CUSTOM_URN_PLACEHOLDER],
+    schemas: [
+      'urn:scim:schemas:core:1.0',
+      'urn:scim:schemas:extension:enterprise:1.0',
+      CUSTOM_URN_PLACEHOLDER,
+    ],
     id: '101',
     userName: 'okta',
     name: { givenName: 'John', familyName: 'Smith' },

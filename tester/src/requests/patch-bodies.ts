@@ -25,7 +25,10 @@ export function passwordPatch(password: string, profile: Profile): PatchBody {
 /** Entra's profile push: dotted keys in a value object and a filtered path on emails. */
 export function profilePatch(familyName: string, email: string, department: string): PatchBody {
   return patch(
-    { op: 'Replace', value: { 'name.familyName': familyName, [`${URN.enterpriseUser}:department`]: department } },
+    {
+      op: 'Replace',
+      value: { 'name.familyName': familyName, [`${URN.enterpriseUser}:department`]: department },
+    },
     { op: 'Replace', path: 'emails[type eq "work"].value', value: email },
   );
 }
@@ -41,13 +44,20 @@ export interface Member {
   display: string;
 }
 
-export function membershipPatch(remove: readonly Member[], add: readonly Member[], profile: Profile): PatchBody {
+export function membershipPatch(
+  remove: readonly Member[],
+  add: readonly Member[],
+  profile: Profile,
+): PatchBody {
   const operations: Record<string, unknown>[] = [];
   if (profile === 'entra') {
-    if (remove.length > 0) operations.push({ op: 'Remove', path: 'members', value: remove.map((m) => ({ value: m.value })) });
-    if (add.length > 0) operations.push({ op: 'Add', path: 'members', value: add.map((m) => ({ value: m.value })) });
+    if (remove.length > 0)
+      operations.push({ op: 'Remove', path: 'members', value: remove.map((m) => ({ value: m.value })) });
+    if (add.length > 0)
+      operations.push({ op: 'Add', path: 'members', value: add.map((m) => ({ value: m.value })) });
   } else {
-    for (const member of remove) operations.push({ op: 'remove', path: `members[value eq "${member.value}"]` });
+    for (const member of remove)
+      operations.push({ op: 'remove', path: `members[value eq "${member.value}"]` });
     if (add.length > 0) operations.push({ op: 'add', path: 'members', value: add });
   }
   return patch(...operations);

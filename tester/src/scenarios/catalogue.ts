@@ -14,7 +14,12 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'push new users',
     capability: 'PUSH_NEW_USERS',
-    steps: ['checkUserExists', 'createNewUser', 'check: 409 on a duplicate userName', 'check: case-insensitive userName lookup'],
+    steps: [
+      'checkUserExists',
+      'createNewUser',
+      'check: 409 on a duplicate userName',
+      'check: case-insensitive userName lookup',
+    ],
     prerequisites: [],
   },
   {
@@ -23,16 +28,52 @@ export const SCENARIOS: readonly Scenario[] = [
     steps: ['checkUserExists', 'createPendingUser', 'activateUser'],
     prerequisites: [],
   },
-  { name: 'push profile updates', capability: 'PUSH_PROFILE_UPDATES', steps: ['pushProfileUpdate'], prerequisites: ['a user'] },
-  { name: 'push password updates', capability: 'PUSH_PASSWORD_UPDATES', steps: ['pushPasswordUpdate'], prerequisites: ['a user'] },
-  { name: 'push user deactivation', capability: 'PUSH_USER_DEACTIVATION', steps: ['deactivateUser'], prerequisites: ['a user'] },
-  { name: 'reactivate users', capability: 'REACTIVATE_USERS', steps: ['reactivateUser'], prerequisites: ['a user'] },
-  { name: 'import new users', capability: 'IMPORT_NEW_USERS', steps: ['downloadUsers', 'downloadGroups'], prerequisites: [] },
-  { name: 'import profile updates', capability: 'IMPORT_PROFILE_UPDATES', steps: ['importUserProfile'], prerequisites: ['a user'] },
+  {
+    name: 'push profile updates',
+    capability: 'PUSH_PROFILE_UPDATES',
+    steps: ['pushProfileUpdate'],
+    prerequisites: ['a user'],
+  },
+  {
+    name: 'push password updates',
+    capability: 'PUSH_PASSWORD_UPDATES',
+    steps: ['pushPasswordUpdate'],
+    prerequisites: ['a user'],
+  },
+  {
+    name: 'push user deactivation',
+    capability: 'PUSH_USER_DEACTIVATION',
+    steps: ['deactivateUser'],
+    prerequisites: ['a user'],
+  },
+  {
+    name: 'reactivate users',
+    capability: 'REACTIVATE_USERS',
+    steps: ['reactivateUser'],
+    prerequisites: ['a user'],
+  },
+  {
+    name: 'import new users',
+    capability: 'IMPORT_NEW_USERS',
+    steps: ['downloadUsers', 'downloadGroups'],
+    prerequisites: [],
+  },
+  {
+    name: 'import profile updates',
+    capability: 'IMPORT_PROFILE_UPDATES',
+    steps: ['importUserProfile'],
+    prerequisites: ['a user'],
+  },
   {
     name: 'group push',
     capability: 'GROUP_PUSH',
-    steps: ['createGroup', 'check: 409 on a duplicate group displayName', 'getGroupById', 'updateGroup', 'deleteGroup'],
+    steps: [
+      'createGroup',
+      'check: 409 on a duplicate group displayName',
+      'getGroupById',
+      'updateGroup',
+      'deleteGroup',
+    ],
     prerequisites: [],
   },
   {

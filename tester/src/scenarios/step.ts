@@ -13,7 +13,10 @@ export interface StepDefinition {
 }
 
 /** Over SCIM 2.0 clients read before they write (Okta's GET before PUT; PATCH served by read-apply-update). */
-const READ_BEFORE_WRITE: Partial<Record<ServiceMethod, ServiceMethod>> = { updateUser: 'getUser', updateGroup: 'getGroup' };
+const READ_BEFORE_WRITE: Partial<Record<ServiceMethod, ServiceMethod>> = {
+  updateUser: 'getUser',
+  updateGroup: 'getGroup',
+};
 
 export function exercisesIn(step: StepDefinition, dialect: Dialect): ServiceMethod[] {
   const methods = new Set<ServiceMethod>(step.exercises);

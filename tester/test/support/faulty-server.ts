@@ -68,14 +68,20 @@ function parseFilter(filter: string): { attr: string; op: 'eq' | 'gt'; value: st
   return filter.split(/\s+or\s+/i).map((clause) => {
     const match = /^\s*([\w.:-]+)\s+(eq|gt)\s+"((?:[^"\\]|\\.)*)"\s*$/i.exec(clause);
     if (!match) throw new HttpError(400, `Invalid filter: ${filter}`, 'invalidFilter');
-    return { attr: match[1] as string, op: (match[2] as string).toLowerCase() as 'eq' | 'gt', value: (match[3] as string).replace(/\\(.)/g, '$1') };
+    return {
+      attr: match[1] as string,
+      op: (match[2] as string).toLowerCase() as 'eq' | 'gt',
+      value: (match[3] as string).replace(/\\(.)/g, '$1'),
+    };
   });
 }
 
 function values(resource: Json, attr: string, lastModified: string): string[] {
   const lower = attr.toLowerCase();
   if (lower === 'email' || lower === 'emails.value') {
-    return (Array.isArray(resource['emails']) ? resource['emails'] : []).filter(isObject).map((e) => String(e['value']));
+    return (Array.isArray(resource['emails']) ? resource['emails'] : [])
+      .filter(isObject)
+      .map((e) => String(e['value']));
   }
   if (lower === 'meta.lastmodified') return [lastModified];
   const value = Object.entries(resource).find(([key]) => key.toLowerCase() === lower)?.[1];
@@ -106,14 +112,34 @@ export async function startFaultyServer(options: FaultyServerOptions = {}): Prom
   function errorBody(err: HttpError, dialect: Dialect): Json {
     if (has('error-without-schema')) return { message: err.message };
     if (dialect === '1.1') {
-      return { errors: [{ statusCode: err.status, internalCode: 'E0000001', description: err.message, help_url: null }] };
+      return {
+        errors: [
+          { statusCode: err.status, internalCode: 'E0000001', description: err.message, help_url: null },
+        ],
+      };
     }
-    return { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(err.status), detail: err.message, ...(err.scimType ? { scimType: err.scimType } : {}) };
+    return {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+      status: String(err.status),
+      detail: err.message,
+      ...(err.scimType ? { scimType: err.scimType } : {}),
+    };
   }
 
   function present(type: 'Users' | 'Groups', stored: Stored, dialect: Dialect): Json {
-    const schemas = dialect === '1.1' ? ['urn:scim:schemas:core:1.0'] : [type === 'Users' ? 'urn:ietf:params:scim:schemas:core:2.0:User' : 'urn:ietf:params:scim:schemas:core:2.0:Group'];
-    const out: Json = { ...stored.resource, schemas, meta: { resourceType: type.slice(0, -1), lastModified: stored.lastModified } };
+    const schemas =
+      dialect === '1.1'
+        ? ['urn:scim:schemas:core:1.0']
+        : [
+            type === 'Users'
+              ? 'urn:ietf:params:scim:schemas:core:2.0:User'
+              : 'urn:ietf:params:scim:schemas:core:2.0:Group',
+          ];
+    const out: Json = {
+      ...stored.resource,
+      schemas,
+      meta: { resourceType: type.slice(0, -1), lastModified: stored.lastModified },
+    };
     if (has('password-echoed') && stored.password !== undefined) out['password'] = stored.password;
     if (has('missing-id')) delete out['id'];
     return out;
@@ -124,16 +150,20 @@ export async function startFaultyServer(options: FaultyServerOptions = {}): Prom
     const key = type === 'Users' ? 'userName' : 'displayName';
     const wanted = String(body[key]).toLowerCase();
     for (const [id, stored] of store[type]) {
-      if (id !== exceptId && String(stored.resource[key]).toLowerCase() === wanted) throw new HttpError(409, `${key} ${String(body[key])} exists`, 'uniqueness');
+      if (id !== exceptId && String(stored.resource[key]).toLowerCase() === wanted)
+        throw new HttpError(409, `${key} ${String(body[key])} exists`, 'uniqueness');
     }
   }
 
   function accept(type: 'Users' | 'Groups', id: string, body: Json, previous?: Stored): Stored {
-    const { schemas: _schemas, meta: _meta, password, ...resource } = body;
+    const resource: Json = { ...body };
+    const password = resource['password'];
+    for (const owned of ['schemas', 'meta', 'password']) delete resource[owned];
     resource['id'] = id;
     if (type === 'Users') {
       resource['active'] = toBoolean(resource['active'] ?? true);
-      if (has('deactivate-ignored') && previous && resource['active'] === false) resource['active'] = previous.resource['active'];
+      if (has('deactivate-ignored') && previous && resource['active'] === false)
+        resource['active'] = previous.resource['active'];
     }
     const stored: Stored = { resource, lastModified: new Date().toISOString() };
     const kept = typeof password === 'string' ? password : previous?.password;
@@ -172,13 +202,18 @@ export async function startFaultyServer(options: FaultyServerOptions = {}): Prom
       if (op === 'replace' && path === undefined && isObject(value)) {
         for (const [key, member] of Object.entries(value)) if (key !== 'id') setPath(next, key, member);
       } else if (op === 'replace' && emailPath) {
-        const email = (Array.isArray(next['emails']) ? next['emails'] : []).filter(isObject).find((e) => e['type'] === emailPath[1]);
+        const email = (Array.isArray(next['emails']) ? next['emails'] : [])
+          .filter(isObject)
+          .find((e) => e['type'] === emailPath[1]);
         if (!email) throw new HttpError(400, `no ${emailPath[1]} email`, 'noTarget');
         email['value'] = value;
       } else if (op === 'replace' && path !== undefined) {
         setPath(next, path, value);
       } else if (op === 'add' && path === 'members' && Array.isArray(value)) {
-        next['members'] = [...members, ...value.filter(isObject).filter((m) => !members.some((x) => x['value'] === m['value']))];
+        next['members'] = [
+          ...members,
+          ...value.filter(isObject).filter((m) => !members.some((x) => x['value'] === m['value'])),
+        ];
       } else if (op === 'remove' && memberPath) {
         next['members'] = members.filter((m) => m['value'] !== memberPath[1]);
       } else if (op === 'remove' && path === 'members' && Array.isArray(value)) {
@@ -202,7 +237,9 @@ export async function startFaultyServer(options: FaultyServerOptions = {}): Prom
       }
       matches = matches.filter((s) =>
         clauses.some(({ attr, op, value }) =>
-          values(s.resource, attr, s.lastModified).some((v) => (op === 'eq' ? v.toLowerCase() === value.toLowerCase() : v > value)),
+          values(s.resource, attr, s.lastModified).some((v) =>
+            op === 'eq' ? v.toLowerCase() === value.toLowerCase() : v > value,
+          ),
         ),
       );
     }
@@ -215,7 +252,10 @@ export async function startFaultyServer(options: FaultyServerOptions = {}): Prom
     if (has('page-gap') && page.length > 1) page = page.filter((_, index) => index !== 1);
     const total = has('total-results-string') ? String(matches.length) : matches.length;
     return {
-      schemas: dialect === '1.1' ? ['urn:scim:schemas:core:1.0', 'urn:scim:schemas:core:1.0:ListResponse'] : ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+      schemas:
+        dialect === '1.1'
+          ? ['urn:scim:schemas:core:1.0', 'urn:scim:schemas:core:1.0:ListResponse']
+          : ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
       totalResults: total,
       startIndex,
       itemsPerPage: page.length,
@@ -223,8 +263,14 @@ export async function startFaultyServer(options: FaultyServerOptions = {}): Prom
     };
   }
 
-  async function handle(req: http.IncomingMessage, dialect: Dialect, path: string, query: URLSearchParams): Promise<{ status: number; body?: Json }> {
-    if (!has('no-401') && req.headers.authorization !== `Bearer ${token}`) throw new HttpError(401, 'Unauthorized');
+  async function handle(
+    req: http.IncomingMessage,
+    dialect: Dialect,
+    path: string,
+    query: URLSearchParams,
+  ): Promise<{ status: number; body?: Json }> {
+    if (!has('no-401') && req.headers.authorization !== `Bearer ${token}`)
+      throw new HttpError(401, 'Unauthorized');
     const method = req.method ?? 'GET';
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -242,7 +288,10 @@ export async function startFaultyServer(options: FaultyServerOptions = {}): Prom
       return {
         status: 200,
         body: {
-          schemas: dialect === '1.1' ? ['urn:scim:schemas:core:1.0', 'urn:okta:schemas:scim:providerconfig:1.0'] : ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'],
+          schemas:
+            dialect === '1.1'
+              ? ['urn:scim:schemas:core:1.0', 'urn:okta:schemas:scim:providerconfig:1.0']
+              : ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'],
           'urn:okta:schemas:scim:providerconfig:1.0': { userManagementCapabilities: CAPABILITIES },
         },
       };
@@ -258,7 +307,10 @@ export async function startFaultyServer(options: FaultyServerOptions = {}): Prom
       conflict(type, body);
       const created = accept(type, String(nextId++), body);
       store[type].set(created.resource['id'] as string, created);
-      return { status: has('create-200') && dialect === '2.0' ? 200 : 201, body: present(type, created, dialect) };
+      return {
+        status: has('create-200') && dialect === '2.0' ? 200 : 201,
+        body: present(type, created, dialect),
+      };
     }
     const stored = store[type].get(id);
     if (!stored) throw new HttpError(404, `${type.slice(0, -1)} ${id} not found`);
@@ -281,10 +333,17 @@ export async function startFaultyServer(options: FaultyServerOptions = {}): Prom
     const dialect: Dialect = prefix?.[1] === 'v1' ? '1.1' : '2.0';
     const respond = (status: number, body?: Json): void => {
       const text = body === undefined ? '' : JSON.stringify(body);
-      res.writeHead(status, body === undefined ? {} : { 'Content-Type': dialect === '1.1' ? 'application/json' : 'application/scim+json' });
+      res.writeHead(
+        status,
+        body === undefined
+          ? {}
+          : { 'Content-Type': dialect === '1.1' ? 'application/json' : 'application/scim+json' },
+      );
       res.end(text);
     };
-    const work = prefix ? handle(req, dialect, prefix[2] as string, url.searchParams) : Promise.reject(new HttpError(404, 'Not found'));
+    const work = prefix
+      ? handle(req, dialect, prefix[2] as string, url.searchParams)
+      : Promise.reject(new HttpError(404, 'Not found'));
     work.then(
       ({ status, body }) => respond(status, body),
       (err: unknown) => {
@@ -298,6 +357,7 @@ export async function startFaultyServer(options: FaultyServerOptions = {}): Prom
   return {
     origin,
     url: (dialect) => `${origin}/scim/${dialect === '1.1' ? 'v1' : 'v2'}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
   };
 }

@@ -22,7 +22,8 @@ export function assertWellFormedXml(xml: string): void {
       stack.push(name as string);
     } else if (stack.length === 0) roots++;
     for (const attr of (match[3] ?? '').matchAll(/="([^"]*)"/g)) {
-      for (const entity of (attr[1] ?? '').matchAll(/&([^;\s]*);?/g)) assert.match(entity[0], /^&(lt|gt|amp|quot|apos);$/);
+      for (const entity of (attr[1] ?? '').matchAll(/&([^;\s]*);?/g))
+        assert.match(entity[0], /^&(lt|gt|amp|quot|apos);$/);
     }
   }
   assert.deepEqual(stack, [], 'unclosed elements');
