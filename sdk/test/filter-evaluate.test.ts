@@ -206,6 +206,14 @@ describe('evaluateFilter on sample users', () => {
     assert.equal(evaluateFilter(filter, users[1] as ScimResource, registry.user), false);
   });
 
+  it('answers pr on absurdly deep values without walking them', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const odd: ScimResource = { schemas: [URN.user], name: { givenName: deep }, title: [[[]]] };
+    assert.equal(evaluateFilter(parseFilter('name pr'), odd, registry.user), true);
+    assert.equal(evaluateFilter(parseFilter('title pr'), odd, registry.user), false);
+  });
+
   it('evaluates a long or-chain without exhausting the stack', () => {
     const text =
       Array.from({ length: 5000 }, (_, i) => `userName eq "u${i}"`).join(' or ') + ' or userName eq "okta"';

@@ -20,11 +20,15 @@ interface Scope {
 
 const never: Predicate = () => false;
 
-function isEmpty(value: unknown): boolean {
+/** Attribute, element, sub-attribute, its values: deeper data is not SCIM and counts as present. */
+const EMPTY_DEPTH = 4;
+
+/** Whether a value is "not present" for `pr` (RFC 7644 §3.4.2.2): null, "", or only empty parts. */
+function isEmpty(value: unknown, depth = 0): boolean {
   if (value === undefined || value === null || value === '') return true;
-  if (Array.isArray(value)) return value.every(isEmpty);
-  if (typeof value === 'object') return Object.values(value).every(isEmpty);
-  return false;
+  if (typeof value !== 'object' || depth >= EMPTY_DEPTH) return false;
+  const parts = Array.isArray(value) ? value : Object.values(value);
+  return parts.every((part) => isEmpty(part, depth + 1));
 }
 
 function asString(value: unknown): string | undefined {
