@@ -93,17 +93,26 @@ const cases: [string, { given: Given; want: string[]; total?: number }][] = [
     'a sub-attribute other than value of a multi-valued attribute',
     { given: { sortBy: 'EMAILS.TYPE' }, want: ['dave', 'carol', 'alice', 'bob'] },
   ],
-  ['dateTimes by instant, not by text', { given: { sortBy: 'meta.lastModified' }, want: ['alice', 'bob', 'carol', 'dave'] }],
+  [
+    'dateTimes by instant, not by text',
+    { given: { sortBy: 'meta.lastModified' }, want: ['alice', 'bob', 'carol', 'dave'] },
+  ],
   [
     'an extension attribute by its full path',
     { given: { sortBy: `${URN.enterpriseUser}:employeeNumber` }, want: ['bob', 'carol', 'alice', 'dave'] },
   ],
-  ['ties keep input order (stable)', { given: { sortBy: 'active' }, want: ['carol', 'alice', 'bob', 'dave'] }],
+  [
+    'ties keep input order (stable)',
+    { given: { sortBy: 'active' }, want: ['carol', 'alice', 'bob', 'dave'] },
+  ],
   [
     'ties keep input order descending too',
     { given: { sortBy: 'active', sortOrder: 'descending' }, want: ['carol', 'alice', 'bob', 'dave'] },
   ],
-  ['an unknown attribute leaves input order', { given: { sortBy: 'shoeSize' }, want: ['carol', 'alice', 'bob', 'dave'] }],
+  [
+    'an unknown attribute leaves input order',
+    { given: { sortBy: 'shoeSize' }, want: ['carol', 'alice', 'bob', 'dave'] },
+  ],
   [
     'a singular complex attribute orders by presence only',
     { given: { sortBy: 'name' }, want: ['carol', 'bob', 'dave', 'alice'] },
@@ -149,7 +158,11 @@ describe('applyListQuery', () => {
 
   it('takes any iterable, returns the same objects and leaves the input alone', () => {
     const input = [...users];
-    const result = applyListQuery(new Set(input).values(), { startIndex: 1, sortOrder: 'ascending', sortBy: path('userName') }, schema);
+    const result = applyListQuery(
+      new Set(input).values(),
+      { startIndex: 1, sortOrder: 'ascending', sortBy: path('userName') },
+      schema,
+    );
     assert.equal(result.resources[0], users[1]);
     assert.deepEqual(input, users);
   });

@@ -33,7 +33,10 @@ interface Round {
 /** Runs the writer until it has acknowledged something, waits `delayMs` more, then kills it with SIGKILL. */
 function runAndKill(dir: string, delayMs: number): Promise<Round> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, dir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, dir], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const round: Round = { users: [], groups: new Map() };
     let buffered = '';
     let stderr = '';
@@ -85,16 +88,26 @@ describe(`FileStore under kill -9 (${kills} kills, seed ${seed})`, function () {
       const groups = JSON.parse(await readFile(join(dir, 'groups.json'), 'utf8')) as ScimGroup[];
       const stored = new Set(users.map((user) => user.id));
       const missing = [...acknowledged].filter((id) => !stored.has(id));
-      assert.deepEqual(missing, [], `kill ${kill} (after ${delayMs} ms): acknowledged users missing from users.json`);
+      assert.deepEqual(
+        missing,
+        [],
+        `kill ${kill} (after ${delayMs} ms): acknowledged users missing from users.json`,
+      );
       for (const [id, count] of groupCounts) {
         const group = groups.find((candidate) => candidate.id === id);
         assert.ok(group !== undefined, `kill ${kill}: acknowledged group ${id} missing`);
-        assert.ok((group.members as unknown[]).length >= count, `kill ${kill}: group ${id} lost acknowledged members`);
+        assert.ok(
+          (group.members as unknown[]).length >= count,
+          `kill ${kill}: group ${id} lost acknowledged members`,
+        );
       }
     }
     // The folder still opens as a store, with everything in it.
     const store = await createFileStore({ dir });
-    const all = await store.getUsers({ startIndex: 1, sortOrder: 'ascending' }, { requestId: 'check', dialect: '2.0' });
+    const all = await store.getUsers(
+      { startIndex: 1, sortOrder: 'ascending' },
+      { requestId: 'check', dialect: '2.0' },
+    );
     assert.ok(all.totalResults >= acknowledged.size);
     console.log(`      ${kills} kills, ${acknowledged.size} acknowledged users, ${all.totalResults} stored`);
   });

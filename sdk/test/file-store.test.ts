@@ -43,22 +43,34 @@ describe('FileStore', () => {
 
     const created = await first.createUser(user('new'), ctx);
     await first.updateUser('101', user('okta', { active: false }), ctx);
-    await first.createGroup({ schemas: [URN.group], displayName: 'second', members: [{ value: created.id }] }, ctx);
+    await first.createGroup(
+      { schemas: [URN.group], displayName: 'second', members: [{ value: created.id }] },
+      ctx,
+    );
     await first.deleteGroup('1001', ctx);
 
     // A second store on the same folder ignores the seed and sees every acknowledged change.
     const second = await createFileStore({ dir: folder, seed: { users: [user('ignored')] } });
     const listed = await second.getUsers(query, ctx);
-    assert.deepEqual(listed.resources.map((u) => u.userName), ['okta', 'new']);
+    assert.deepEqual(
+      listed.resources.map((u) => u.userName),
+      ['okta', 'new'],
+    );
     const okta = await second.getUser('101', ctx);
     assert.equal(okta.active, false);
     assert.equal(okta.password, 'inSecure');
     assert.equal(okta.groups, undefined);
     assert.equal(okta.meta?.version, 'W/"2"');
     const newUser = await second.getUser(created.id as string, ctx);
-    assert.deepEqual((newUser.groups as { display: string }[]).map((g) => g.display), ['second']);
+    assert.deepEqual(
+      (newUser.groups as { display: string }[]).map((g) => g.display),
+      ['second'],
+    );
     await assert.rejects(second.getGroup('1001', ctx), /not found/);
-    const groupList = await second.getGroups({ ...query, filter: parseFilter('displayName eq "SECOND"') }, ctx);
+    const groupList = await second.getGroups(
+      { ...query, filter: parseFilter('displayName eq "SECOND"') },
+      ctx,
+    );
     assert.equal(groupList.totalResults, 1);
   });
 
@@ -67,8 +79,15 @@ describe('FileStore', () => {
     assert.deepEqual(await readJson(store.files.users), []);
     assert.deepEqual(await readJson(store.files.groups), []);
     const { id } = await store.createUser(user('a'), ctx);
-    const group = await store.createGroup({ schemas: [URN.group], displayName: 'G', members: [{ value: id }] }, ctx);
-    await store.updateGroup(group.id as string, { schemas: [URN.group], displayName: 'G2', members: [{ value: id }] }, ctx);
+    const group = await store.createGroup(
+      { schemas: [URN.group], displayName: 'G', members: [{ value: id }] },
+      ctx,
+    );
+    await store.updateGroup(
+      group.id as string,
+      { schemas: [URN.group], displayName: 'G2', members: [{ value: id }] },
+      ctx,
+    );
     await store.deleteUser(id as string, ctx);
     assert.deepEqual(await readJson(store.files.users), []);
     const [stored] = (await readJson(store.files.groups)) as ScimGroup[];
@@ -84,14 +103,22 @@ describe('FileStore', () => {
       dir,
       seed: { users: [user('seeded')], groups: [{ schemas: [URN.group], displayName: 'seeded group' }] },
     });
-    assert.deepEqual((await store.getUsers(query, ctx)).resources.map((u) => u.userName), ['kept']);
-    assert.deepEqual((await store.getGroups(query, ctx)).resources.map((g) => g.displayName), ['seeded group']);
+    assert.deepEqual(
+      (await store.getUsers(query, ctx)).resources.map((u) => u.userName),
+      ['kept'],
+    );
+    assert.deepEqual(
+      (await store.getGroups(query, ctx)).resources.map((g) => g.displayName),
+      ['seeded group'],
+    );
     assert.equal(((await readJson(store.files.groups)) as ScimGroup[]).length, 1);
   });
 
   it('has every acknowledged write on disk when its promise resolves, concurrent writes included', async () => {
     const store = await createFileStore({ dir });
-    const created = await Promise.all(Array.from({ length: 40 }, (_, i) => store.createUser(user(`user${i}`), ctx)));
+    const created = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => store.createUser(user(`user${i}`), ctx)),
+    );
     const onDisk = (await readJson(store.files.users)) as ScimUser[];
     assert.deepEqual(
       onDisk.map((u) => u.id),
@@ -118,7 +145,9 @@ describe('FileStore', () => {
     // A non-empty folder where users.json was makes the rename fail.
     await rm(store.files.users);
     await mkdir(join(store.files.users, 'blocker'), { recursive: true });
-    await assert.rejects(store.createUser(user('lost-ack'), ctx), (error: NodeJS.ErrnoException) => ['EISDIR', 'ENOTEMPTY', 'EEXIST'].includes(error.code ?? ''));
+    await assert.rejects(store.createUser(user('lost-ack'), ctx), (error: NodeJS.ErrnoException) =>
+      ['EISDIR', 'ENOTEMPTY', 'EEXIST'].includes(error.code ?? ''),
+    );
     await rm(store.files.users, { recursive: true });
     await store.createGroup({ schemas: [URN.group], displayName: 'only groups changed' }, ctx);
     await store.createUser(user('next'), ctx);
@@ -132,14 +161,39 @@ describe('FileStore', () => {
   });
 
   it('refuses an invalid seed given in code', async () => {
-    await assert.rejects(createFileStore({ dir, seed: { users: [user('a'), user('A')] } }), /seed is invalid: A user with userName "A" already exists/);
+    await assert.rejects(
+      createFileStore({ dir, seed: { users: [user('a'), user('A')] } }),
+      /seed is invalid: A user with userName "A" already exists/,
+    );
   });
 
   const corrupt: [string, { text: string; line: number; column: number; problem: RegExp }][] = [
-    ['an unexpected token', { text: '[\n  {\n    "id": "1", "userName": x\n  }\n]', line: 3, column: 28, problem: /Unexpected 'x' \(expected a value\)/ }],
-    ['a trailing comma', { text: '[\n  {"id": "1", "userName": "a", "schemas": []},\n]', line: 3, column: 1, problem: /trailing comma/ }],
-    ['a file cut short', { text: '[\n  {"id": "1", "userName": "a"', line: 2, column: 30, problem: /Unexpected end of file/ }],
-    ['an empty file', { text: '', line: 1, column: 1, problem: /Unexpected end of file \(expected a value\)/ }],
+    [
+      'an unexpected token',
+      {
+        text: '[\n  {\n    "id": "1", "userName": x\n  }\n]',
+        line: 3,
+        column: 28,
+        problem: /Unexpected 'x' \(expected a value\)/,
+      },
+    ],
+    [
+      'a trailing comma',
+      {
+        text: '[\n  {"id": "1", "userName": "a", "schemas": []},\n]',
+        line: 3,
+        column: 1,
+        problem: /trailing comma/,
+      },
+    ],
+    [
+      'a file cut short',
+      { text: '[\n  {"id": "1", "userName": "a"', line: 2, column: 30, problem: /Unexpected end of file/ },
+    ],
+    [
+      'an empty file',
+      { text: '', line: 1, column: 1, problem: /Unexpected end of file \(expected a value\)/ },
+    ],
   ];
   for (const [name, { text, line, column, problem }] of corrupt) {
     it(`names the file, line, column and problem for ${name}, and leaves the folder untouched`, async () => {
@@ -160,37 +214,103 @@ describe('FileStore', () => {
     });
   }
 
-  const badShapes: [string, { file: 'users.json' | 'groups.json'; content: unknown; line?: number; problem: RegExp }][] = [
-    ['an object instead of an array', { file: 'users.json', content: { Resources: [] }, problem: /^expected a JSON array of users, found an object$/ }],
-    ['a string element', { file: 'users.json', content: ['bjensen'], line: 2, problem: /^user \[0\] is a string, expected an object$/ }],
-    ['a user without id', { file: 'users.json', content: [{ schemas: [URN.user], userName: 'a' }], line: 2, problem: /user \[0\] has no "id"/ }],
+  const badShapes: [
+    string,
+    { file: 'users.json' | 'groups.json'; content: unknown; line?: number; problem: RegExp },
+  ][] = [
+    [
+      'an object instead of an array',
+      {
+        file: 'users.json',
+        content: { Resources: [] },
+        problem: /^expected a JSON array of users, found an object$/,
+      },
+    ],
+    [
+      'a string element',
+      {
+        file: 'users.json',
+        content: ['bjensen'],
+        line: 2,
+        problem: /^user \[0\] is a string, expected an object$/,
+      },
+    ],
+    [
+      'a user without id',
+      {
+        file: 'users.json',
+        content: [{ schemas: [URN.user], userName: 'a' }],
+        line: 2,
+        problem: /user \[0\] has no "id"/,
+      },
+    ],
     [
       'a user without userName',
-      { file: 'users.json', content: [user('a', { id: '1' }), { schemas: [URN.user], id: '2' }], line: 9, problem: /user \[1\] has no "userName"/ },
+      {
+        file: 'users.json',
+        content: [user('a', { id: '1' }), { schemas: [URN.user], id: '2' }],
+        line: 9,
+        problem: /user \[1\] has no "userName"/,
+      },
     ],
-    ['a user without schemas', { file: 'users.json', content: [{ id: '1', userName: 'a' }], line: 2, problem: /user \[0\] has no "schemas"/ }],
-    ['a meta that is not an object', { file: 'users.json', content: [user('a', { id: '1', meta: 'x' })], line: 2, problem: /"meta" that is not an object/ }],
+    [
+      'a user without schemas',
+      {
+        file: 'users.json',
+        content: [{ id: '1', userName: 'a' }],
+        line: 2,
+        problem: /user \[0\] has no "schemas"/,
+      },
+    ],
+    [
+      'a meta that is not an object',
+      {
+        file: 'users.json',
+        content: [user('a', { id: '1', meta: 'x' })],
+        line: 2,
+        problem: /"meta" that is not an object/,
+      },
+    ],
     [
       'two users with one userName, ignoring case',
       {
         file: 'users.json',
         content: [user('Alice', { id: '1' }), user('ALICE', { id: '2' })],
         line: 9,
-        problem: /user \[1\] has the same userName "ALICE" as user \[0\] \(userName is unique, ignoring case\)/,
+        problem:
+          /user \[1\] has the same userName "ALICE" as user \[0\] \(userName is unique, ignoring case\)/,
       },
     ],
     [
       'two users with one id',
-      { file: 'users.json', content: [user('a', { id: '1' }), user('b', { id: '1' })], line: 9, problem: /user \[1\] has the same id "1" as user \[0\]/ },
+      {
+        file: 'users.json',
+        content: [user('a', { id: '1' }), user('b', { id: '1' })],
+        line: 9,
+        problem: /user \[1\] has the same id "1" as user \[0\]/,
+      },
     ],
-    ['a null element', { file: 'groups.json', content: [null], line: 2, problem: /^group \[0\] is null, expected an object$/ }],
+    [
+      'a null element',
+      { file: 'groups.json', content: [null], line: 2, problem: /^group \[0\] is null, expected an object$/ },
+    ],
     [
       'a group without displayName',
-      { file: 'groups.json', content: [{ schemas: [URN.group], id: '1' }], line: 2, problem: /group \[0\] has no "displayName"/ },
+      {
+        file: 'groups.json',
+        content: [{ schemas: [URN.group], id: '1' }],
+        line: 2,
+        problem: /group \[0\] has no "displayName"/,
+      },
     ],
     [
       'members that are not objects with a value',
-      { file: 'groups.json', content: [{ schemas: [URN.group], id: '1', displayName: 'G', members: ['101'] }], line: 2, problem: /"members" that are not an array/ },
+      {
+        file: 'groups.json',
+        content: [{ schemas: [URN.group], id: '1', displayName: 'G', members: ['101'] }],
+        line: 2,
+        problem: /"members" that are not an array/,
+      },
     ],
     [
       'two groups with one displayName',
@@ -215,7 +335,10 @@ describe('FileStore', () => {
         assert.equal(error.file, path);
         assert.equal(error.line, line);
         assert.match(error.problem, problem);
-        assert.ok(error.message.startsWith(line === undefined ? `${path}: ` : `${path} line ${line}, column 3: `), error.message);
+        assert.ok(
+          error.message.startsWith(line === undefined ? `${path}: ` : `${path} line ${line}, column 3: `),
+          error.message,
+        );
         return true;
       });
       assert.equal(await readFile(path, 'utf8'), text);
@@ -224,6 +347,9 @@ describe('FileStore', () => {
 
   it('says so when a file cannot be read', async () => {
     await mkdir(join(dir, 'users.json'));
-    await assert.rejects(createFileStore({ dir }), /users\.json: cannot be read \(EISDIR\) — fix or remove the file/);
+    await assert.rejects(
+      createFileStore({ dir }),
+      /users\.json: cannot be read \(EISDIR\) — fix or remove the file/,
+    );
   });
 });

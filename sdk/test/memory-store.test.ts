@@ -139,8 +139,14 @@ describe('MemoryStore', () => {
     it('keeps the password when a whole-user update leaves it out, and replaces it when given', async () => {
       const store = testStore();
       const { id } = await store.createUser(user('bjensen', { password: 'first' }), ctx);
-      assert.equal((await store.updateUser(id as string, user('bjensen', { active: false }), ctx)).password, 'first');
-      assert.equal((await store.updateUser(id as string, user('bjensen', { password: 'second' }), ctx)).password, 'second');
+      assert.equal(
+        (await store.updateUser(id as string, user('bjensen', { active: false }), ctx)).password,
+        'first',
+      );
+      assert.equal(
+        (await store.updateUser(id as string, user('bjensen', { password: 'second' }), ctx)).password,
+        'second',
+      );
     });
 
     const unknown: [string, (store: MemoryStore) => Promise<unknown>][] = [
@@ -163,7 +169,10 @@ describe('MemoryStore', () => {
       const { id } = await store.createUser(user('gone'), ctx);
       await store.deleteUser(id as string, ctx);
       await rejectsWith(store.getUser(id as string, ctx), 404);
-      assert.equal((await store.getUsers(query({ filter: parseFilter('userName eq "gone"') }), ctx)).totalResults, 0);
+      assert.equal(
+        (await store.getUsers(query({ filter: parseFilter('userName eq "gone"') }), ctx)).totalResults,
+        0,
+      );
       await store.createUser(user('gone'), ctx);
     });
 
@@ -190,7 +199,8 @@ describe('MemoryStore', () => {
       const store = testStore();
       const ids: string[] = [];
       // Names descend so that insertion order differs from alphabetical order.
-      for (let i = count; i > 0; i -= 1) ids.push((await store.createUser(user(`user${String(i).padStart(4, '0')}`), ctx)).id as string);
+      for (let i = count; i > 0; i -= 1)
+        ids.push((await store.createUser(user(`user${String(i).padStart(4, '0')}`), ctx)).id as string);
       return { store, ids };
     }
 
@@ -205,7 +215,10 @@ describe('MemoryStore', () => {
         if (result.resources.length === 0) break;
         seen.push(...result.resources.map((u) => u.id as string));
       }
-      assert.deepEqual(seen, ids.filter((_, index) => index !== 7));
+      assert.deepEqual(
+        seen,
+        ids.filter((_, index) => index !== 7),
+      );
     });
 
     const pages: [string, { startIndex: number; count?: number; want: number[] }][] = [
@@ -220,7 +233,10 @@ describe('MemoryStore', () => {
     for (const [name, { startIndex, count, want }] of pages) {
       it(`pages: ${name}`, async () => {
         const { store, ids } = await storeWith(5);
-        const result = await store.getUsers(query({ startIndex, ...(count === undefined ? {} : { count }) }), ctx);
+        const result = await store.getUsers(
+          query({ startIndex, ...(count === undefined ? {} : { count }) }),
+          ctx,
+        );
         assert.equal(result.totalResults, 5);
         assert.deepEqual(
           result.resources.map((u) => u.id),
@@ -250,31 +266,58 @@ describe('MemoryStore', () => {
 
     it('pages a userName lookup like any other list (count 0 still counts)', async () => {
       const { store } = await storeWith(3);
-      const result = await store.getUsers(query({ filter: parseFilter('userName eq "user0001"'), count: 0 }), ctx);
+      const result = await store.getUsers(
+        query({ filter: parseFilter('userName eq "user0001"'), count: 0 }),
+        ctx,
+      );
       assert.deepEqual(result, { resources: [], totalResults: 1 });
     });
 
     it('finds by id through the index, and by other filters through a scan', async () => {
       const { store, ids } = await storeWith(4);
       const byId = await store.getUsers(query({ filter: parseFilter(`id eq "${ids[1]}"`) }), ctx);
-      assert.deepEqual(byId.resources.map((u) => u.userName), ['user0003']);
-      const byPrefix = await store.getUsers(query({ filter: parseFilter('userName sw "USER000" and not (userName eq "user0004")') }), ctx);
-      assert.deepEqual(byPrefix.resources.map((u) => u.userName), ['user0003', 'user0002', 'user0001']);
-      const extension = await store.getUsers(query({ filter: parseFilter(`${URN.enterpriseUser}:userName eq "user0001"`) }), ctx);
+      assert.deepEqual(
+        byId.resources.map((u) => u.userName),
+        ['user0003'],
+      );
+      const byPrefix = await store.getUsers(
+        query({ filter: parseFilter('userName sw "USER000" and not (userName eq "user0004")') }),
+        ctx,
+      );
+      assert.deepEqual(
+        byPrefix.resources.map((u) => u.userName),
+        ['user0003', 'user0002', 'user0001'],
+      );
+      const extension = await store.getUsers(
+        query({ filter: parseFilter(`${URN.enterpriseUser}:userName eq "user0001"`) }),
+        ctx,
+      );
       assert.equal(extension.totalResults, 0);
     });
 
     it('sorts when asked, copies included', async () => {
       const { store } = await storeWith(3);
-      const result = await store.getUsers(query({ sortBy: { name: 'userName' }, sortOrder: 'ascending' }), ctx);
-      assert.deepEqual(result.resources.map((u) => u.userName), ['user0001', 'user0002', 'user0003']);
+      const result = await store.getUsers(
+        query({ sortBy: { name: 'userName' }, sortOrder: 'ascending' }),
+        ctx,
+      );
+      assert.deepEqual(
+        result.resources.map((u) => u.userName),
+        ['user0001', 'user0002', 'user0003'],
+      );
     });
 
     it('serves incremental import: meta.lastModified gt', async () => {
       const { store, ids } = await storeWith(3);
       await store.updateUser(ids[0] as string, user('user0003', { title: 'changed' }), ctx);
-      const result = await store.getUsers(query({ filter: parseFilter('meta.lastModified gt "2026-01-01T00:00:02Z"') }), ctx);
-      assert.deepEqual(result.resources.map((u) => u.id), [ids[0]]);
+      const result = await store.getUsers(
+        query({ filter: parseFilter('meta.lastModified gt "2026-01-01T00:00:02Z"') }),
+        ctx,
+      );
+      assert.deepEqual(
+        result.resources.map((u) => u.id),
+        [ids[0]],
+      );
     });
 
     it('answers a userName lookup among 100,000 users from the index', async function () {
@@ -285,7 +328,10 @@ describe('MemoryStore', () => {
       const started = process.hrtime.bigint();
       for (let i = 0; i < lookups; i += 1) {
         const wanted = (i * 7919) % 100_000;
-        const result = await store.getUsers(query({ filter: parseFilter(`userName eq "USER${wanted}@example.com"`), count: 100 }), ctx);
+        const result = await store.getUsers(
+          query({ filter: parseFilter(`userName eq "USER${wanted}@example.com"`), count: 100 }),
+          ctx,
+        );
         assert.equal(result.resources[0]?.id, `u${wanted}`);
       }
       const perLookupMs = Number(process.hrtime.bigint() - started) / 1e6 / lookups;
@@ -324,7 +370,7 @@ describe('MemoryStore', () => {
       ]);
     });
 
-    it('keeps each user\'s groups in step with group creates, updates, renames and deletes', async () => {
+    it("keeps each user's groups in step with group creates, updates, renames and deletes", async () => {
       const store = testStore();
       const a = (await store.createUser(user('a', { groups: [{ value: 'client-sent' }] }), ctx)).id as string;
       const b = (await store.createUser(user('b'), ctx)).id as string;
@@ -350,7 +396,10 @@ describe('MemoryStore', () => {
       assert.deepEqual(await groupsOf(a), [{ value: g1, display: 'One renamed', type: 'direct' }]);
 
       const byGroup = await store.getUsers(query({ filter: parseFilter(`groups.value eq "${g1}"`) }), ctx);
-      assert.deepEqual(byGroup.resources.map((u) => u.id), [a]);
+      assert.deepEqual(
+        byGroup.resources.map((u) => u.id),
+        [a],
+      );
     });
 
     it('takes a deleted user out of every group, as a new version of each', async () => {
@@ -401,16 +450,23 @@ describe('MemoryStore', () => {
     }
 
     it('accepts members: null as no members', async () => {
-      const created = await testStore().createGroup({ schemas: [URN.group], displayName: 'G', members: null }, ctx);
+      const created = await testStore().createGroup(
+        { schemas: [URN.group], displayName: 'G', members: null },
+        ctx,
+      );
       assert.equal(created.members, null);
     });
 
     it('lists groups in insertion order, by displayName or id through the index, and by other filters', async () => {
       const store = testStore();
       const ids: string[] = [];
-      for (const name of ['Zeta', 'Alpha', 'Mid']) ids.push((await store.createGroup(group(name), ctx)).id as string);
+      for (const name of ['Zeta', 'Alpha', 'Mid'])
+        ids.push((await store.createGroup(group(name), ctx)).id as string);
       const all = await store.getGroups(query({ count: 2 }), ctx);
-      assert.deepEqual(all, { resources: [await store.getGroup(ids[0] as string, ctx), await store.getGroup(ids[1] as string, ctx)], totalResults: 3 });
+      assert.deepEqual(all, {
+        resources: [await store.getGroup(ids[0] as string, ctx), await store.getGroup(ids[1] as string, ctx)],
+        totalResults: 3,
+      });
       const cases: [string, string[]][] = [
         ['displayName eq "alpha"', [ids[1] as string]],
         [`DisplayName Eq "MID"`, [ids[2] as string]],
@@ -420,7 +476,11 @@ describe('MemoryStore', () => {
       ];
       for (const [filter, want] of cases) {
         const result = await store.getGroups(query({ filter: parseFilter(filter) }), ctx);
-        assert.deepEqual(result.resources.map((g) => g.id), want, filter);
+        assert.deepEqual(
+          result.resources.map((g) => g.id),
+          want,
+          filter,
+        );
       }
     });
 
@@ -442,7 +502,11 @@ describe('MemoryStore', () => {
         now: () => new Date('2026-02-02T00:00:00Z'),
         seed: {
           users: [
-            user('okta', { id: '101', groups: [{ value: 'stale' }], meta: { created: '2020-01-01T00:00:00Z', version: 'W/"7"' } }),
+            user('okta', {
+              id: '101',
+              groups: [{ value: 'stale' }],
+              meta: { created: '2020-01-01T00:00:00Z', version: 'W/"7"' },
+            }),
             user('admin', { id: '102' }),
             user('no-id'),
           ],
@@ -456,7 +520,10 @@ describe('MemoryStore', () => {
         lastModified: '2020-01-01T00:00:00Z',
         version: 'W/"7"',
       });
-      assert.deepEqual((okta.groups as { display: string }[]).map((g) => g.display), ['firstGroup', 'secondGroup']);
+      assert.deepEqual(
+        (okta.groups as { display: string }[]).map((g) => g.display),
+        ['firstGroup', 'secondGroup'],
+      );
       const admin = await store.getUser('102', ctx);
       assert.equal(admin.meta?.created, '2026-02-02T00:00:00.000Z');
       const groups = await store.getGroups(query(), ctx);
@@ -469,9 +536,21 @@ describe('MemoryStore', () => {
     });
 
     const badSeeds: [string, () => MemoryStore, RegExp][] = [
-      ['two users with one id', () => new MemoryStore({ seed: { users: [user('a', { id: '1' }), user('b', { id: '1' })] } }), /two users with id "1"/],
-      ['two users with one userName', () => new MemoryStore({ seed: { users: [user('a'), user('A')] } }), /userName "A" already exists/],
-      ['two groups with one displayName', () => new MemoryStore({ seed: { groups: [group('g'), group('G')] } }), /displayName "G" already exists/],
+      [
+        'two users with one id',
+        () => new MemoryStore({ seed: { users: [user('a', { id: '1' }), user('b', { id: '1' })] } }),
+        /two users with id "1"/,
+      ],
+      [
+        'two users with one userName',
+        () => new MemoryStore({ seed: { users: [user('a'), user('A')] } }),
+        /userName "A" already exists/,
+      ],
+      [
+        'two groups with one displayName',
+        () => new MemoryStore({ seed: { groups: [group('g'), group('G')] } }),
+        /displayName "G" already exists/,
+      ],
     ];
     for (const [name, make, message] of badSeeds) {
       it(`refuses a seed with ${name}`, () => assert.throws(make, message));

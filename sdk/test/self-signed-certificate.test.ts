@@ -7,12 +7,22 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecureContext } from 'node:tls';
-import { createSelfSignedCertificate, type SelfSignedCertificate } from '../src/tls/self-signed-certificate.js';
+import {
+  createSelfSignedCertificate,
+  type SelfSignedCertificate,
+} from '../src/tls/self-signed-certificate.js';
 
 function get(port: number, options: { ca?: string; host?: string; servername?: string }): Promise<string> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: options.host ?? '127.0.0.1', port, path: '/', method: 'GET', ...(options.ca === undefined ? {} : { ca: options.ca }), ...(options.servername === undefined ? {} : { servername: options.servername }) },
+      {
+        host: options.host ?? '127.0.0.1',
+        port,
+        path: '/',
+        method: 'GET',
+        ...(options.ca === undefined ? {} : { ca: options.ca }),
+        ...(options.servername === undefined ? {} : { servername: options.servername }),
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -105,8 +115,14 @@ describe('createSelfSignedCertificate', function () {
     try {
       assert.equal(await get(port, { ca: made.certPem }), 'ok');
       assert.equal(await get(port, { ca: made.certPem, servername: 'scim.example.com' }), 'ok');
-      await assert.rejects(get(port, {}), (error: NodeJS.ErrnoException) => error.code === 'DEPTH_ZERO_SELF_SIGNED_CERT');
-      await assert.rejects(get(port, { ca: made.certPem, servername: 'other.example.com' }), (error: NodeJS.ErrnoException) => error.code === 'ERR_TLS_CERT_ALTNAME_INVALID');
+      await assert.rejects(
+        get(port, {}),
+        (error: NodeJS.ErrnoException) => error.code === 'DEPTH_ZERO_SELF_SIGNED_CERT',
+      );
+      await assert.rejects(
+        get(port, { ca: made.certPem, servername: 'other.example.com' }),
+        (error: NodeJS.ErrnoException) => error.code === 'ERR_TLS_CERT_ALTNAME_INVALID',
+      );
     } finally {
       server.close();
     }
@@ -136,8 +152,16 @@ describe('createSelfSignedCertificate', function () {
     assert.doesNotThrow(() => createSecureContext({ pfx: plain.pfx, passphrase: plain.passphrase }));
     assert.equal(new X509Certificate(plain.certPem).subject, 'CN=My Connector');
     assert.match(plain.keytoolCommand, / -file cert\.pem -alias scim-connector-localhost /);
-    const spaced = await createSelfSignedCertificate({ hosts: ['*.example.com'], outDir: join(dir, 'with space') });
-    assert.match(spaced.keytoolCommand, new RegExp(` -file '${join(dir, 'with space', 'cert.pem')}' -alias scim-connector-wildcard\\.example\\.com `));
+    const spaced = await createSelfSignedCertificate({
+      hosts: ['*.example.com'],
+      outDir: join(dir, 'with space'),
+    });
+    assert.match(
+      spaced.keytoolCommand,
+      new RegExp(
+        ` -file '${join(dir, 'with space', 'cert.pem')}' -alias scim-connector-wildcard\\.example\\.com `,
+      ),
+    );
   });
 
   const invalid: [string, Parameters<typeof createSelfSignedCertificate>[0], RegExp][] = [
@@ -158,7 +182,10 @@ describe('createSelfSignedCertificate', function () {
     const out = join(dir, 'existing');
     const first = await createSelfSignedCertificate({ hosts: ['localhost'], outDir: out });
     await writeFile(join(out, 'cert.pem'), 'mine');
-    await assert.rejects(createSelfSignedCertificate({ hosts: ['localhost'], outDir: out }), /key\.pem already exists/);
+    await assert.rejects(
+      createSelfSignedCertificate({ hosts: ['localhost'], outDir: out }),
+      /key\.pem already exists/,
+    );
     assert.equal(await readFile(join(out, 'key.pem'), 'utf8'), first.keyPem);
     const second = await createSelfSignedCertificate({ hosts: ['localhost'], outDir: out, overwrite: true });
     assert.equal(await readFile(join(out, 'cert.pem'), 'utf8'), second.certPem);

@@ -2,7 +2,11 @@
 import { chmod, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { createSelfSignedCertificate, DEFAULT_CERTIFICATE_DAYS, parseCertificateHost } from '../tls/self-signed-certificate.js';
+import {
+  createSelfSignedCertificate,
+  DEFAULT_CERTIFICATE_DAYS,
+  parseCertificateHost,
+} from '../tls/self-signed-certificate.js';
 import { shellQuote } from '../tls/shell-quote.js';
 import { TLS_CERT_FILE, TLS_KEY_FILE, TLS_PFX_FILE, TLS_PFX_PASSPHRASE } from '../tls/tls-options.js';
 
@@ -37,7 +41,9 @@ export async function runCertCommand(options: CertCommandOptions, output: CliOut
     ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error;
-    throw new Error(`${error.path ?? options.out} already exists: remove it, choose another --out, or add --force to replace it`);
+    throw new Error(
+      `${error.path ?? options.out} already exists: remove it, choose another --out, or add --force to replace it`,
+    );
   });
   const files = made.files as NonNullable<typeof made.files>;
   const passphraseFile = join(dirname(files.key), PASSPHRASE_FILE);
@@ -50,12 +56,16 @@ export async function runCertCommand(options: CertCommandOptions, output: CliOut
   }
   const validUntil = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
   const passphraseValue =
-    options.passphrase === undefined ? `"$(cat ${shellQuote(passphraseFile)})"` : "'<the --passphrase you gave>'";
+    options.passphrase === undefined
+      ? `"$(cat ${shellQuote(passphraseFile)})"`
+      : "'<the --passphrase you gave>'";
   const rows: [string, string][] = [
     [files.key, 'private key (PEM), readable only by you'],
     [files.cert, 'certificate (PEM): the file clients trust'],
     [files.pfx, 'key and certificate (PKCS#12 keystore)'],
-    ...(options.passphrase === undefined ? [[passphraseFile, 'the keystore passphrase (generated), readable only by you'] as [string, string]] : []),
+    ...(options.passphrase === undefined
+      ? [[passphraseFile, 'the keystore passphrase (generated), readable only by you'] as [string, string]]
+      : []),
   ];
   const width = Math.max(...rows.map(([path]) => path.length));
   output.out(
@@ -85,9 +95,15 @@ export function certCommand(output: CliOutput): Command {
       'a DNS name or IP address clients use to reach the connector (repeat for more; the first is the CN)',
       collectHost,
     )
-    .requiredOption('--out <dir>', 'the folder to write key.pem, cert.pem and keystore.p12 into (created if absent)')
+    .requiredOption(
+      '--out <dir>',
+      'the folder to write key.pem, cert.pem and keystore.p12 into (created if absent)',
+    )
     .option('--days <n>', `days the certificate is valid (default ${DEFAULT_CERTIFICATE_DAYS})`, parseDays)
-    .option('--passphrase <p>', 'passphrase of keystore.p12 (default: a random one, saved to keystore-passphrase.txt)')
+    .option(
+      '--passphrase <p>',
+      'passphrase of keystore.p12 (default: a random one, saved to keystore-passphrase.txt)',
+    )
     .option('--force', 'replace files already in --out', false)
     .addHelpText(
       'after',
@@ -101,18 +117,26 @@ export function certCommand(output: CliOutput): Command {
         "cert.pem into the Okta Provisioning Agent's trust store with the keytool line printed.",
       ].join('\n'),
     )
-    .action(async (options: { host: string[]; out: string; days?: number; passphrase?: string; force: boolean }) => {
-      await runCertCommand(
-        {
-          hosts: options.host,
-          out: options.out,
-          force: options.force,
-          ...(options.days === undefined ? {} : { days: options.days }),
-          ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
-        },
-        output,
-      );
-    });
+    .action(
+      async (options: {
+        host: string[];
+        out: string;
+        days?: number;
+        passphrase?: string;
+        force: boolean;
+      }) => {
+        await runCertCommand(
+          {
+            hosts: options.host,
+            out: options.out,
+            force: options.force,
+            ...(options.days === undefined ? {} : { days: options.days }),
+            ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
+          },
+          output,
+        );
+      },
+    );
 }
 
 function collectHost(value: string, previous: string[] | undefined): string[] {
@@ -126,6 +150,7 @@ function collectHost(value: string, previous: string[] | undefined): string[] {
 
 function parseDays(value: string): number {
   const days = Number(value);
-  if (!/^\d+$/.test(value) || days < 1 || days > 36500) throw new InvalidArgumentError('give a whole number of days from 1 to 36500');
+  if (!/^\d+$/.test(value) || days < 1 || days > 36500)
+    throw new InvalidArgumentError('give a whole number of days from 1 to 36500');
   return days;
 }

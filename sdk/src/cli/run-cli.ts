@@ -9,7 +9,9 @@ const processOutput: CliOutput = {
 };
 
 function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return manifest.version;
 }
 
@@ -21,7 +23,9 @@ export async function runCli(args: string[], output: CliOutput = processOutput):
     .configureOutput({ writeOut: output.out, writeErr: output.err })
     .showSuggestionAfterError()
     .exitOverride();
-  program.addCommand(certCommand(output).configureOutput({ writeOut: output.out, writeErr: output.err }).exitOverride());
+  program.addCommand(
+    certCommand(output).configureOutput({ writeOut: output.out, writeErr: output.err }).exitOverride(),
+  );
   try {
     await program.parseAsync(args, { from: 'user' });
     return 0;

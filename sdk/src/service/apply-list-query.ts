@@ -75,7 +75,11 @@ function sortKey(
 ): unknown {
   let key: unknown;
   if (attribute.multiValued && attribute.type === 'complex') {
-    const elements = getAttributeValues(resource, { ...(path.uri === undefined ? {} : { uri: path.uri }), name: path.name }, schema);
+    const elements = getAttributeValues(
+      resource,
+      { ...(path.uri === undefined ? {} : { uri: path.uri }), name: path.name },
+      schema,
+    );
     const chosen = elements.find((element) => getOwn(element, 'primary') === true) ?? elements[0];
     key = getOwn(chosen, keyDefinition.name);
   } else {

@@ -28,7 +28,9 @@ export class FileStoreError extends Error {
     readonly line?: number,
     readonly column?: number,
   ) {
-    super(`${file}${line === undefined ? '' : ` line ${line}, column ${column}`}: ${problem} — fix or remove the file`);
+    super(
+      `${file}${line === undefined ? '' : ` line ${line}, column ${column}`}: ${problem} — fix or remove the file`,
+    );
     this.name = 'FileStoreError';
   }
 }
@@ -53,7 +55,10 @@ export class FileStore implements ScimService {
   private waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
   private running: Promise<void> | undefined;
 
-  private constructor(files: Record<Collection, string>, build: (onChange: (change: StoreChange) => Promise<void>) => MemoryStore) {
+  private constructor(
+    files: Record<Collection, string>,
+    build: (onChange: (change: StoreChange) => Promise<void>) => MemoryStore,
+  ) {
     this.files = files;
     this.memory = build((change) => this.persist(change));
   }
@@ -76,7 +81,10 @@ export class FileStore implements ScimService {
         });
       } catch (error) {
         // load() checks the files; what is left is a bad seed given in code.
-        throw new Error(`The file store's seed is invalid: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new Error(
+          `The file store's seed is invalid: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
       }
     });
     if (users === undefined) await writeFileAtomic(files.users, store.memory.serialize('users'));
@@ -164,7 +172,8 @@ export class FileStore implements ScimService {
 /** A crash between creating and renaming a temp file leaves it behind; it holds nothing acknowledged. */
 async function removeStaleTempFiles(dir: string): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (/^\.(users|groups)\.json\.\d+\.[0-9a-f]+\.tmp$/.test(name)) await rm(join(dir, name), { force: true });
+    if (/^\.(users|groups)\.json\.\d+\.[0-9a-f]+\.tmp$/.test(name))
+      await rm(join(dir, name), { force: true });
   }
 }
 
@@ -175,7 +184,10 @@ async function load(file: string, collection: Collection): Promise<ScimUser[] | 
     raw = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new FileStoreError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new FileStoreError(
+      file,
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   // Editors on Windows may save a byte-order mark; it carries no data.
   const text = raw.startsWith('\ufeff') ? raw.slice(1) : raw;
@@ -196,15 +208,23 @@ async function load(file: string, collection: Collection): Promise<ScimUser[] | 
 }
 
 /** What is wrong with the parsed file's shape, and at which element. */
-function shapeProblem(parsed: unknown, collection: Collection): { message: string; index?: number } | undefined {
+function shapeProblem(
+  parsed: unknown,
+  collection: Collection,
+): { message: string; index?: number } | undefined {
   const noun = collection === 'users' ? 'user' : 'group';
   const uniqueName = collection === 'users' ? 'userName' : 'displayName';
-  if (!Array.isArray(parsed)) return { message: `expected a JSON array of ${collection}, found ${kind(parsed)}` };
+  if (!Array.isArray(parsed))
+    return { message: `expected a JSON array of ${collection}, found ${kind(parsed)}` };
   const ids = new Map<string, number>();
   const names = new Map<string, number>();
   for (const [index, element] of parsed.entries()) {
-    const at = (message: string): { message: string; index: number } => ({ message: `${noun} [${index}] ${message}`, index });
-    if (typeof element !== 'object' || element === null || Array.isArray(element)) return at(`is ${kind(element)}, expected an object`);
+    const at = (message: string): { message: string; index: number } => ({
+      message: `${noun} [${index}] ${message}`,
+      index,
+    });
+    if (typeof element !== 'object' || element === null || Array.isArray(element))
+      return at(`is ${kind(element)}, expected an object`);
     const record = element as Record<string, unknown>;
     if (typeof record.id !== 'string' || record.id === '') return at('has no "id" (a non-empty string)');
     const name = record[uniqueName];
@@ -212,12 +232,18 @@ function shapeProblem(parsed: unknown, collection: Collection): { message: strin
     if (!Array.isArray(record.schemas) || !record.schemas.every((urn) => typeof urn === 'string')) {
       return at('has no "schemas" (an array of schema URNs)');
     }
-    if (record.meta !== undefined && (typeof record.meta !== 'object' || record.meta === null || Array.isArray(record.meta))) {
+    if (
+      record.meta !== undefined &&
+      (typeof record.meta !== 'object' || record.meta === null || Array.isArray(record.meta))
+    ) {
       return at('has a "meta" that is not an object');
     }
     if (collection === 'groups' && record.members !== undefined && record.members !== null) {
       const members = record.members;
-      if (!Array.isArray(members) || !members.every((m) => typeof m === 'object' && m !== null && typeof m.value === 'string')) {
+      if (
+        !Array.isArray(members) ||
+        !members.every((m) => typeof m === 'object' && m !== null && typeof m.value === 'string')
+      ) {
         return at('has "members" that are not an array of {"value": "<id>"} objects');
       }
     }
@@ -225,7 +251,10 @@ function shapeProblem(parsed: unknown, collection: Collection): { message: strin
     if (sameId !== undefined) return at(`has the same id "${record.id}" as ${noun} [${sameId}]`);
     ids.set(record.id, index);
     const sameName = names.get(name.toLowerCase());
-    if (sameName !== undefined) return at(`has the same ${uniqueName} "${name}" as ${noun} [${sameName}] (${uniqueName} is unique, ignoring case)`);
+    if (sameName !== undefined)
+      return at(
+        `has the same ${uniqueName} "${name}" as ${noun} [${sameName}] (${uniqueName} is unique, ignoring case)`,
+      );
     names.set(name.toLowerCase(), index);
   }
   return undefined;

@@ -148,16 +148,22 @@ class Scanner {
         return;
       }
       if (code < 0x20) {
-        this.fail(code === 0x0a ? 'Line break inside a string (write it as \\n)' : `Control character U+${hex4(code)} inside a string`);
+        this.fail(
+          code === 0x0a
+            ? 'Line break inside a string (write it as \\n)'
+            : `Control character U+${hex4(code)} inside a string`,
+        );
       }
       if (code === 0x5c) {
         const escape = this.text[this.pos + 1];
         if (escape === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) this.fail('Bad \\u escape: expected four hex digits');
+          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6)))
+            this.fail('Bad \\u escape: expected four hex digits');
           this.pos += 6;
           continue;
         }
-        if (escape === undefined || !'"\\/bfnrt'.includes(escape)) this.fail(`Bad escape '\\${escape ?? ''}' in a string`);
+        if (escape === undefined || !'"\\/bfnrt'.includes(escape))
+          this.fail(`Bad escape '\\${escape ?? ''}' in a string`);
         this.pos += 2;
         continue;
       }
@@ -180,7 +186,11 @@ class Scanner {
 
   private expect(char: string, expected: string): void {
     if (this.text[this.pos] !== char) {
-      this.fail(this.pos >= this.text.length ? `Unexpected end of file (expected ${expected})` : `${this.unexpected()} (expected ${expected})`);
+      this.fail(
+        this.pos >= this.text.length
+          ? `Unexpected end of file (expected ${expected})`
+          : `${this.unexpected()} (expected ${expected})`,
+      );
     }
     this.pos += 1;
   }

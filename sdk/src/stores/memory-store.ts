@@ -86,7 +86,8 @@ export class MemoryStore implements ScimService {
     const next = stripUserInput(user);
     // The client never reads a password back, so a whole-user PUT without one keeps the current one.
     const passwordKey = findKey(previous, 'password');
-    if (passwordKey !== undefined && findKey(next, 'password') === undefined) next[passwordKey] = previous[passwordKey];
+    if (passwordKey !== undefined && findKey(next, 'password') === undefined)
+      next[passwordKey] = previous[passwordKey];
     this.userIdByName.delete(lower(requiredString(previous, 'userName')));
     const stored = this.stamp(next, 'User', id, previous);
     this.users.set(id, stored);
@@ -109,11 +110,17 @@ export class MemoryStore implements ScimService {
       return page(stored === undefined ? [] : [this.viewUser(stored, true)], query);
     }
     if (query.filter === undefined && query.sortBy === undefined) {
-      return { resources: pageOf(this.users.values(), query).map((user) => this.viewUser(user, true)), totalResults: this.users.size };
+      return {
+        resources: pageOf(this.users.values(), query).map((user) => this.viewUser(user, true)),
+        totalResults: this.users.size,
+      };
     }
     const views = [...this.users.values()].map((user) => this.viewUser(user, false));
     const result = applyListQuery(views, query, this.schemas.user);
-    return { resources: result.resources.map((user) => structuredClone(user)), totalResults: result.totalResults };
+    return {
+      resources: result.resources.map((user) => structuredClone(user)),
+      totalResults: result.totalResults,
+    };
   }
 
   async deleteUser(id: string, _ctx?: RequestContext): Promise<void> {
@@ -130,7 +137,9 @@ export class MemoryStore implements ScimService {
     const displayName = requiredString(group, 'displayName');
     this.assertDisplayNameFree(displayName, undefined);
     const id = this.uniqueId(this.groups);
-    const stored = this.insertGroup(this.stamp(this.completeMembers(stripServerOwned(group)), 'Group', id, undefined));
+    const stored = this.insertGroup(
+      this.stamp(this.completeMembers(stripServerOwned(group)), 'Group', id, undefined),
+    );
     await this.changed({ users: false, groups: true });
     return structuredClone(stored);
   }
@@ -161,7 +170,10 @@ export class MemoryStore implements ScimService {
       return page(stored === undefined ? [] : [structuredClone(stored)], query);
     }
     const result = applyListQuery(this.groups.values(), query, this.schemas.group);
-    return { resources: result.resources.map((group) => structuredClone(group)), totalResults: result.totalResults };
+    return {
+      resources: result.resources.map((group) => structuredClone(group)),
+      totalResults: result.totalResults,
+    };
   }
 
   async deleteGroup(id: string, _ctx?: RequestContext): Promise<void> {
@@ -188,7 +200,8 @@ export class MemoryStore implements ScimService {
 
   private assertUserNameFree(userName: string, ownId: string | undefined): void {
     const holder = this.userIdByName.get(lower(userName));
-    if (holder !== undefined && holder !== ownId) throw new ConflictError(`A user with userName "${userName}" already exists`);
+    if (holder !== undefined && holder !== ownId)
+      throw new ConflictError(`A user with userName "${userName}" already exists`);
   }
 
   private assertDisplayNameFree(displayName: string, ownId: string | undefined): void {
@@ -199,7 +212,12 @@ export class MemoryStore implements ScimService {
   }
 
   /** Sets id and meta: `created` survives updates, `version` counts changes. */
-  private stamp(resource: ScimResource, resourceType: ResourceTypeName, id: string, previous: ScimResource | undefined): ScimResource {
+  private stamp(
+    resource: ScimResource,
+    resourceType: ResourceTypeName,
+    id: string,
+    previous: ScimResource | undefined,
+  ): ScimResource {
     const now = this.now().toISOString();
     const created = previous?.meta?.created ?? now;
     const version = previous === undefined ? 1 : versionNumber(previous.meta?.version) + 1;
@@ -210,7 +228,8 @@ export class MemoryStore implements ScimService {
     const taken = resourceType === 'User' ? this.users : this.groups;
     const id = typeof resource.id === 'string' && resource.id !== '' ? resource.id : this.uniqueId(taken);
     if (taken.has(id)) throw new Error(`The seed holds two ${resourceType.toLowerCase()}s with id "${id}"`);
-    const body = resourceType === 'User' ? stripUserInput(resource) : this.completeMembers(stripServerOwned(resource));
+    const body =
+      resourceType === 'User' ? stripUserInput(resource) : this.completeMembers(stripServerOwned(resource));
     const now = this.now().toISOString();
     const meta = resource.meta ?? {};
     return {
@@ -269,7 +288,9 @@ export class MemoryStore implements ScimService {
     const membersKey = findKey(group, 'members');
     const body = { ...group };
     if (membersKey !== undefined && Array.isArray(group[membersKey])) {
-      body[membersKey] = (group[membersKey] as unknown[]).filter((member) => memberValue(member) !== memberId);
+      body[membersKey] = (group[membersKey] as unknown[]).filter(
+        (member) => memberValue(member) !== memberId,
+      );
     }
     const stored = this.stamp(body, 'Group', groupId, group);
     this.groups.set(groupId, stored);
@@ -281,10 +302,12 @@ export class MemoryStore implements ScimService {
     const membersKey = findKey(group, 'members');
     if (membersKey === undefined || group[membersKey] === null) return group;
     const members = group[membersKey];
-    if (!Array.isArray(members)) throw new InvalidValueError('members', 'must be an array of {"value": "<id>"} objects');
+    if (!Array.isArray(members))
+      throw new InvalidValueError('members', 'must be an array of {"value": "<id>"} objects');
     const completed = members.map((member: unknown) => {
       const value = memberValue(member);
-      if (value === undefined) throw new InvalidValueError('members', 'every member needs a string "value" (the member\'s id)');
+      if (value === undefined)
+        throw new InvalidValueError('members', 'every member needs a string "value" (the member\'s id)');
       const copy = { ...(member as Record<string, unknown>) };
       if (findKey(copy, 'display') === undefined) {
         const display = this.displayOf(value);
@@ -305,7 +328,8 @@ export class MemoryStore implements ScimService {
   /** The user as served: the stored object plus the derived `groups`; deep-copied when `copy`. */
   private viewUser(user: ScimUser, copy: boolean): ScimUser {
     const groupIds = this.groupIdsByMember.get(user.id as string);
-    const view: ScimUser = groupIds === undefined ? user : { ...user, groups: [...groupIds].map((id) => this.groupReference(id)) };
+    const view: ScimUser =
+      groupIds === undefined ? user : { ...user, groups: [...groupIds].map((id) => this.groupReference(id)) };
     return copy ? structuredClone(view) : view;
   }
 
@@ -328,7 +352,8 @@ function uniqueLookup(
 ): { attribute: 'id' | 'unique'; value: string } | undefined {
   if (filter?.kind !== 'compare' || filter.op !== 'eq' || typeof filter.value !== 'string') return undefined;
   const { path } = filter;
-  if (path.subAttr !== undefined || (path.uri !== undefined && lower(path.uri) !== lower(coreUrn))) return undefined;
+  if (path.subAttr !== undefined || (path.uri !== undefined && lower(path.uri) !== lower(coreUrn)))
+    return undefined;
   const name = lower(path.name);
   if (name === 'id') return { attribute: 'id', value: filter.value };
   if (name === lower(uniqueAttribute)) return { attribute: 'unique', value: filter.value };

@@ -43,15 +43,19 @@ const DNS_NAME = /^(\*\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-
  * IP subjectAltName), for server authentication, signed with SHA-256. Throws an Error naming the bad
  * option for an invalid host, day count, or an existing file in `outDir`.
  */
-export async function createSelfSignedCertificate(options: SelfSignedCertificateOptions): Promise<SelfSignedCertificate> {
+export async function createSelfSignedCertificate(
+  options: SelfSignedCertificateOptions,
+): Promise<SelfSignedCertificate> {
   const hosts = options.hosts.map(parseCertificateHost);
   const firstHost = hosts[0];
-  if (firstHost === undefined) throw new Error('Give at least one host (a DNS name or an IP address) for the certificate');
+  if (firstHost === undefined)
+    throw new Error('Give at least one host (a DNS name or an IP address) for the certificate');
   const days = options.days ?? DEFAULT_CERTIFICATE_DAYS;
   if (!Number.isInteger(days) || days < 1 || days > 36500) {
     throw new Error(`Invalid number of days "${days}": give a whole number from 1 to 36500`);
   }
-  if (options.passphrase !== undefined && options.passphrase === '') throw new Error('The passphrase must not be empty');
+  if (options.passphrase !== undefined && options.passphrase === '')
+    throw new Error('The passphrase must not be empty');
   const passphrase = options.passphrase ?? randomBytes(18).toString('base64url');
   const commonName = options.commonName ?? firstHost;
 
@@ -77,11 +81,16 @@ export async function createSelfSignedCertificate(options: SelfSignedCertificate
   const certPem = forge.pki.certificateToPem(cert);
   const alias = aliasFor(firstHost);
   // 3DES keeps the keystore readable by older Java keytools as well as by Node and OpenSSL 3.
-  const p12 = forge.pkcs12.toPkcs12Asn1(privateKey, [cert], passphrase, { algorithm: '3des', friendlyName: alias });
+  const p12 = forge.pkcs12.toPkcs12Asn1(privateKey, [cert], passphrase, {
+    algorithm: '3des',
+    friendlyName: alias,
+  });
   const pfx = Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
 
   const files =
-    options.outDir === undefined ? undefined : await writeFiles(options.outDir, { keyPem, certPem, pfx }, options.overwrite ?? false);
+    options.outDir === undefined
+      ? undefined
+      : await writeFiles(options.outDir, { keyPem, certPem, pfx }, options.overwrite ?? false);
   const keytoolCommand = [
     OKTA_AGENT_KEYTOOL,
     '-import',
@@ -99,7 +108,11 @@ function rsaKeyPair(): Promise<{ privateKey: string; publicKey: string }> {
   return new Promise((done, fail) => {
     generateKeyPair(
       'rsa',
-      { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs1', format: 'pem' } },
+      {
+        modulusLength: 2048,
+        publicKeyEncoding: { type: 'spki', format: 'pem' },
+        privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+      },
       (error, publicKey, privateKey) => (error ? fail(error) : done({ privateKey, publicKey })),
     );
   });
@@ -120,13 +133,18 @@ export function parseCertificateHost(host: string): string {
   const trimmed = host.trim();
   const unbracketed = trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
   if (isIP(unbracketed) !== 0 || DNS_NAME.test(unbracketed)) return unbracketed;
-  throw new Error(`Invalid host "${host}": give a DNS name (e.g. scim.example.com) or an IP address (e.g. 10.0.0.5 or ::1)`);
+  throw new Error(
+    `Invalid host "${host}": give a DNS name (e.g. scim.example.com) or an IP address (e.g. 10.0.0.5 or ::1)`,
+  );
 }
 
 function altName(host: string): { type: number; value: string } {
   // Type 7 is iPAddress (network-order bytes), type 2 dNSName (RFC 5280 §4.2.1.6).
   if (isIP(host) === 0) return { type: 2, value: host };
-  return { type: 7, value: Buffer.from(isIPv4(host) ? host.split('.').map(Number) : ipv6Bytes(host)).toString('binary') };
+  return {
+    type: 7,
+    value: Buffer.from(isIPv4(host) ? host.split('.').map(Number) : ipv6Bytes(host)).toString('binary'),
+  };
 }
 
 /** The 16 bytes of an IPv6 address, with `::` and an IPv4 tail (`::ffff:10.0.0.1`) expanded. */
@@ -142,7 +160,11 @@ function ipv6Bytes(address: string): number[] {
   const [head = '', rest] = text.split('::');
   const headGroups = head === '' ? [] : head.split(':');
   const restGroups = rest === undefined || rest === '' ? [] : rest.split(':');
-  const groups = [...headGroups, ...Array<string>(8 - headGroups.length - restGroups.length).fill('0'), ...restGroups];
+  const groups = [
+    ...headGroups,
+    ...Array<string>(8 - headGroups.length - restGroups.length).fill('0'),
+    ...restGroups,
+  ];
   return groups.flatMap((group) => {
     const value = parseInt(group, 16);
     return [value >> 8, value & 0xff];
@@ -164,10 +186,13 @@ async function writeFiles(
   if (!overwrite) {
     for (const path of Object.values(files)) {
       if (await exists(path)) {
-        throw Object.assign(new Error(`${path} already exists: remove it, choose another output folder, or set overwrite`), {
-          code: 'EEXIST',
-          path,
-        });
+        throw Object.assign(
+          new Error(`${path} already exists: remove it, choose another output folder, or set overwrite`),
+          {
+            code: 'EEXIST',
+            path,
+          },
+        );
       }
     }
   }
