@@ -2,8 +2,9 @@
 import type { AliasTable } from '../protocol/alias-table.js';
 import { ScimError } from '../protocol/errors.js';
 import { parsePatchPath } from '../protocol/filter-parser.js';
+import { stringifyAttrPath, stringifyFilter } from '../protocol/filter-stringify.js';
 import { findStructureProblem, isJsonObject } from '../protocol/json-value.js';
-import { PATCH_LIMITS } from '../protocol/patch-request.js';
+import { PATCH_LIMITS, parsePatchRequest } from '../protocol/patch-request.js';
 import type { ResourceSchema } from '../protocol/schema-types.js';
 import type { PatchOperation } from '../service/scim-service.js';
 import { attributeNameTo20 } from './list-params-11.js';
@@ -68,14 +69,36 @@ function attributeOperations(path: string, value: unknown): PatchOperation[] {
   return operations;
 }
 
+/** A PATCH path with its 1.1 schema URN, if any, in 2.0 terms. */
+function patchPathTo20(text: string, schema: ResourceSchema, alias: AliasTable): string {
+  const { path, filter, valueSubAttr } = parsePatchPath(text);
+  const translated = path.uri === undefined ? path : { ...path, uri: alias.urnTo20(path.uri, schema.resourceType) };
+  const selector = filter === undefined ? '' : `[${stringifyFilter(filter)}]`;
+  return `${stringifyAttrPath(translated)}${selector}${valueSubAttr === undefined ? '' : `.${valueSubAttr}`}`;
+}
+
+/** A SCIM 2.0 PatchOp sent to the 1.1 endpoint, read as 2.0 with 1.1 URNs in paths and value keys translated. */
+function readPatchOp(body: unknown, schema: ResourceSchema, alias: AliasTable): PatchOperation[] {
+  return parsePatchRequest(body).map((operation) => {
+    if (operation.path !== undefined) return { ...operation, path: patchPathTo20(operation.path, schema, alias) };
+    if (!isJsonObject(operation.value)) return operation;
+    const value = Object.fromEntries(
+      Object.entries(operation.value).map(([key, inner]) => [attributeNameTo20(key, alias, schema.resourceType), inner]),
+    );
+    return { ...operation, value };
+  });
+}
+
 /**
  * The canonical operations of a SCIM 1.1 PATCH body: removals named in `meta.attributes` first,
  * then each attribute given, extension attributes addressed by their 2.0 URN. `id` and `schemas`
- * are ignored. Errors: a body that is not an object, too deep, or a malformed `meta.attributes` →
+ * are ignored. A body with `Operations` is a SCIM 2.0 PatchOp and read as one. Errors: a body that is not an object, too deep, or a malformed `meta.attributes` →
  * invalidSyntax; a name that is no attribute path → invalidPath; a delete without a value → invalidValue.
  */
 export function readPatch11(body: unknown, schema: ResourceSchema, alias: AliasTable): PatchOperation[] {
   if (!isJsonObject(body)) throw syntax('a PATCH body must be a JSON object');
+  // Clients that speak 2.0 send a PatchOp to either endpoint; no 1.1 resource has `Operations`.
+  if (member(body, 'Operations') !== undefined) return readPatchOp(body, schema, alias);
   const problem = findStructureProblem(body, PATCH_LIMITS.maxDepth);
   if (problem !== undefined && 'forbiddenKey' in problem) {
     throw new ScimError('SCIM_ERR_INVALID_PATH', { path: problem.forbiddenKey, reason: 'this name is not allowed' });
