@@ -22,6 +22,8 @@ export interface DialectEnv {
   dialect: ScimDialect;
   service: ScimService;
   schemas: SchemaRegistry;
+  /** The most resources one list response holds, whatever `count` the dialect read. */
+  maxResults: number;
   /** Absolute URL of the dialect's base for this request. */
   baseUrl(request: FastifyRequest): string;
 }
@@ -105,7 +107,7 @@ async function listPage(
   const resources: unknown[] = [];
   let totalResults = 0;
   let skip = query.startIndex - 1;
-  let remaining = query.count ?? 0;
+  let remaining = Math.min(query.count ?? env.maxResults, env.maxResults);
   for (const { schema, ops } of parts) {
     const list = requireOperation(ops, 'list', schema.resourceType);
     const result: ListResult<ScimResource> = await list(

@@ -98,6 +98,8 @@ async function mountDialect(scope: FastifyInstance, params: MountParams): Promis
  * The SCIM server as a fastify plugin: `await app.register(scimPlugin, options)` serves every
  * enabled dialect under its base path (below any prefix the plugin is registered with). Throws at
  * registration when the options are wrong or the service lacks a method its capabilities need.
+ * Mounted in your own app, request ids, the logger, router limits (`maxParamLength`) and
+ * `frameworkErrors` stay your app's; `createScimServer` sets them for the standalone server.
  */
 export const scimPlugin: FastifyPluginAsync<ScimPluginOptions> = async (app, pluginOptions) => {
   const options = resolvePluginOptions(pluginOptions, availableDialects());
@@ -115,7 +117,7 @@ export const scimPlugin: FastifyPluginAsync<ScimPluginOptions> = async (app, plu
       dialect,
       authenticator,
       info,
-      env: { dialect, service: options.service, schemas },
+      env: { dialect, service: options.service, schemas, maxResults: options.maxResults },
     };
     await app.register(async (scope) => mountDialect(scope, params), { prefix: basePath });
   }
