@@ -57,7 +57,7 @@ describe('scim 1.1 and 2.0: one connector answers the same data through both dia
   });
 
   it('a user created through 1.1 reads the same through 2.0', async () => {
-    const sent = { ...fixture('createNewUser-withCustomExtension'), userName: 'via.v1@domain.com' };
+    const sent: Record<string, unknown> = { ...fixture('createNewUser-withCustomExtension'), userName: 'via.v1@domain.com' };
     const created = await send11(server, 'POST', '/Users', { body: sent });
     assert.equal(created.statusCode, 201, created.body);
     const { id } = created.json<Resource>();
