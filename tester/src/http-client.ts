@@ -64,6 +64,10 @@ export class HttpClient {
     if (this.#base.protocol !== 'http:' && this.#base.protocol !== 'https:') {
       throw new TypeError(`--url must be http: or https:, got ${this.#base.protocol}`);
     }
+    // Node would send URL credentials as Basic auth, and every report would print them.
+    if (this.#base.username !== '' || this.#base.password !== '') {
+      throw new TypeError('--url must not carry credentials: use --basic user:password or --token');
+    }
   }
 
   get baseUrl(): string {

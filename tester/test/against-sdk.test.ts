@@ -1,5 +1,9 @@
 // Every tester method and `run` against the SDK's own server over a MemoryStore: SCIM 2.0 (okta, entra), 1.1, HTTP and HTTPS.
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../src/cli/program.js';
 import type { TesterOptions } from '../src/context.js';
 import { runMethod, runScenarios } from '../src/run.js';
 import type { RunReport } from '../src/run.js';
@@ -60,6 +64,31 @@ for (const tls of [false, true]) {
     }
 
     if (tls) {
+      it('the CLI trusts the certificate given with --ca <pem file>', async () => {
+        const dir = await mkdtemp(join(tmpdir(), 'sct-ca-'));
+        try {
+          const pem = join(dir, 'cert.pem');
+          await writeFile(pem, sdk.ca ?? '');
+          let out = '';
+          const argv = [
+            'run',
+            '--url',
+            `${sdk.origin}/scim/v2`,
+            '--token',
+            SDK_TOKEN,
+            '--ca',
+            pem,
+            '--capabilities',
+            'PUSH_NEW_USERS',
+          ];
+          const code = await main(argv, { out: (text) => (out += text), err: (text) => (out += text) });
+          assert.equal(code, 0, out);
+          assert.match(out.trimEnd().split('\n').at(-1) ?? '', /^\d+ passed, 0 failed$/);
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
+      });
+
       it('fails (without crashing) when the certificate is not trusted, and passes with --insecure', async () => {
         const url = `${sdk.origin}/scim/v2`;
         const auth = { kind: 'bearer' as const, token: SDK_TOKEN };

@@ -78,6 +78,13 @@ describe('scim-connector-tester CLI', () => {
       { argv: ['--url', 'not a url', '--method', 'createNewUser'], want: /--url is not a URL/ },
     ],
     [
+      'credentials in the URL',
+      {
+        argv: ['--url', 'https://u:p@x/scim', '--method', 'createNewUser'],
+        want: /--url must not carry credentials/,
+      },
+    ],
+    [
       'a non-HTTP URL',
       { argv: ['--url', 'ftp://x/scim', '--method', 'createNewUser'], want: /--url must start with http/ },
     ],

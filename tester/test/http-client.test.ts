@@ -61,6 +61,13 @@ describe('HttpClient', () => {
     });
   });
 
+  it('refuses a base URL that carries credentials', () => {
+    assert.throws(
+      () => new HttpClient({ baseUrl: 'https://u:p@x/', auth: { kind: 'none' } }),
+      /must not carry credentials/,
+    );
+  });
+
   it('refuses a base URL that is not http(s)', () => {
     assert.throws(
       () => new HttpClient({ baseUrl: 'ftp://x/', auth: { kind: 'none' } }),

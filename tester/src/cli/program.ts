@@ -121,8 +121,11 @@ function testerOptions(flags: CommonFlags): TesterOptions {
   } catch {
     throw new UsageError(`--url is not a URL: ${JSON.stringify(flags.url)}`);
   }
-  if (!/^https?:$/.test(new URL(flags.url).protocol))
-    throw new UsageError('--url must start with http:// or https://');
+  const url = new URL(flags.url);
+  if (!/^https?:$/.test(url.protocol)) throw new UsageError('--url must start with http:// or https://');
+  if (url.username !== '' || url.password !== '') {
+    throw new UsageError('--url must not carry credentials: use --basic user:password or --token');
+  }
   if (flags.scim !== '2.0' && flags.scim !== '1.1')
     throw new UsageError(`--scim must be 2.0 or 1.1, got ${JSON.stringify(flags.scim)}`);
   if (flags.profile !== 'okta' && flags.profile !== 'entra')
