@@ -1,6 +1,7 @@
 // Filter benchmark: parses/s and evaluations/s (per call, and compiled once) of realistic filters, against JSON.parse of a same-length JSON text.
 // Run after `npx tsc -b`: `node bench/filter.mjs`. Prints medians over rounds; the ratio is to the baseline.
 import {
+import { median } from './stats.mjs';
   attribute,
   compileFilter,
   createAliasTable,
@@ -70,12 +71,6 @@ function measure(op) {
     elapsed = process.hrtime.bigint() - start;
   } while (elapsed < limit);
   return count / (Number(elapsed) / 1e9);
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US').padStart(12);
