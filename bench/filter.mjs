@@ -1,7 +1,6 @@
 // Filter benchmark: parses/s and evaluations/s (per call, and compiled once) of realistic filters, against JSON.parse of a same-length JSON text.
 // Run after `npx tsc -b`: `node bench/filter.mjs`. Prints medians over rounds; the ratio is to the baseline.
 import {
-import { median } from './stats.mjs';
   attribute,
   compileFilter,
   createAliasTable,
@@ -9,6 +8,7 @@ import { median } from './stats.mjs';
   evaluateFilter,
   parseFilter,
 } from '../sdk/dist/index.js';
+import { median } from './stats.mjs';
 
 const ROUNDS = 7;
 const ROUND_MS = 50;
