@@ -21,7 +21,6 @@ describe('http: JSON bodies', () => {
   });
 
   const refused: [string, string][] = [
-    ['empty', ''],
     ['malformed', '{"a":'],
     ['too deep', `${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`],
     ['__proto__', '{"__proto__":{"polluted":true}}'],
@@ -37,6 +36,11 @@ describe('http: JSON bodies', () => {
       assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
     });
   }
+
+  it('reads an empty body as no body', () => {
+    assert.equal(parseJsonBody(''), undefined);
+    assert.equal(parseJsonBody(' \n'), undefined);
+  });
 
   it('parses ordinary bodies, including a key named constructor holding a plain value', () => {
     assert.ok(Array.isArray(parseJsonBody(`${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`)));

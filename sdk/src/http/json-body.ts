@@ -47,9 +47,13 @@ function refusePrototypeKeys(this: unknown, key: string, value: unknown): unknow
   return value;
 }
 
-/** Parses a request body; throws ScimError invalidSyntax for empty, malformed, too deep or poisoned JSON. */
+/**
+ * Parses a request body; throws ScimError invalidSyntax for malformed, too deep or poisoned JSON.
+ * An empty body is no body (`undefined`): clients send a JSON Content-Type on DELETE too, and a
+ * route that needs a body refuses `undefined` itself.
+ */
 export function parseJsonBody(text: string): unknown {
-  if (text.trim() === '') throw invalid('the body is empty');
+  if (text.trim() === '') return undefined;
   if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw invalid(`the JSON is nested deeper than ${MAX_JSON_DEPTH} levels`);
   }
