@@ -2,7 +2,7 @@
 import type { ScimResource } from '../protocol/resource.js';
 import type { ResourceSchema, AttributeDefinition } from '../protocol/schema-types.js';
 import type { AttrPath } from '../protocol/filter-ast.js';
-import { evaluateFilter } from '../protocol/filter-evaluate.js';
+import { compileFilter } from '../protocol/filter-evaluate.js';
 import { compareAttributeValues, getAttributeValues, getOwn } from '../protocol/attribute-access.js';
 import { findSubAttribute } from '../protocol/resource-schema.js';
 import type { ListQuery, ListResult } from './scim-service.js';
@@ -17,10 +17,11 @@ export function applyListQuery<T extends ScimResource>(
   query: ListQuery,
   schema: ResourceSchema,
 ): ListResult<T> {
-  const { filter } = query;
+  // Compiled once: paths are resolved and literals prepared once per list, not once per resource.
+  const matches = query.filter === undefined ? undefined : compileFilter(query.filter, schema);
   let matched: T[] = [];
   for (const resource of resources) {
-    if (filter === undefined || evaluateFilter(filter, resource, schema)) matched.push(resource);
+    if (matches === undefined || matches(resource)) matched.push(resource);
   }
   if (query.sortBy !== undefined) matched = sortResources(matched, query.sortBy, query.sortOrder, schema);
   const start = Math.max(1, query.startIndex) - 1;

@@ -4,6 +4,7 @@ import type { ScimGroup, ScimResource, ScimUser, ResourceTypeName } from '../pro
 import { URN } from '../protocol/resource.js';
 import type { Filter } from '../protocol/filter-ast.js';
 import { findKey } from '../protocol/attribute-access.js';
+import { cloneJson } from '../protocol/json-value.js';
 import { createSchemaRegistry, type SchemaRegistry } from '../protocol/resource-schema.js';
 import { applyListQuery } from '../service/apply-list-query.js';
 import type { ListQuery, ListResult, RequestContext, ScimService } from '../service/scim-service.js';
@@ -118,7 +119,7 @@ export class MemoryStore implements ScimService {
     const views = [...this.users.values()].map((user) => this.viewUser(user, false));
     const result = applyListQuery(views, query, this.schemas.user);
     return {
-      resources: result.resources.map((user) => structuredClone(user)),
+      resources: result.resources.map((user) => cloneJson(user)),
       totalResults: result.totalResults,
     };
   }
@@ -141,7 +142,7 @@ export class MemoryStore implements ScimService {
       this.stamp(this.completeMembers(stripServerOwned(group)), 'Group', id, undefined),
     );
     await this.changed({ users: false, groups: true });
-    return structuredClone(stored);
+    return cloneJson(stored);
   }
 
   async updateGroup(id: string, group: ScimGroup, _ctx?: RequestContext): Promise<ScimGroup> {
@@ -153,13 +154,13 @@ export class MemoryStore implements ScimService {
     this.groups.set(id, stored);
     this.reindexGroup(id, previous, stored);
     await this.changed({ users: false, groups: true });
-    return structuredClone(stored);
+    return cloneJson(stored);
   }
 
   async getGroup(id: string, _ctx?: RequestContext): Promise<ScimGroup> {
     const stored = this.groups.get(id);
     if (stored === undefined) throw new NotFoundError('Group', id);
-    return structuredClone(stored);
+    return cloneJson(stored);
   }
 
   async getGroups(query: ListQuery, _ctx?: RequestContext): Promise<ListResult<ScimGroup>> {
@@ -167,11 +168,11 @@ export class MemoryStore implements ScimService {
     if (lookup !== undefined) {
       const id = lookup.attribute === 'id' ? lookup.value : this.groupIdByName.get(lower(lookup.value));
       const stored = id === undefined ? undefined : this.groups.get(id);
-      return page(stored === undefined ? [] : [structuredClone(stored)], query);
+      return page(stored === undefined ? [] : [cloneJson(stored)], query);
     }
     const result = applyListQuery(this.groups.values(), query, this.schemas.group);
     return {
-      resources: result.resources.map((group) => structuredClone(group)),
+      resources: result.resources.map((group) => cloneJson(group)),
       totalResults: result.totalResults,
     };
   }
@@ -330,7 +331,7 @@ export class MemoryStore implements ScimService {
     const groupIds = this.groupIdsByMember.get(user.id as string);
     const view: ScimUser =
       groupIds === undefined ? user : { ...user, groups: [...groupIds].map((id) => this.groupReference(id)) };
-    return copy ? structuredClone(view) : view;
+    return copy ? cloneJson(view) : view;
   }
 
   /** One element of a user's `groups` (RFC 7643 §4.1.2); `$ref` is the server's to add. */
@@ -379,7 +380,7 @@ function pageOf<T>(items: Iterable<T>, query: ListQuery): T[] {
 }
 
 function stripServerOwned(resource: ScimResource): ScimResource {
-  const copy: Record<string, unknown> = structuredClone(resource);
+  const copy: Record<string, unknown> = cloneJson(resource);
   for (const key of Object.keys(copy)) {
     if (SERVER_OWNED.has(key.toLowerCase())) delete copy[key];
   }
