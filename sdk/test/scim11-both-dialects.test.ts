@@ -22,8 +22,11 @@ const GROUP_EXT_20 = aliases.groupExtensionUrn;
 
 /** The attributes both dialects share: everything but schemas, meta and the extension keys, which differ by URN. */
 function coreAttributes(resource: Resource): Record<string, unknown> {
-  const { schemas: _schemas, meta: _meta, ...rest } = resource;
-  return Object.fromEntries(Object.entries(rest).filter(([key]) => !key.startsWith('urn:')));
+  return Object.fromEntries(
+    Object.entries(resource).filter(
+      ([key]) => key !== 'schemas' && key !== 'meta' && !key.startsWith('urn:'),
+    ),
+  );
 }
 
 describe('scim 1.1 and 2.0: one connector answers the same data through both dialects', () => {
@@ -33,7 +36,7 @@ describe('scim 1.1 and 2.0: one connector answers the same data through both dia
   });
   afterEach(() => server.close());
 
-  it('reads seed user 101 both ways: same attributes, the custom extension under each dialect\'s URN', async () => {
+  it("reads seed user 101 both ways: same attributes, the custom extension under each dialect's URN", async () => {
     const v1 = await send11(server, 'GET', '/Users/101');
     const v2 = await send20(server, 'GET', '/Users/101');
     assert.equal(v1.statusCode, 200);
@@ -57,7 +60,10 @@ describe('scim 1.1 and 2.0: one connector answers the same data through both dia
   });
 
   it('a user created through 1.1 reads the same through 2.0', async () => {
-    const sent: Record<string, unknown> = { ...fixture('createNewUser-withCustomExtension'), userName: 'via.v1@domain.com' };
+    const sent: Record<string, unknown> = {
+      ...fixture('createNewUser-withCustomExtension'),
+      userName: 'via.v1@domain.com',
+    };
     const created = await send11(server, 'POST', '/Users', { body: sent });
     assert.equal(created.statusCode, 201, created.body);
     const { id } = created.json<Resource>();
@@ -66,8 +72,15 @@ describe('scim 1.1 and 2.0: one connector answers the same data through both dia
     assert.deepEqual(read['phoneNumbers'], sent['phoneNumbers']);
     assert.deepEqual(read[USER_EXT_20], { isAdmin: false, isOkta: false, departmentName: 'Testing User' });
     assert.equal(read['password'], undefined);
-    const found = await send20(server, 'GET', `/Users?filter=${encodeURIComponent(`${USER_EXT_20}:departmentName eq "Testing User"`)}`);
-    assert.deepEqual(found.json<{ Resources: Resource[] }>().Resources.map((r) => r.id), [id]);
+    const found = await send20(
+      server,
+      'GET',
+      `/Users?filter=${encodeURIComponent(`${USER_EXT_20}:departmentName eq "Testing User"`)}`,
+    );
+    assert.deepEqual(
+      found.json<{ Resources: Resource[] }>().Resources.map((r) => r.id),
+      [id],
+    );
   });
 
   it('a user created through 2.0 reads the same through 1.1, and 1.1 filters find it', async () => {
@@ -87,17 +100,37 @@ describe('scim 1.1 and 2.0: one connector answers the same data through both dia
     assert.deepEqual(read[OKTA_USER_URN], { isAdmin: true, isOkta: false, departmentName: 'Two' });
     assert.ok(read.schemas.includes(CORE_11));
     assert.equal(read['password'], undefined);
-    const byEmail = await send11(server, 'GET', `/Users?filter=${encodeURIComponent('email eq "via.v2@domain.com" OR email eq "x@y.z"')}`);
-    assert.deepEqual(byEmail.json<List11>().Resources.map((r) => r['id']), [id]);
-    const byCustom = await send11(server, 'GET', `/Users?filter=${encodeURIComponent(`${OKTA_USER_URN}:departmentName eq "Two"`)}`);
-    assert.deepEqual(byCustom.json<List11>().Resources.map((r) => r['id']), [id]);
+    const byEmail = await send11(
+      server,
+      'GET',
+      `/Users?filter=${encodeURIComponent('email eq "via.v2@domain.com" OR email eq "x@y.z"')}`,
+    );
+    assert.deepEqual(
+      byEmail.json<List11>().Resources.map((r) => r['id']),
+      [id],
+    );
+    const byCustom = await send11(
+      server,
+      'GET',
+      `/Users?filter=${encodeURIComponent(`${OKTA_USER_URN}:departmentName eq "Two"`)}`,
+    );
+    assert.deepEqual(
+      byCustom.json<List11>().Resources.map((r) => r['id']),
+      [id],
+    );
   });
 
   it('a 1.1 profile push is seen by 2.0, and a 2.0 PATCH is seen by 1.1', async () => {
-    assert.equal((await send11(server, 'PUT', '/Users/101', { body: fixture('pushProfileUpdate') })).statusCode, 200);
+    assert.equal(
+      (await send11(server, 'PUT', '/Users/101', { body: fixture('pushProfileUpdate') })).statusCode,
+      200,
+    );
     const after11 = (await send20(server, 'GET', '/Users/101')).json<Resource>();
     assert.equal((after11['name'] as Record<string, string>)['familyName'], 'Taylor');
-    assert.equal((after11[USER_EXT_20] as Record<string, string>)['departmentName'], 'Cloud Service Management');
+    assert.equal(
+      (after11[USER_EXT_20] as Record<string, string>)['departmentName'],
+      'Cloud Service Management',
+    );
     const patch = {
       schemas: [URN.patchOp],
       Operations: [{ op: 'replace', value: { active: false, [`${USER_EXT_20}:departmentName`]: 'Patched' } }],
@@ -140,9 +173,15 @@ describe('scim 1.1 and 2.0: one connector answers the same data through both dia
   });
 
   it('serves 1.1 under a configured base path', async () => {
-    const { server: moved } = await exampleServer({ server: { dialects: { '1.1': { basePath: '/okta/scim' } } } });
+    const { server: moved } = await exampleServer({
+      server: { dialects: { '1.1': { basePath: '/okta/scim' } } },
+    });
     try {
-      const response = await moved.app.inject({ method: 'GET', url: '/okta/scim/Users/101', headers: { authorization: `Bearer ${TOKEN}` } });
+      const response = await moved.app.inject({
+        method: 'GET',
+        url: '/okta/scim/Users/101',
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
       assert.equal(response.statusCode, 200);
       assert.match(response.json<Resource>().meta['location'] ?? '', /\/okta\/scim\/Users\/101$/);
     } finally {

@@ -2,7 +2,16 @@
 import { strict as assert } from 'node:assert';
 import type { ScimServer } from '../src/http/create-scim-server.js';
 import { URN } from '../src/protocol/resource.js';
-import { CORE_11, exampleServer, LIST_11, OKTA_GROUP_URN, OKTA_USER_URN, send11, type ErrorBody11, type List11 } from './support/okta-example-server.js';
+import {
+  CORE_11,
+  exampleServer,
+  LIST_11,
+  OKTA_GROUP_URN,
+  OKTA_USER_URN,
+  send11,
+  type ErrorBody11,
+  type List11,
+} from './support/okta-example-server.js';
 
 const PROVIDER_CONFIG = 'urn:okta:schemas:scim:providerconfig:1.0';
 
@@ -17,7 +26,9 @@ interface Config11 {
 describe('scim 1.1: discovery', () => {
   let server: ScimServer;
   before(async () => {
-    ({ server } = await exampleServer({ server: { capabilities: ['PUSH_NEW_USERS', 'IMPORT_NEW_USERS', 'GROUP_PUSH'], maxResults: 250 } }));
+    ({ server } = await exampleServer({
+      server: { capabilities: ['PUSH_NEW_USERS', 'IMPORT_NEW_USERS', 'GROUP_PUSH'], maxResults: 250 },
+    }));
   });
   after(() => server.close());
 
@@ -28,7 +39,11 @@ describe('scim 1.1: discovery', () => {
       assert.match(String(response.headers['content-type']), /^application\/json/);
       const config = response.json<Config11>();
       assert.deepEqual(config.schemas, [CORE_11, PROVIDER_CONFIG]);
-      assert.deepEqual(config[PROVIDER_CONFIG].userManagementCapabilities, ['PUSH_NEW_USERS', 'IMPORT_NEW_USERS', 'GROUP_PUSH']);
+      assert.deepEqual(config[PROVIDER_CONFIG].userManagementCapabilities, [
+        'PUSH_NEW_USERS',
+        'IMPORT_NEW_USERS',
+        'GROUP_PUSH',
+      ]);
       assert.equal(config.filter.maxResults, 250);
       assert.equal(config.patch.supported, true);
       assert.ok(config.authenticationSchemes.length > 0);
@@ -45,12 +60,24 @@ describe('scim 1.1: discovery', () => {
     const list = response.json<List11>();
     assert.deepEqual(list.schemas, [CORE_11, LIST_11]);
     assert.equal(list.totalResults, 2);
-    const [user, group] = list.Resources as { id: string; endpoint: string; schema: string; schemaExtensions: { schema: string }[]; schemas: string[] }[];
+    const [user, group] = list.Resources as {
+      id: string;
+      endpoint: string;
+      schema: string;
+      schemaExtensions: { schema: string }[];
+      schemas: string[];
+    }[];
     assert.equal(user?.id, 'User');
     assert.equal(user?.endpoint, '/Users');
     assert.equal(user?.schema, CORE_11);
-    assert.deepEqual(user?.schemaExtensions.map((e) => e.schema), [URN.enterpriseUser11, OKTA_USER_URN]);
-    assert.deepEqual(group?.schemaExtensions.map((e) => e.schema), [OKTA_GROUP_URN]);
+    assert.deepEqual(
+      user?.schemaExtensions.map((e) => e.schema),
+      [URN.enterpriseUser11, OKTA_USER_URN],
+    );
+    assert.deepEqual(
+      group?.schemaExtensions.map((e) => e.schema),
+      [OKTA_GROUP_URN],
+    );
     assert.ok(user?.schemas.includes(CORE_11));
     const one = await send11(server, 'GET', '/ResourceTypes/Group');
     assert.equal(one.json<{ id: string }>().id, 'Group');
@@ -65,7 +92,9 @@ describe('scim 1.1: discovery', () => {
       list.Resources.map((s) => s['id']),
       [`${CORE_11}:User`, URN.enterpriseUser11, OKTA_USER_URN, `${CORE_11}:Group`, OKTA_GROUP_URN],
     );
-    const custom = list.Resources.find((s) => s['id'] === OKTA_USER_URN) as { attributes: Record<string, unknown>[] };
+    const custom = list.Resources.find((s) => s['id'] === OKTA_USER_URN) as {
+      attributes: Record<string, unknown>[];
+    };
     assert.deepEqual(
       custom.attributes.map((a) => [a['name'], a['type'], a['schema'], a['readOnly']]),
       [
@@ -79,7 +108,9 @@ describe('scim 1.1: discovery', () => {
     assert.equal(users.json<{ id: string }>().id, `${CORE_11}:User`);
     const byId = await send11(server, 'GET', `/Schemas/${encodeURIComponent(OKTA_USER_URN)}`);
     assert.equal(byId.json<{ id: string }>().id, OKTA_USER_URN);
-    const groups = users.json<{ attributes: { name: string; readOnly: boolean }[] }>().attributes.find((a) => a.name === 'groups');
+    const groups = users
+      .json<{ attributes: { name: string; readOnly: boolean }[] }>()
+      .attributes.find((a) => a.name === 'groups');
     assert.equal(groups?.readOnly, true);
   });
 

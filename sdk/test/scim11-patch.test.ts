@@ -4,40 +4,92 @@ import type { ScimServer } from '../src/http/create-scim-server.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
 import type { PatchOperation } from '../src/service/scim-service.js';
 import { readPatch11 } from '../src/http/patch-11.js';
-import { aliases, CORE_11, exampleServer, GROUP_EXTENSION, OKTA_GROUP_URN, OKTA_USER_URN, send11, USER_EXTENSION, type ErrorBody11 } from './support/okta-example-server.js';
+import {
+  aliases,
+  CORE_11,
+  exampleServer,
+  GROUP_EXTENSION,
+  OKTA_GROUP_URN,
+  OKTA_USER_URN,
+  send11,
+  USER_EXTENSION,
+  type ErrorBody11,
+} from './support/okta-example-server.js';
 
-const schemas = createSchemaRegistry({ userExtensions: [USER_EXTENSION], groupExtensions: [GROUP_EXTENSION] });
+const schemas = createSchemaRegistry({
+  userExtensions: [USER_EXTENSION],
+  groupExtensions: [GROUP_EXTENSION],
+});
 const USER_EXT = aliases.userExtensionUrn;
 const GROUP_EXT = aliases.groupExtensionUrn;
 
 describe('scim 1.1: PATCH bodies read into canonical operations', () => {
   const cases: [string, { type: 'User' | 'Group'; body: unknown; want: PatchOperation[] }][] = [
-    ['a single-valued attribute is replaced', { type: 'User', body: { schemas: [CORE_11], active: false }, want: [{ op: 'replace', path: 'active', value: false }] }],
-    ['a complex attribute is merged (replace of the given sub-attributes)', { type: 'User', body: { name: { familyName: 'X' } }, want: [{ op: 'replace', path: 'name', value: { familyName: 'X' } }] }],
+    [
+      'a single-valued attribute is replaced',
+      {
+        type: 'User',
+        body: { schemas: [CORE_11], active: false },
+        want: [{ op: 'replace', path: 'active', value: false }],
+      },
+    ],
+    [
+      'a complex attribute is merged (replace of the given sub-attributes)',
+      {
+        type: 'User',
+        body: { name: { familyName: 'X' } },
+        want: [{ op: 'replace', path: 'name', value: { familyName: 'X' } }],
+      },
+    ],
     ['null removes', { type: 'User', body: { nickName: null }, want: [{ op: 'remove', path: 'nickName' }] }],
     [
       'meta.attributes removes first, its 1.1 URNs translated',
-      { type: 'User', body: { meta: { attributes: ['name.middleName', `${OKTA_USER_URN}:departmentName`] }, title: 'T' }, want: [
-        { op: 'remove', path: 'name.middleName' },
-        { op: 'remove', path: `${USER_EXT}:departmentName` },
-        { op: 'replace', path: 'title', value: 'T' },
-      ] },
+      {
+        type: 'User',
+        body: { meta: { attributes: ['name.middleName', `${OKTA_USER_URN}:departmentName`] }, title: 'T' },
+        want: [
+          { op: 'remove', path: 'name.middleName' },
+          { op: 'remove', path: `${USER_EXT}:departmentName` },
+          { op: 'replace', path: 'title', value: 'T' },
+        ],
+      },
     ],
     [
       'multi-valued: added values and "operation": "delete" by value',
-      { type: 'Group', body: { schemas: [CORE_11], members: [{ value: '101', operation: 'delete' }, { value: '103', display: 'new' }] }, want: [
-        { op: 'remove', path: 'members[value eq "101"]' },
-        { op: 'add', path: 'members', value: [{ value: '103', display: 'new' }] },
-      ] },
+      {
+        type: 'Group',
+        body: {
+          schemas: [CORE_11],
+          members: [
+            { value: '101', operation: 'delete' },
+            { value: '103', display: 'new' },
+          ],
+        },
+        want: [
+          { op: 'remove', path: 'members[value eq "101"]' },
+          { op: 'add', path: 'members', value: [{ value: '103', display: 'new' }] },
+        ],
+      },
     ],
     [
       'extension attributes under their 1.1 URN',
-      { type: 'User', body: { [OKTA_USER_URN]: { departmentName: 'D', isOkta: false } }, want: [
-        { op: 'replace', path: `${USER_EXT}:departmentName`, value: 'D' },
-        { op: 'replace', path: `${USER_EXT}:isOkta`, value: false },
-      ] },
+      {
+        type: 'User',
+        body: { [OKTA_USER_URN]: { departmentName: 'D', isOkta: false } },
+        want: [
+          { op: 'replace', path: `${USER_EXT}:departmentName`, value: 'D' },
+          { op: 'replace', path: `${USER_EXT}:isOkta`, value: false },
+        ],
+      },
     ],
-    ['the group description', { type: 'Group', body: { [OKTA_GROUP_URN]: { description: 'd' } }, want: [{ op: 'replace', path: `${GROUP_EXT}:description`, value: 'd' }] }],
+    [
+      'the group description',
+      {
+        type: 'Group',
+        body: { [OKTA_GROUP_URN]: { description: 'd' } },
+        want: [{ op: 'replace', path: `${GROUP_EXT}:description`, value: 'd' }],
+      },
+    ],
     ['id and schemas are ignored', { type: 'User', body: { id: '7', schemas: [CORE_11] }, want: [] }],
     [
       'a 2.0 PatchOp with 1.1 URNs in paths and value keys',
@@ -74,7 +126,10 @@ describe('scim 1.1: PATCH bodies read into canonical operations', () => {
   ];
   for (const [name, body, scimType] of errors) {
     it(`refuses ${name} (${scimType})`, () => {
-      assert.throws(() => readPatch11(body, schemas.user, aliases), (err: { scimType?: string }) => err.scimType === scimType);
+      assert.throws(
+        () => readPatch11(body, schemas.user, aliases),
+        (err: { scimType?: string }) => err.scimType === scimType,
+      );
     });
   }
 });
@@ -92,7 +147,10 @@ describe('scim 1.1: PATCH over HTTP', () => {
         schemas: [CORE_11, OKTA_USER_URN],
         active: false,
         [OKTA_USER_URN]: { departmentName: 'Patched' },
-        emails: [{ value: 'jsmith@example.com', operation: 'delete' }, { value: 'john@example.org', type: 'home' }],
+        emails: [
+          { value: 'jsmith@example.com', operation: 'delete' },
+          { value: 'john@example.org', type: 'home' },
+        ],
       },
     });
     assert.equal(response.statusCode, 200, response.body);
@@ -104,14 +162,20 @@ describe('scim 1.1: PATCH over HTTP', () => {
 
   it('patches a group: a member removed, one added, the description changed', async () => {
     const response = await send11(server, 'PATCH', '/Groups/1002', {
-      body: { members: [{ value: '101', operation: 'delete' }], [OKTA_GROUP_URN]: { description: 'now described' } },
+      body: {
+        members: [{ value: '101', operation: 'delete' }],
+        [OKTA_GROUP_URN]: { description: 'now described' },
+      },
     });
     assert.equal(response.statusCode, 200, response.body);
     const group = response.json<Record<string, unknown>>();
     assert.deepEqual(group['members'], [{ value: '102', display: 'admin' }]);
     assert.deepEqual(group[OKTA_GROUP_URN], { description: 'now described' });
     const okta = (await send11(server, 'GET', '/Users/101')).json<{ groups: { value: string }[] }>();
-    assert.deepEqual(okta.groups.map((g) => g.value), ['1001']);
+    assert.deepEqual(
+      okta.groups.map((g) => g.value),
+      ['1001'],
+    );
   });
 
   it('answers a bad PATCH with a 1.1 error body', async () => {

@@ -48,7 +48,10 @@ function assertError11(response: LightMyRequestResponse, status: number): ErrorB
 }
 
 function assertNoPassword(resource: Record<string, unknown>): void {
-  assert.ok(!Object.keys(resource).some((key) => key.toLowerCase() === 'password'), 'a password was returned');
+  assert.ok(
+    !Object.keys(resource).some((key) => key.toLowerCase() === 'password'),
+    'a password was returned',
+  );
 }
 
 /** The tester makes userNames unique per run so that a replay never collides with an earlier one. */
@@ -58,7 +61,10 @@ function uniqueUser(name: string, run: string): Record<string, unknown> {
   return {
     ...body,
     userName: unique(body['userName']),
-    emails: (body['emails'] as Record<string, unknown>[]).map((email) => ({ ...email, value: unique(email['value']) })),
+    emails: (body['emails'] as Record<string, unknown>[]).map((email) => ({
+      ...email,
+      value: unique(email['value']),
+    })),
   };
 }
 
@@ -81,9 +87,14 @@ describe('scim 1.1: replay of the original Okta tester against /scim/v1', () => 
   afterEach(() => server.close());
 
   it('getImplementedUserManagementCapabilities: GET /ServiceProviderConfigs lists every capability', async () => {
-    const config = body11<Record<string, unknown>>(await send11(server, 'GET', '/ServiceProviderConfigs'), 200);
+    const config = body11<Record<string, unknown>>(
+      await send11(server, 'GET', '/ServiceProviderConfigs'),
+      200,
+    );
     assert.deepEqual(config['schemas'], [CORE_11, 'urn:okta:schemas:scim:providerconfig:1.0']);
-    const okta = config['urn:okta:schemas:scim:providerconfig:1.0'] as { userManagementCapabilities: string[] };
+    const okta = config['urn:okta:schemas:scim:providerconfig:1.0'] as {
+      userManagementCapabilities: string[];
+    };
     assert.ok(okta.userManagementCapabilities.includes('GROUP_PUSH'));
     assert.ok(okta.userManagementCapabilities.includes('OPP_SCIM_INCREMENTAL_IMPORTS'));
   });
@@ -101,7 +112,9 @@ describe('scim 1.1: replay of the original Okta tester against /scim/v1', () => 
         assert.deepEqual(created[OKTA_USER_URN], sent[OKTA_USER_URN]);
         assert.ok(created.schemas.includes(OKTA_USER_URN));
       }
-      const found = list11(await send11(server, 'GET', `/Users?${plusFilter(`userName eq "${String(sent['userName'])}"`)}`));
+      const found = list11(
+        await send11(server, 'GET', `/Users?${plusFilter(`userName eq "${String(sent['userName'])}"`)}`),
+      );
       assert.equal(found.totalResults, 1);
       assert.equal(found.Resources[0]?.['id'], created.id);
       const read = body11<Resource11>(await send11(server, 'GET', `/Users/${created.id}`), 200);
@@ -121,14 +134,25 @@ describe('scim 1.1: replay of the original Okta tester against /scim/v1', () => 
     const found = list11(await send11(server, 'GET', `/Users?${plusFilter(filter)}`));
     assert.equal(found.totalResults, 2);
     assert.deepEqual(found.Resources.map((r) => r['id']).sort(), ['101', '102']);
-    const one = list11(await send11(server, 'GET', `/Users?filter=${encodeURIComponent('email eq "BJENSEN@example.com"')}`));
-    assert.deepEqual(one.Resources.map((r) => r['userName']), ['admin']);
-    const none = list11(await send11(server, 'GET', `/Users?${plusFilter('email eq "nobody@example.com" OR email eq "none@example.com"')}`));
+    const one = list11(
+      await send11(server, 'GET', `/Users?filter=${encodeURIComponent('email eq "BJENSEN@example.com"')}`),
+    );
+    assert.deepEqual(
+      one.Resources.map((r) => r['userName']),
+      ['admin'],
+    );
+    const none = list11(
+      await send11(
+        server,
+        'GET',
+        `/Users?${plusFilter('email eq "nobody@example.com" OR email eq "none@example.com"')}`,
+      ),
+    );
     assert.equal(none.totalResults, 0);
     assert.deepEqual(none.Resources, []);
   });
 
-  it('the agent\'s other filters: id eq, name.givenName eq, AND in upper case, the custom-attribute URN', async () => {
+  it("the agent's other filters: id eq, name.givenName eq, AND in upper case, the custom-attribute URN", async () => {
     const cases: [string, string[]][] = [
       ['id eq "102"', ['102']],
       ['name.givenName eq "john"', ['101']],
@@ -139,8 +163,13 @@ describe('scim 1.1: replay of the original Okta tester against /scim/v1', () => 
     ];
     for (const [filter, ids] of cases) {
       const found = list11(await send11(server, 'GET', `/Users?${plusFilter(filter)}`));
-      assert.deepEqual(found.Resources.map((r) => r['id']), ids, filter);
-      for (const resource of found.Resources) assert.ok(resource[OKTA_USER_URN] !== undefined, 'the custom extension is under its 1.1 URN');
+      assert.deepEqual(
+        found.Resources.map((r) => r['id']),
+        ids,
+        filter,
+      );
+      for (const resource of found.Resources)
+        assert.ok(resource[OKTA_USER_URN] !== undefined, 'the custom extension is under its 1.1 URN');
     }
   });
 
@@ -153,12 +182,19 @@ describe('scim 1.1: replay of the original Okta tester against /scim/v1', () => 
     ];
     for (const [name, active] of steps) {
       const body = fixture(name);
-      const put = body11<Resource11>(await send11(server, 'PUT', `/Users/${String(body['id'])}`, { body }), 200);
+      const put = body11<Resource11>(
+        await send11(server, 'PUT', `/Users/${String(body['id'])}`, { body }),
+        200,
+      );
       assert.equal(put['active'], active, name);
       const read = body11<Resource11>(await send11(server, 'GET', '/Users/101'), 200);
       assert.equal(read['active'], active, name);
       assert.equal(read['userName'], 'okta');
-      assert.deepEqual(read[OKTA_USER_URN], { isAdmin: false, isOkta: true, departmentName: 'Cloud Service' });
+      assert.deepEqual(read[OKTA_USER_URN], {
+        isAdmin: false,
+        isOkta: true,
+        departmentName: 'Cloud Service',
+      });
     }
   });
 
@@ -166,7 +202,12 @@ describe('scim 1.1: replay of the original Okta tester against /scim/v1', () => 
     const pending = uniqueUser('createPendingUser', run);
     const created = body11<Resource11>(await send11(server, 'POST', '/Users', { body: pending }), 201);
     assert.equal(created['active'], false);
-    const activated = body11<Resource11>(await send11(server, 'PUT', `/Users/${created.id}`, { body: { ...pending, id: created.id, active: true } }), 200);
+    const activated = body11<Resource11>(
+      await send11(server, 'PUT', `/Users/${created.id}`, {
+        body: { ...pending, id: created.id, active: true },
+      }),
+      200,
+    );
     assert.equal(activated['active'], true);
     assert.equal(activated.id, created.id);
   });
@@ -176,7 +217,8 @@ describe('scim 1.1: replay of the original Okta tester against /scim/v1', () => 
     const put = body11<Resource11>(await send11(server, 'PUT', '/Users/101', { body }), 200);
     assertNoPassword(put);
     assertNoPassword(body11<Resource11>(await send11(server, 'GET', '/Users/101'), 200));
-    for (const resource of list11(await send11(server, 'GET', '/Users')).Resources) assertNoPassword(resource);
+    for (const resource of list11(await send11(server, 'GET', '/Users')).Resources)
+      assertNoPassword(resource);
     assert.equal((await store.getUser('101'))['password'], 'this-is-my-new-password');
   });
 
@@ -186,9 +228,17 @@ describe('scim 1.1: replay of the original Okta tester against /scim/v1', () => 
     const read = body11<Resource11>(await send11(server, 'GET', '/Users/101'), 200);
     assert.deepEqual(read['name'], { givenName: 'John', familyName: 'Taylor' });
     assert.deepEqual(read['emails'], [{ value: 'jtaylor@example.com', primary: true, type: 'work' }]);
-    assert.equal((read[OKTA_USER_URN] as Record<string, unknown>)['departmentName'], 'Cloud Service Management');
-    const found = list11(await send11(server, 'GET', `/Users?${plusFilter('email eq "jtaylor@example.com"')}`));
-    assert.deepEqual(found.Resources.map((r) => r['id']), ['101']);
+    assert.equal(
+      (read[OKTA_USER_URN] as Record<string, unknown>)['departmentName'],
+      'Cloud Service Management',
+    );
+    const found = list11(
+      await send11(server, 'GET', `/Users?${plusFilter('email eq "jtaylor@example.com"')}`),
+    );
+    assert.deepEqual(
+      found.Resources.map((r) => r['id']),
+      ['101'],
+    );
   });
 
   it('importUserProfile and downloadUsers: the seed in 1.1 form, custom attributes under the Okta URN, no passwords', async () => {
@@ -200,7 +250,10 @@ describe('scim 1.1: replay of the original Okta tester against /scim/v1', () => 
     assertNoPassword(user);
     const users = list11(await send11(server, 'GET', '/Users?startIndex=1&count=100'));
     assert.equal(users.totalResults, 2);
-    assert.deepEqual(users.Resources.map((r) => r['userName']), ['admin', 'okta']);
+    assert.deepEqual(
+      users.Resources.map((r) => r['userName']),
+      ['admin', 'okta'],
+    );
     for (const resource of users.Resources) assertNoPassword(resource);
   });
 
@@ -219,7 +272,10 @@ describe('scim 1.1: replay of the original Okta tester against /scim/v1', () => 
     assert.notEqual(created.id, 'AppGroup-02', 'the server assigns its own id');
     assert.equal(created['displayName'], 'AppGroup-04');
     assert.deepEqual(created[OKTA_GROUP_URN], { description: 'This is the second group' });
-    assert.deepEqual((created['members'] as { value: string }[]).map((m) => m.value), ['101', '102']);
+    assert.deepEqual(
+      (created['members'] as { value: string }[]).map((m) => m.value),
+      ['101', '102'],
+    );
 
     const duplicate = assertError11(await send11(server, 'POST', '/Groups', { body: sent }), 409);
     assert.equal(duplicate.scimType, 'uniqueness');
@@ -228,7 +284,10 @@ describe('scim 1.1: replay of the original Okta tester against /scim/v1', () => 
     assert.equal(read['displayName'], 'AppGroup-04');
 
     const update = fixture('updateGroup');
-    const updated = body11<Resource11>(await send11(server, 'PUT', `/Groups/${String(update['id'])}`, { body: update }), 200);
+    const updated = body11<Resource11>(
+      await send11(server, 'PUT', `/Groups/${String(update['id'])}`, { body: update }),
+      200,
+    );
     assert.equal(updated['displayName'], 'AppGroup-Changed');
     assert.deepEqual(updated[OKTA_GROUP_URN], { description: 'This is the changed first group' });
     const admin = body11<Resource11>(await send11(server, 'GET', '/Users/102'), 200);
@@ -253,7 +312,10 @@ describe('scim 1.1: replay of the original Okta tester against /scim/v1', () => 
       ['DELETE', '/Groups/no-such-group'],
     ];
     for (const [method, path, body] of cases) {
-      const error = assertError11(await send11(server, method, path, body === undefined ? {} : { body }), 404);
+      const error = assertError11(
+        await send11(server, method, path, body === undefined ? {} : { body }),
+        404,
+      );
       assert.equal(error.errors[0]?.internalCode, 'E0000048', `${method} ${path}`);
     }
   });
@@ -264,8 +326,12 @@ describe('scim 1.1: replay of the original Okta tester against /scim/v1', () => 
     ({ server, store } = await exampleServer({ now: () => clock }));
     clock = new Date('2024-02-01T12:00:00Z');
     body11(await send11(server, 'PUT', '/Users/101', { body: fixture('pushProfileUpdate') }), 200);
-    const created = body11<Resource11>(await send11(server, 'POST', '/Users', { body: uniqueUser('createNewUser', run) }), 201);
-    const since = (stamp: string) => send11(server, 'GET', `/Users?${plusFilter(`meta.lastModified gt "${stamp}"`)}&startIndex=1&count=100`);
+    const created = body11<Resource11>(
+      await send11(server, 'POST', '/Users', { body: uniqueUser('createNewUser', run) }),
+      201,
+    );
+    const since = (stamp: string) =>
+      send11(server, 'GET', `/Users?${plusFilter(`meta.lastModified gt "${stamp}"`)}&startIndex=1&count=100`);
     const changed = list11(await since('2024-01-31T10:00:00Z'));
     assert.deepEqual(changed.Resources.map((r) => r['id']).sort(), ['101', created.id].sort());
     assert.equal(list11(await since('2024-02-01T12:00:00Z')).totalResults, 0);
@@ -276,7 +342,10 @@ describe('scim 1.1: replay of the original Okta tester against /scim/v1', () => 
     await server.close();
     ({ server, store } = await exampleServer({ server: { maxResults: 4 } }));
     for (let i = 0; i < 5; i++) {
-      body11(await send11(server, 'POST', '/Users', { body: uniqueUser('createNewUser', `${run}-${i}`) }), 201);
+      body11(
+        await send11(server, 'POST', '/Users', { body: uniqueUser('createNewUser', `${run}-${i}`) }),
+        201,
+      );
     }
     const seen: unknown[] = [];
     for (let startIndex = 1; startIndex <= 7; startIndex += 3) {
@@ -298,11 +367,25 @@ describe('scim 1.1: replay of the original Okta tester against /scim/v1', () => 
     assert.equal(plain.startIndex, undefined, 'an unpaged list carries no startIndex');
     assert.equal(plain.itemsPerPage, undefined);
     const unpaged = list11(await send11(server, 'GET', '/Users?count=2'));
-    assert.deepEqual(unpaged.Resources.map((r) => r['id']), seen.slice(0, 4), 'count alone does not page');
+    assert.deepEqual(
+      unpaged.Resources.map((r) => r['id']),
+      seen.slice(0, 4),
+      'count alone does not page',
+    );
     const fromTwo = list11(await send11(server, 'GET', '/Users?startIndex=2&count=100'));
-    assert.deepEqual(fromTwo.Resources.map((r) => r['id']), seen.slice(1, 5));
+    assert.deepEqual(
+      fromTwo.Resources.map((r) => r['id']),
+      seen.slice(1, 5),
+    );
 
-    for (const query of ['startIndex=-1&count=10', 'startIndex=1&count=-1', 'count=-5', 'startIndex=abc&count=1', 'count=1.5', 'startIndex=1&count=']) {
+    for (const query of [
+      'startIndex=-1&count=10',
+      'startIndex=1&count=-1',
+      'count=-5',
+      'startIndex=abc&count=1',
+      'count=1.5',
+      'startIndex=1&count=',
+    ]) {
       const error = assertError11(await send11(server, 'GET', `/Users?${query}`), 400);
       assert.equal(error.scimType, 'invalidValue', query);
     }

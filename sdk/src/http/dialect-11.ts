@@ -15,11 +15,20 @@ import { readPatch11 } from './patch-11.js';
 export const SCIM_11_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /** A 1.1 body as a canonical resource: URNs translated by the alias table, then validated as 2.0. */
-function readResource11(body: unknown, schema: ResourceSchema, alias: AliasTable): ReturnType<typeof validateResource> {
-  if (!isJsonObject(body)) throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: 'the resource must be a JSON object' });
+function readResource11(
+  body: unknown,
+  schema: ResourceSchema,
+  alias: AliasTable,
+): ReturnType<typeof validateResource> {
+  if (!isJsonObject(body))
+    throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: 'the resource must be a JSON object' });
   const schemas = Object.entries(body).find(([key]) => key.toLowerCase() === 'schemas')?.[1];
   // The alias table drops a malformed `schemas` silently; the client must hear of it, as in 2.0.
-  if (schemas !== undefined && schemas !== null && (!Array.isArray(schemas) || !schemas.every((urn) => typeof urn === 'string'))) {
+  if (
+    schemas !== undefined &&
+    schemas !== null &&
+    (!Array.isArray(schemas) || !schemas.every((urn) => typeof urn === 'string'))
+  ) {
     throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: '"schemas" must be an array of schema URNs' });
   }
   return validateResource(alias.resourceTo20(body, schema.resourceType), schema);
@@ -46,7 +55,9 @@ function createDialect11(setup: DialectSetup): ScimDialect {
     },
     readProjection(query, schema) {
       const names = (name: 'attributes' | 'excludedAttributes') =>
-        attributeList(name, queryParam(query, name))?.map((n) => attributeNameTo20(n, alias, schema.resourceType));
+        attributeList(name, queryParam(query, name))?.map((n) =>
+          attributeNameTo20(n, alias, schema.resourceType),
+        );
       const attributes = names('attributes');
       const excludedAttributes = names('excludedAttributes');
       return {
@@ -66,4 +77,8 @@ function createDialect11(setup: DialectSetup): ScimDialect {
 }
 
 /** SCIM 1.1 for the Okta Provisioning Agent, served at /scim/v1 by default. */
-export const DIALECT_11: DialectDefinition = { version: '1.1', defaultBasePath: '/scim/v1', create: createDialect11 };
+export const DIALECT_11: DialectDefinition = {
+  version: '1.1',
+  defaultBasePath: '/scim/v1',
+  create: createDialect11,
+};

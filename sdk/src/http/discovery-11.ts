@@ -10,7 +10,13 @@ import type { DiscoveryInfo } from './discovery.js';
 export const LIST_SCHEMAS_11 = [URN.core11, URN.listResponse11] as const;
 
 export function list11(resources: unknown[]): unknown {
-  return { schemas: [...LIST_SCHEMAS_11], totalResults: resources.length, startIndex: 1, itemsPerPage: resources.length, Resources: resources };
+  return {
+    schemas: [...LIST_SCHEMAS_11],
+    totalResults: resources.length,
+    startIndex: 1,
+    itemsPerPage: resources.length,
+    Resources: resources,
+  };
 }
 
 /** What the 1.1 dialect serves beyond the shared discovery facts. */
@@ -53,7 +59,10 @@ function resourceType11(type: ResourceSchema, info: DiscoveryInfo, alias: AliasT
     endpoint: type.endpoint,
     description: type.core.description ?? type.resourceType,
     schema: URN.core11,
-    schemaExtensions: type.extensions.map((extension) => ({ schema: alias.urnTo11(extension.id), required: false })),
+    schemaExtensions: type.extensions.map((extension) => ({
+      schema: alias.urnTo11(extension.id),
+      required: false,
+    })),
     meta: { location: `${info.baseUrl}/ResourceTypes/${type.resourceType}` },
   };
 }
@@ -70,7 +79,9 @@ function attribute11(attribute: AttributeDefinition, schema: string): Record<str
     required: attribute.required,
     caseExact: attribute.caseExact,
     ...(attribute.canonicalValues === undefined ? {} : { canonicalValues: attribute.canonicalValues }),
-    ...(attribute.subAttributes === undefined ? {} : { subAttributes: attribute.subAttributes.map((sub) => attribute11(sub, schema)) }),
+    ...(attribute.subAttributes === undefined
+      ? {}
+      : { subAttributes: attribute.subAttributes.map((sub) => attribute11(sub, schema)) }),
   };
 }
 
@@ -117,7 +128,10 @@ export function discoveryRoutes11(options: Discovery11Options): DiscoveryRoute[]
   return [
     { path: '/ServiceProviderConfigs', document: config },
     { path: '/ServiceProviderConfig', document: config },
-    { path: '/ResourceTypes', document: (info) => list11(info.resourceTypes.map((t) => resourceType11(t, info, alias))) },
+    {
+      path: '/ResourceTypes',
+      document: (info) => list11(info.resourceTypes.map((t) => resourceType11(t, info, alias))),
+    },
     {
       path: '/ResourceTypes/:id',
       document(info, id = '') {
@@ -126,14 +140,19 @@ export function discoveryRoutes11(options: Discovery11Options): DiscoveryRoute[]
         return resourceType11(type, info, alias);
       },
     },
-    { path: '/Schemas', document: (info) => list11(servedSchemas11(info, alias).map((s) => schema11(s, info, alias))) },
+    {
+      path: '/Schemas',
+      document: (info) => list11(servedSchemas11(info, alias).map((s) => schema11(s, info, alias))),
+    },
     {
       // A schema by its 1.1 id, or by its endpoint name as in SCIM 1.1's `GET /Schemas/Users`.
       path: '/Schemas/:id',
       document(info, id = '') {
         const wanted = id.toLowerCase();
         const found = servedSchemas11(info, alias).find(
-          (s) => s.id.toLowerCase() === wanted || (s.definition === s.type.core && s.type.endpoint.slice(1).toLowerCase() === wanted),
+          (s) =>
+            s.id.toLowerCase() === wanted ||
+            (s.definition === s.type.core && s.type.endpoint.slice(1).toLowerCase() === wanted),
         );
         if (found === undefined) throw notFound('Schema', id);
         return schema11(found, info, alias);

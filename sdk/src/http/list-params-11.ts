@@ -14,7 +14,10 @@ function negative(parameter: 'startIndex' | 'count', value: number): ScimError {
  * only when both startIndex and count are given; otherwise the list starts at 1 and the engine caps
  * it at maxResults. startIndex 0 is read as 1, as the agent's first page is 1.
  */
-export function clamp11(startIndex: number | undefined, count: number | undefined): { startIndex: number; count: number | undefined } {
+export function clamp11(
+  startIndex: number | undefined,
+  count: number | undefined,
+): { startIndex: number; count: number | undefined } {
   if (startIndex !== undefined && startIndex < 0) throw negative('startIndex', startIndex);
   if (count !== undefined && count < 0) throw negative('count', count);
   if (startIndex === undefined || count === undefined) return { startIndex: 1, count: undefined };
@@ -34,7 +37,12 @@ export function attributeNameTo20(name: string, alias: AliasTable, resourceType:
 }
 
 /** The ListQuery of a 1.1 query string: the filter, sortBy and attribute names translated to 2.0. */
-export function readListQuery11(query: QueryParams, resourceType: ResourceTypeName, alias: AliasTable, maxResults: number): ListQuery {
+export function readListQuery11(
+  query: QueryParams,
+  resourceType: ResourceTypeName,
+  alias: AliasTable,
+  maxResults: number,
+): ListQuery {
   const rules: PagingRules = { maxResults, clamp: clamp11 };
   const read = readListQuery(listParamsOfQuery(query), rules);
   const names = (list: string[]) => list.map((name) => attributeNameTo20(name, alias, resourceType));

@@ -33,7 +33,10 @@ function removals(meta: unknown, schema: ResourceSchema, alias: AliasTable): Pat
   if (!Array.isArray(names) || !names.every((n): n is string => typeof n === 'string')) {
     throw syntax('"meta.attributes" must be an array of attribute names');
   }
-  return names.map((name) => ({ op: 'remove', path: checkedPath(attributeNameTo20(name, alias, schema.resourceType)) }));
+  return names.map((name) => ({
+    op: 'remove',
+    path: checkedPath(attributeNameTo20(name, alias, schema.resourceType)),
+  }));
 }
 
 function isDelete(element: unknown): boolean {
@@ -60,7 +63,10 @@ function attributeOperations(path: string, value: unknown): PatchOperation[] {
   for (const element of value.filter(isDelete)) {
     const target = isJsonObject(element) ? member(element, 'value') : undefined;
     if (typeof target !== 'string') {
-      throw new ScimError('SCIM_ERR_INVALID_VALUE', { attribute: path, reason: 'a value marked "operation": "delete" needs its "value"' });
+      throw new ScimError('SCIM_ERR_INVALID_VALUE', {
+        attribute: path,
+        reason: 'a value marked "operation": "delete" needs its "value"',
+      });
     }
     operations.push({ op: 'remove', path: `${path}[value eq ${JSON.stringify(target)}]` });
   }
@@ -72,7 +78,8 @@ function attributeOperations(path: string, value: unknown): PatchOperation[] {
 /** A PATCH path with its 1.1 schema URN, if any, in 2.0 terms. */
 function patchPathTo20(text: string, schema: ResourceSchema, alias: AliasTable): string {
   const { path, filter, valueSubAttr } = parsePatchPath(text);
-  const translated = path.uri === undefined ? path : { ...path, uri: alias.urnTo20(path.uri, schema.resourceType) };
+  const translated =
+    path.uri === undefined ? path : { ...path, uri: alias.urnTo20(path.uri, schema.resourceType) };
   const selector = filter === undefined ? '' : `[${stringifyFilter(filter)}]`;
   return `${stringifyAttrPath(translated)}${selector}${valueSubAttr === undefined ? '' : `.${valueSubAttr}`}`;
 }
@@ -80,10 +87,14 @@ function patchPathTo20(text: string, schema: ResourceSchema, alias: AliasTable):
 /** A SCIM 2.0 PatchOp sent to the 1.1 endpoint, read as 2.0 with 1.1 URNs in paths and value keys translated. */
 function readPatchOp(body: unknown, schema: ResourceSchema, alias: AliasTable): PatchOperation[] {
   return parsePatchRequest(body).map((operation) => {
-    if (operation.path !== undefined) return { ...operation, path: patchPathTo20(operation.path, schema, alias) };
+    if (operation.path !== undefined)
+      return { ...operation, path: patchPathTo20(operation.path, schema, alias) };
     if (!isJsonObject(operation.value)) return operation;
     const value = Object.fromEntries(
-      Object.entries(operation.value).map(([key, inner]) => [attributeNameTo20(key, alias, schema.resourceType), inner]),
+      Object.entries(operation.value).map(([key, inner]) => [
+        attributeNameTo20(key, alias, schema.resourceType),
+        inner,
+      ]),
     );
     return { ...operation, value };
   });
@@ -101,7 +112,10 @@ export function readPatch11(body: unknown, schema: ResourceSchema, alias: AliasT
   if (member(body, 'Operations') !== undefined) return readPatchOp(body, schema, alias);
   const problem = findStructureProblem(body, PATCH_LIMITS.maxDepth);
   if (problem !== undefined && 'forbiddenKey' in problem) {
-    throw new ScimError('SCIM_ERR_INVALID_PATH', { path: problem.forbiddenKey, reason: 'this name is not allowed' });
+    throw new ScimError('SCIM_ERR_INVALID_PATH', {
+      path: problem.forbiddenKey,
+      reason: 'this name is not allowed',
+    });
   }
   if (problem !== undefined) throw syntax(`the body is nested deeper than ${PATCH_LIMITS.maxDepth} levels`);
   const resource = alias.resourceTo20(body, schema.resourceType);
@@ -110,7 +124,8 @@ export function readPatch11(body: unknown, schema: ResourceSchema, alias: AliasT
     if (['schemas', 'id', 'meta'].includes(key.toLowerCase())) continue;
     const extension = schema.extension(key);
     if (extension !== undefined && isJsonObject(value)) {
-      for (const [name, inner] of Object.entries(value)) operations.push(...attributeOperations(`${extension.id}:${name}`, inner));
+      for (const [name, inner] of Object.entries(value))
+        operations.push(...attributeOperations(`${extension.id}:${name}`, inner));
     } else {
       operations.push(...attributeOperations(key, value));
     }

@@ -24,14 +24,21 @@ export const OKTA_GROUP_URN = 'urn:okta:custom:group:1.0';
 export const CORE_11 = 'urn:scim:schemas:core:1.0';
 export const LIST_11 = 'urn:scim:schemas:core:1.0:ListResponse';
 
-export const aliases = createAliasTable({ oktaAppName: OKTA.appName, oktaUserSchemaName: OKTA.userSchemaName });
+export const aliases = createAliasTable({
+  oktaAppName: OKTA.appName,
+  oktaUserSchemaName: OKTA.userSchemaName,
+});
 
 /** The connector's extension for Okta's custom user attributes, under the 2.0 URN the alias table maps to. */
 export const USER_EXTENSION: SchemaDefinition = {
   id: aliases.userExtensionUrn,
   name: 'OnpremAppUser',
   description: 'Okta sample app custom user attributes',
-  attributes: [attribute('isAdmin', 'boolean'), attribute('isOkta', 'boolean'), attribute('departmentName', 'string')],
+  attributes: [
+    attribute('isAdmin', 'boolean'),
+    attribute('isOkta', 'boolean'),
+    attribute('departmentName', 'string'),
+  ],
 };
 
 export const GROUP_EXTENSION: SchemaDefinition = {
@@ -52,8 +59,9 @@ export function fixture(name: string): Record<string, unknown> {
 export function exampleSeed(): { users: ScimUser[]; groups: ScimGroup[] } {
   const resources = (name: string) => (fixture(name) as { Resources: Record<string, unknown>[] }).Resources;
   const users = resources('example-users').map((user) => {
-    const { groups: _derived, ...rest } = aliases.resourceTo20(user, 'User');
-    return rest as ScimUser;
+    const canonical: ScimUser = aliases.resourceTo20(user, 'User');
+    delete canonical['groups'];
+    return canonical;
   });
   const groups = resources('example-groups').map((group) => aliases.resourceTo20(group, 'Group'));
   return { users, groups };
@@ -82,11 +90,21 @@ export async function exampleServer(
 }
 
 /** A request to the 1.1 endpoint as the agent sends it: a JSON body as `application/json`. */
-export function send11(server: ScimServer, method: string, path: string, options: SendOptions = {}): Promise<LightMyRequestResponse> {
+export function send11(
+  server: ScimServer,
+  method: string,
+  path: string,
+  options: SendOptions = {},
+): Promise<LightMyRequestResponse> {
   return send(server, method, `${V1}${path}`, { contentType: 'application/json', ...options });
 }
 
-export function send20(server: ScimServer, method: string, path: string, options: SendOptions = {}): Promise<LightMyRequestResponse> {
+export function send20(
+  server: ScimServer,
+  method: string,
+  path: string,
+  options: SendOptions = {},
+): Promise<LightMyRequestResponse> {
   return send(server, method, `${V2}${path}`, options);
 }
 
