@@ -32,9 +32,9 @@ export async function postUser(
   return user;
 }
 
+/** The sample user of a tester method, named with the run's prefix (and a label when a step needs several). */
 export function seedFor(ctx: RunContext, kind: 'createNewUser' | 'createPendingUser', label = ''): UserSeed {
-  const seed = sampleSeed(kind, `${ctx.prefix}${label}`);
-  return seed;
+  return sampleSeed(kind, `${ctx.prefix}${label}`);
 }
 
 /** GET a resource when the server can read it; undefined when it cannot (501, error), without ending the step. */

@@ -5,8 +5,3 @@ import { randomBytes } from 'node:crypto';
 export function runPrefix(now: number = Date.now()): string {
   return `sct-${now.toString(36)}-${randomBytes(2).toString('hex')}-`;
 }
-
-/** `myemail@domain.com` → `<prefix>myemail@domain.com`. */
-export function prefixed(prefix: string, name: string): string {
-  return `${prefix}${name}`;
-}
