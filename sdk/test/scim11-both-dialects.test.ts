@@ -1,7 +1,11 @@
 // One connector, one store, two dialects: the same users and groups read and written through /scim/v1 and /scim/v2.
 import { strict as assert } from 'node:assert';
-import type { ScimServer } from '../src/http/create-scim-server.js';
+import { createScimServer, type ScimServer } from '../src/http/create-scim-server.js';
+import { createAliasTable } from '../src/protocol/alias-table.js';
 import { URN } from '../src/protocol/resource.js';
+import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
+import { CAPABILITIES } from '../src/service/capabilities.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
 import {
   aliases,
   CORE_11,
@@ -12,6 +16,7 @@ import {
   send11,
   send20,
   TOKEN,
+  USER_EXTENSION,
   type List11,
 } from './support/okta-example-server.js';
 
@@ -169,6 +174,43 @@ describe('scim 1.1 and 2.0: one connector answers the same data through both dia
       } finally {
         await one.close();
       }
+    }
+  });
+
+  it("maps the custom user URN from the server's okta names", async () => {
+    const hr = createAliasTable({ oktaAppName: 'hr_app', oktaUserSchemaName: 'people' });
+    const extension = { ...USER_EXTENSION, id: hr.userExtensionUrn };
+    const service = new MemoryStore({ schemas: createSchemaRegistry({ userExtensions: [extension] }) });
+    const hrServer = await createScimServer({
+      service,
+      capabilities: [...CAPABILITIES],
+      schemas: { userExtensions: [extension] },
+      okta: { appName: 'hr_app', userSchemaName: 'people' },
+      auth: { bearerTokens: [TOKEN] },
+      logger: false,
+    });
+    try {
+      const body = {
+        schemas: [CORE_11, 'urn:okta:hr_app:1.0:user:people'],
+        userName: 'hr.user',
+        'urn:okta:hr_app:1.0:user:people': { departmentName: 'HR' },
+      };
+      const created = await send11(hrServer, 'POST', '/Users', { body });
+      assert.equal(created.statusCode, 201, created.body);
+      const user11 = created.json<Resource>();
+      assert.deepEqual(user11['urn:okta:hr_app:1.0:user:people'], { departmentName: 'HR' });
+      const user20 = (await send20(hrServer, 'GET', `/Users/${user11.id}`)).json<Resource>();
+      assert.deepEqual(user20['urn:ietf:params:scim:schemas:extension:hr_app:2.0:User'], {
+        departmentName: 'HR',
+      });
+      const filter = encodeURIComponent('urn:okta:hr_app:1.0:user:people:departmentName eq "HR"');
+      const found = await send11(hrServer, 'GET', `/Users?filter=${filter}`);
+      assert.deepEqual(
+        found.json<List11>().Resources.map((r) => r['id']),
+        [user11.id],
+      );
+    } finally {
+      await hrServer.close();
     }
   });
 
