@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { Writable } from 'node:stream';
 import type { ScimServer } from '../src/http/create-scim-server.js';
+import { loggerOptions } from '../src/http/logger.js';
 import type { ScimService } from '../src/service/scim-service.js';
 import { MemoryStore } from '../src/stores/memory-store.js';
 import { basic, BASIC_USER, send, testServer, TOKEN, user } from './support/scim-test-server.js';
@@ -99,5 +100,21 @@ describe('http: logging', () => {
     assert.ok(fault !== undefined, 'the fault is logged at error level');
     assert.match(JSON.stringify(fault['err']), /backend connection reset/);
     assert.equal(fault['requestId'], 'fault-42');
+  });
+});
+
+describe('http: logger options', () => {
+  it('keeps the built-in redactions and adds the caller’s, given as an array or as { paths }', () => {
+    for (const redact of [['req.body.secret'], { paths: ['req.body.secret'] }]) {
+      const options = loggerOptions({ level: 'warn', redact }) as {
+        level: string;
+        redact: { paths: string[] };
+      };
+      assert.equal(options.level, 'warn');
+      assert.ok(options.redact.paths.includes('req.headers.authorization'));
+      assert.ok(options.redact.paths.includes('req.body.secret'));
+    }
+    assert.equal(loggerOptions(false), false);
+    assert.equal((loggerOptions(undefined) as { level: string }).level, 'info');
   });
 });

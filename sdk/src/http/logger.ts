@@ -15,6 +15,16 @@ export const REDACTED_PATHS = [
   'user.password',
 ];
 
+/** The caller's own redaction paths, given as pino takes them: an array or `{ paths }`. */
+function redactPaths(redact: unknown): string[] {
+  const paths = Array.isArray(redact)
+    ? redact
+    : redact !== null && typeof redact === 'object' && Array.isArray((redact as { paths?: unknown }).paths)
+      ? (redact as { paths: unknown[] }).paths
+      : [];
+  return paths.filter((path): path is string => typeof path === 'string');
+}
+
 /**
  * fastify's logger option. The default request serializer logs method, url, host and remote address
  * only (no headers, no body), and the redaction is a second line should a caller log more.
@@ -24,7 +34,6 @@ export function loggerOptions(
 ): FastifyServerOptions['logger'] {
   if (setting === false) return false;
   const given = setting === true || setting === undefined ? {} : setting;
-  const redact = given['redact'];
-  const extra = Array.isArray(redact) ? (redact as string[]) : [];
+  const extra = redactPaths(given['redact']);
   return { level: 'info', ...given, redact: { paths: [...REDACTED_PATHS, ...extra], censor: '[redacted]' } };
 }
