@@ -177,6 +177,23 @@ describe('scim 1.1 and 2.0: one connector answers the same data through both dia
     }
   });
 
+  it('the 1.0 enterprise extension: managerId in 1.1 is manager.value in 2.0, both ways', async () => {
+    const body = {
+      schemas: [CORE_11, URN.enterpriseUser11],
+      userName: 'managed@domain.com',
+      [URN.enterpriseUser11]: {
+        employeeNumber: '42',
+        manager: { managerId: '101', displayName: 'John Smith' },
+      },
+    };
+    const created = await send11(server, 'POST', '/Users', { body });
+    assert.equal(created.statusCode, 201, created.body);
+    const user11 = created.json<Resource>();
+    assert.deepEqual(user11[URN.enterpriseUser11], { employeeNumber: '42', manager: { managerId: '101' } });
+    const user20 = (await send20(server, 'GET', `/Users/${user11.id}`)).json<Resource>();
+    assert.deepEqual(user20[URN.enterpriseUser], { employeeNumber: '42', manager: { value: '101' } });
+  });
+
   it("maps the custom user URN from the server's okta names", async () => {
     const hr = createAliasTable({ oktaAppName: 'hr_app', oktaUserSchemaName: 'people' });
     const extension = { ...USER_EXTENSION, id: hr.userExtensionUrn };
