@@ -5,6 +5,7 @@ import type { TesterOptions } from './context.js';
 import type { Profile } from './dialect.js';
 import { cleanUp } from './cleanup.js';
 import type { CleanupEntry } from './cleanup.js';
+import type { Exchange } from './exchange.js';
 import { StepFailure, StepNotImplemented, StepSkipped } from './outcome.js';
 import type { StepResult, StepStatus } from './outcome.js';
 import { ALWAYS, SCENARIOS } from './scenarios/catalogue.js';
@@ -43,6 +44,19 @@ export function planSteps(capabilities: readonly Capability[]): PlannedStep[] {
   return plan;
 }
 
+/** A passed step keeps its requests' lines and statuses, not their bodies: a large import would fill the report. */
+function withoutBodies(exchange: Exchange): Exchange {
+  const request = { ...exchange.request };
+  delete request.body;
+  const trimmed: Exchange = { ...exchange, request };
+  if (exchange.response) {
+    const response = { ...exchange.response };
+    delete response.body;
+    trimmed.response = response;
+  }
+  return trimmed;
+}
+
 /** Runs one step; every outcome, including a transport failure or a bug in a check, becomes a StepResult. */
 export async function runStep(ctx: RunContext, planned: PlannedStep): Promise<StepResult> {
   ctx.exchanges = [];
@@ -63,7 +77,7 @@ export async function runStep(ctx: RunContext, planned: PlannedStep): Promise<St
     exercises: ctx.exercises,
     status,
     ms: Math.round(performance.now() - started),
-    exchanges: ctx.exchanges,
+    exchanges: status === 'pass' ? ctx.exchanges.map(withoutBodies) : ctx.exchanges,
   };
   if (planned.capability) result.capability = planned.capability;
   if (message !== undefined) result.message = message;

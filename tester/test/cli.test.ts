@@ -242,12 +242,23 @@ describe('scim-connector-tester CLI', () => {
       }
       const report = JSON.parse(await readFile(json, 'utf8')) as {
         dialect: string;
-        steps: { name: string; status: string }[];
+        steps: {
+          name: string;
+          status: string;
+          exchanges: { response?: { status: number; body?: unknown } }[];
+        }[];
         counts: { fail: number };
       };
       assert.equal(report.dialect, '1.1');
       assert.ok(report.counts.fail > 0);
       assert.equal(report.steps.find((s) => s.name === 'createNewUser')?.status, 'fail');
+      // A passed step keeps its requests' lines, not their bodies.
+      const passed = report.steps.find((s) => s.name === 'downloadGroups');
+      assert.equal(passed?.status, 'pass');
+      assert.ok(
+        passed.exchanges.length > 0 &&
+          passed.exchanges.every((e) => e.response?.body === undefined && e.response?.status === 200),
+      );
       const xml = await readFile(junit, 'utf8');
       assertWellFormedXml(xml);
       assert.match(xml, /<testsuites tests="\d+" failures="[1-9]\d*" skipped="\d+"/);
