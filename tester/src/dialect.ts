@@ -63,7 +63,11 @@ export function clientHeaders(speaker: Speaker, withBody: boolean): Record<strin
       : speaker.profile === 'entra'
         ? ['application/scim+json', 'Microsoft.Identity.Sync (scim-connector-tester)']
         : ['application/scim+json; charset=utf-8', 'Okta SCIM Client 1.0.0 (scim-connector-tester)'];
-  return withBody ? { 'Content-Type': contentType, 'User-Agent': userAgent } : { 'User-Agent': userAgent };
+  // The agent (1.1) predates application/scim+json and asks for plain JSON.
+  const accept = speaker.dialect === '1.1' ? 'application/json' : 'application/scim+json, application/json';
+  const headers: Record<string, string> = { Accept: accept, 'User-Agent': userAgent };
+  if (withBody) headers['Content-Type'] = contentType;
+  return headers;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

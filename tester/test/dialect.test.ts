@@ -56,7 +56,11 @@ describe('dialect', () => {
   for (const [name, { got, want }] of paths) it(name, () => assert.equal(got, want));
 
   it('sends Content-Type only with a body, and each client its own', () => {
-    assert.deepEqual(Object.keys(clientHeaders({ dialect: '2.0', profile: 'okta' }, false)), ['User-Agent']);
+    assert.deepEqual(Object.keys(clientHeaders({ dialect: '2.0', profile: 'okta' }, false)), [
+      'Accept',
+      'User-Agent',
+    ]);
+    assert.equal(clientHeaders({ dialect: '1.1', profile: 'okta' }, false)['Accept'], 'application/json');
     assert.equal(
       clientHeaders({ dialect: '1.1', profile: 'okta' }, true)['Content-Type'],
       'application/json',
