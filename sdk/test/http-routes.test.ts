@@ -412,6 +412,22 @@ describe('http: resource routes (SCIM 2.0)', () => {
     assert.match(String(unsafe.headers['x-request-id']), /^[0-9a-f-]{36}$/);
   });
 
+  it("lets the app take routes of its own after creation; router errors outside SCIM keep fastify's shape", async () => {
+    server.app.get('/files/:name', async () => ({ ok: true }));
+    assert.deepEqual((await send(server, 'GET', '/files/a', { authorization: null })).json(), { ok: true });
+    const badUrl = await send(server, 'GET', '/files/%E0%A4%A', { authorization: null });
+    assert.equal(badUrl.statusCode, 400);
+    assert.equal(badUrl.json<{ code: string }>().code, 'FST_ERR_BAD_URL');
+    const longParam = await send(server, 'GET', `/files/${'x'.repeat(3000)}`, { authorization: null });
+    assert.equal(longParam.statusCode, 414);
+    const scimLong = await send(server, 'GET', `/Users/${'x'.repeat(3000)}`);
+    assert.equal(scimLong.statusCode, 404);
+    assert.equal(scimLong.json<{ status: string }>().status, '404');
+    const scimLongEnough = await send(server, 'GET', `/Users/${'x'.repeat(2000)}`);
+    assert.equal(scimLongEnough.statusCode, 404, 'an id of 2000 characters reaches the service');
+    assert.match(scimLongEnough.json<{ detail: string }>().detail, /^User x+ not found$/);
+  });
+
   it('writes meta.location from baseUrl when configured', async () => {
     await server.close();
     ({ server } = await testServer({ baseUrl: 'https://scim.example.com/' }));

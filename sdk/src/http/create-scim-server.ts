@@ -62,7 +62,6 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
   }) as unknown as FastifyInstance;
   app.get('/healthz', async (_request, reply) => reply.code(200).send({ status: 'ok' }));
   await app.register(scimPlugin, options);
-  await app.ready();
   const scheme = options.tls === undefined ? 'http' : 'https';
   const address = (): AddressInfo | undefined => {
     const found = app.server.address();

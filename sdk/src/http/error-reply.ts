@@ -2,7 +2,10 @@
 import { toScimError } from '../protocol/error-body.js';
 import { ScimError } from '../protocol/errors.js';
 
-/** fastify's errors that are the client's fault, by code. */
+/**
+ * fastify's errors that are the client's fault, by code; any other FST_ error with a 4xx status is
+ * a request fastify could not read. (JSON itself is parsed by json-body.ts, which throws ScimErrors.)
+ */
 function fromFastifyError(
   error: { code?: unknown; statusCode?: unknown },
   headers: { contentType?: string; bodyLimit: number },
@@ -14,18 +17,12 @@ function fromFastifyError(
       return new ScimError('SCIM_ERR_UNSUPPORTED_MEDIA_TYPE', {
         contentType: (headers.contentType ?? '').slice(0, 100),
       });
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: 'the body is not valid JSON' });
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new ScimError('SCIM_ERR_INVALID_SYNTAX', {
         reason: 'the Content-Length does not match the body',
       });
     default:
       break;
-  }
-  if (typeof error.statusCode === 'number' && error.statusCode === 413) {
-    return new ScimError('SCIM_ERR_PAYLOAD_TOO_LARGE', { limit: headers.bodyLimit });
   }
   if (
     typeof error.statusCode === 'number' &&
@@ -41,7 +38,7 @@ function fromFastifyError(
 
 /**
  * The ScimError for a thrown value: a ScimError as it is, fastify's client errors (body too large,
- * content type, bad JSON) by their meaning, anything else SCIM_ERR_INTERNAL with the original as cause.
+ * content type, Content-Length) by their meaning, anything else SCIM_ERR_INTERNAL with the original as cause.
  */
 export function scimErrorOf(
   error: unknown,

@@ -35,11 +35,19 @@ export function frameworkErrors(mounts: readonly Mount[]) {
     const mount = mounts.find(
       (m) => url === m.basePath || url.startsWith(`${m.basePath}/`) || url.startsWith(`${m.basePath}?`),
     );
-    const err = scimErrorOf(error, request.id);
     if (mount === undefined) {
-      void reply.code(err.status).send({ statusCode: err.status, code: error.code, message: err.message });
+      const status =
+        error.code === 'FST_ERR_BAD_URL' ? 400 : error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 500;
+      void reply
+        .code(status)
+        .send({
+          statusCode: status,
+          code: error.code,
+          message: status === 500 ? 'Internal Server Error' : error.message,
+        });
       return;
     }
+    const err = scimErrorOf(error, request.id);
     void sendScim(reply, mount.dialect, err.status, mount.dialect.writeError(err));
   };
 }

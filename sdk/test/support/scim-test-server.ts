@@ -33,7 +33,7 @@ export interface SendOptions {
   contentType?: string;
 }
 
-/** Sends one request (a path not under /scim/ is taken as relative to the 2.0 base); an object body is sent as JSON text with `application/scim+json`. */
+/** Sends one request (a path not under /scim/, /healthz or /files/ is taken as relative to the 2.0 base); an object body is sent as JSON text with `application/scim+json`. */
 export async function send(
   server: ScimServer,
   method: string,
@@ -49,7 +49,7 @@ export async function send(
   }
   return server.app.inject({
     method: method as 'GET',
-    url: path.startsWith('/scim/') || path.startsWith('/healthz') ? path : `${BASE}${path}`,
+    url: /^\/(scim\/|healthz|files\/)/.test(path) ? path : `${BASE}${path}`,
     headers,
     ...(payload === undefined ? {} : { payload }),
   });
