@@ -147,6 +147,13 @@ describe('http: server options', () => {
     }
   });
 
+  it('createScimServer throws at start-up when a capability needs a missing method', async () => {
+    await assert.rejects(
+      createScimServer({ ...options({ service: {}, capabilities: ['GROUP_PUSH'] }), logger: false }),
+      /createGroup \(needed by GROUP_PUSH\)/,
+    );
+  });
+
   it('fails registration when a capability needs a missing method', async () => {
     const app = Fastify();
     await assert.rejects(async () => {
