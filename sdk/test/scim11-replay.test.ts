@@ -372,6 +372,11 @@ describe('scim 1.1: replay of the original Okta tester against /scim/v1', () => 
       seen.slice(0, 4),
       'count alone does not page',
     );
+    for (const query of ['count=2', 'startIndex=3']) {
+      const half = list11(await send11(server, 'GET', `/Users?${query}`));
+      assert.equal(half.startIndex, undefined, `${query} alone: no paging fields`);
+      assert.equal(half.itemsPerPage, undefined, `${query} alone: no paging fields`);
+    }
     const fromTwo = list11(await send11(server, 'GET', '/Users?startIndex=2&count=100'));
     assert.deepEqual(
       fromTwo.Resources.map((r) => r['id']),

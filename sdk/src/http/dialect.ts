@@ -60,6 +60,11 @@ export interface ScimDialect {
   readonly requestContentTypes?: readonly string[];
   /** Whether `POST /.search`, `/Users/.search` and `/Groups/.search` are served. */
   readonly search: boolean;
+  /**
+   * Whether a list request asked for a page (its response then carries startIndex and
+   * itemsPerPage). Default: either `startIndex` or `count` given.
+   */
+  isPaged?(query: QueryParams): boolean;
   /** Discovery endpoints (ServiceProviderConfig, ResourceTypes, Schemas) under the dialect's names. */
   readonly discovery: readonly DiscoveryRoute[];
 

@@ -156,7 +156,7 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
       reply,
       parts,
       dialect.readListQuery(request.query, schema),
-      isPaged(request.query),
+      dialect.isPaged?.(request.query) ?? isPaged(request.query),
     );
   });
 
