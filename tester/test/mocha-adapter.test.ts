@@ -98,7 +98,7 @@ describe('describeScimConnector (mocha adapter)', () => {
     const outcomes = await declareAndRun({ fault: 'deactivate-ignored' });
     assert.match(
       outcomes.get('deactivateUser') ?? '',
-      /^failed: deactivateUser: the user reads back with active=true, expected false\n {2}last request: GET http:\/\/127\.0\.0\.1:\d+\/scim\/v2\/Users\/\d+ → 200/,
+      /^failed: after the deactivation the user reads back with active=true, expected false\n {2}last request: GET http:\/\/127\.0\.0\.1:\d+\/scim\/v2\/Users\/\d+ → 200/,
     );
   });
 

@@ -132,7 +132,7 @@ export async function updateGroup(ctx: RunContext): Promise<void> {
   if (!reread) return;
   if (reread['displayName'] !== displayName) {
     ctx.expect(
-      `updateGroup: the group reads back named ${JSON.stringify(reread['displayName'])}, expected ${JSON.stringify(displayName)}`,
+      `after the update the group reads back named ${JSON.stringify(reread['displayName'])}, expected ${JSON.stringify(displayName)}`,
     );
   }
   const actual = (Array.isArray(reread['members']) ? reread['members'] : [])
@@ -140,7 +140,7 @@ export async function updateGroup(ctx: RunContext): Promise<void> {
     .map((m) => String(m['value']));
   if (actual.length !== members.length || members.some((id) => !actual.includes(id))) {
     ctx.expect(
-      `updateGroup: the group reads back with members [${actual.join(', ')}], expected [${members.join(', ')}]`,
+      `after the update the group reads back with members [${actual.join(', ')}], expected [${members.join(', ')}]`,
     );
   }
 }

@@ -24,6 +24,7 @@ export async function postUser(
     email: seed.email,
     active: typeof body['active'] === 'boolean' ? body['active'] : seed.active,
     createdByRun: true,
+    department: seed.department,
     createBody: body,
   };
   // Remembered before the status check, so that a user created with the wrong status is still cleaned up.
@@ -80,7 +81,7 @@ export async function activeAfter(ctx: RunContext, user: KnownUser, answer: unkn
 
 export function activeProblem(actual: unknown, expected: boolean, what: string): string | undefined {
   if (actual === undefined || actual === expected) return undefined;
-  return `${what}: the user reads back with active=${JSON.stringify(actual)}, expected ${expected}`;
+  return `${what} the user reads back with active=${JSON.stringify(actual)}, expected ${expected}`;
 }
 
 /**

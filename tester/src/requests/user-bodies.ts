@@ -14,6 +14,8 @@ export interface KnownUser {
   active: boolean;
   /** Created by this run (cleaned up at the end), as opposed to given by id. */
   createdByRun: boolean;
+  /** The custom schema's departmentName as last pushed, when this run knows it. */
+  department?: string;
   /** The POST body that created it, for the duplicate check. */
   createBody?: Record<string, unknown>;
 }
@@ -100,7 +102,10 @@ export function wholeUserBody(
   const givenName = profile?.name.givenName ?? user.givenName;
   const familyName = profile?.name.familyName ?? user.familyName;
   const email = profile ? profileEmail(user) : user.email;
-  const department = (profile ?? sample)[CUSTOM_URN_PLACEHOLDER].departmentName;
+  const department =
+    profile?.[CUSTOM_URN_PLACEHOLDER].departmentName ??
+    user.department ??
+    sample[CUSTOM_URN_PLACEHOLDER].departmentName;
   const password = change.password ?? sample.password;
   const active = change.active ?? user.active;
   if (speaker.dialect === '1.1') {
