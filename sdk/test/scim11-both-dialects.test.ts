@@ -231,6 +231,36 @@ describe('scim 1.1 and 2.0: one connector answers the same data through both dia
     }
   });
 
+  it('maps the custom user URN to the 2.0 extension URN the connector chose', async () => {
+    const chosen = 'urn:example:params:scim:schemas:extension:hr:2.0:User';
+    const extension = { ...USER_EXTENSION, id: chosen };
+    const service = new MemoryStore({ schemas: createSchemaRegistry({ userExtensions: [extension] }) });
+    const hrServer = await createScimServer({
+      service,
+      capabilities: [...CAPABILITIES],
+      schemas: { userExtensions: [extension] },
+      okta: { appName: 'onprem_app', userSchemaName: 'custom', userExtensionUrn: chosen },
+      auth: { bearerTokens: [TOKEN] },
+      logger: false,
+    });
+    try {
+      const body = {
+        schemas: [CORE_11, 'urn:okta:onprem_app:1.0:user:custom'],
+        userName: 'chosen.urn',
+        'urn:okta:onprem_app:1.0:user:custom': { departmentName: 'Finance' },
+      };
+      const created = await send11(hrServer, 'POST', '/Users', { body });
+      assert.equal(created.statusCode, 201, created.body);
+      const id = created.json<Resource>().id;
+      const user20 = (await send20(hrServer, 'GET', `/Users/${id}`)).json<Resource>();
+      assert.deepEqual(user20[chosen], { departmentName: 'Finance' });
+      const user11 = (await send11(hrServer, 'GET', `/Users/${id}`)).json<Resource>();
+      assert.deepEqual(user11['urn:okta:onprem_app:1.0:user:custom'], { departmentName: 'Finance' });
+    } finally {
+      await hrServer.close();
+    }
+  });
+
   it('serves 1.1 under a configured base path', async () => {
     const { server: moved } = await exampleServer({
       server: { dialects: { '1.1': { basePath: '/okta/scim' } } },

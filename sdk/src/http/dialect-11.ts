@@ -35,9 +35,12 @@ function readResource11(
 }
 
 function createDialect11(setup: DialectSetup): ScimDialect {
+  const { appName, userSchemaName, userExtensionUrn, groupExtensionUrn } = setup.okta;
   const alias = createAliasTable({
-    ...(setup.okta.appName === undefined ? {} : { oktaAppName: setup.okta.appName }),
-    ...(setup.okta.userSchemaName === undefined ? {} : { oktaUserSchemaName: setup.okta.userSchemaName }),
+    oktaAppName: appName,
+    oktaUserSchemaName: userSchemaName,
+    userExtensionUrn,
+    groupExtensionUrn,
   });
   return {
     version: '1.1',

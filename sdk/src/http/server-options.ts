@@ -50,6 +50,16 @@ export interface OktaOptions {
   appName?: string;
   /** The custom user schema's name, as in `urn:okta:{appName}:1.0:user:{userSchemaName}`. */
   userSchemaName?: string;
+  /**
+   * The SCIM 2.0 extension URN the connector declares Okta's custom user attributes under;
+   * default `urn:ietf:params:scim:schemas:extension:{appName}:2.0:User`.
+   */
+  userExtensionUrn?: string;
+  /**
+   * The SCIM 2.0 extension URN standing for `urn:okta:custom:group:1.0`;
+   * default `urn:ietf:params:scim:schemas:extension:{appName}:2.0:Group`.
+   */
+  groupExtensionUrn?: string;
 }
 
 /** Options of `scimPlugin`: everything that is not about the listening socket. */
