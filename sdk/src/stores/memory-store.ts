@@ -222,7 +222,14 @@ export class MemoryStore implements ScimService {
     const now = this.now().toISOString();
     const created = previous?.meta?.created ?? now;
     const version = previous === undefined ? 1 : versionNumber(previous.meta?.version) + 1;
-    return { ...resource, id, meta: { resourceType, created, lastModified: now, version: `W/"${version}"` } };
+    const { schemas, ...rest } = resource;
+    // schemas and id first: the order people expect when they read a resource.
+    return {
+      schemas,
+      id,
+      ...rest,
+      meta: { resourceType, created, lastModified: now, version: `W/"${version}"` },
+    };
   }
 
   private seedResource(resource: ScimResource, resourceType: ResourceTypeName): ScimResource {
@@ -233,9 +240,11 @@ export class MemoryStore implements ScimService {
       resourceType === 'User' ? stripUserInput(resource) : this.completeMembers(stripServerOwned(resource));
     const now = this.now().toISOString();
     const meta = resource.meta ?? {};
+    const { schemas, ...rest } = body;
     return {
-      ...body,
+      schemas,
       id,
+      ...rest,
       meta: {
         resourceType,
         created: meta.created ?? now,
