@@ -9,6 +9,7 @@ import type { DialectDefinition, DialectSetup, ListPage, ScimDialect } from './d
 import { DISCOVERY_20 } from './discovery-20.js';
 import {
   attributeList,
+  LIST_PARAM_NAMES,
   clamp20,
   listParamsOfQuery,
   queryParam,
@@ -19,16 +20,6 @@ import {
 
 export const SCIM_20_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
 
-const SEARCH_FIELDS = [
-  'filter',
-  'startIndex',
-  'count',
-  'sortBy',
-  'sortOrder',
-  'attributes',
-  'excludedAttributes',
-] as const;
-
 /** A SearchRequest body (RFC 7644 §3.4.3): its fields read case-insensitively, like query parameters. */
 function searchParams(body: unknown): RawListParams {
   if (!isJsonObject(body)) {
@@ -36,7 +27,7 @@ function searchParams(body: unknown): RawListParams {
   }
   const params: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) {
-    const field = SEARCH_FIELDS.find((f) => f.toLowerCase() === key.toLowerCase());
+    const field = LIST_PARAM_NAMES.find((f) => f.toLowerCase() === key.toLowerCase());
     if (field !== undefined) params[field] = value;
   }
   return params;

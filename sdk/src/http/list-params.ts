@@ -19,7 +19,8 @@ export interface RawListParams {
   excludedAttributes?: unknown;
 }
 
-const LIST_PARAM_NAMES = [
+/** The list parameters of RFC 7644 §3.4.2, which are also the fields of a SearchRequest body (§3.4.3). */
+export const LIST_PARAM_NAMES = [
   'filter',
   'startIndex',
   'count',
