@@ -23,7 +23,12 @@ function seedUsers(count) {
 function seedGroup() {
   const members = [];
   for (let i = 0; i < MEMBERS; i++) members.push({ value: `u${i}` });
-  return { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], id: 'g1', displayName: 'Bench group', members };
+  return {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+    id: 'g1',
+    displayName: 'Bench group',
+    members,
+  };
 }
 
 async function startScim() {
@@ -40,7 +45,11 @@ async function startScim() {
 /** Bare fastify answering each bench route with the JSON the SCIM server answers, fetched once from it. */
 async function startBare(samples) {
   const app = Fastify({ logger: true });
-  app.addContentTypeParser('application/scim+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  app.addContentTypeParser(
+    'application/scim+json',
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'error'),
+  );
   app.get('/scim/v2/Users/:id', async () => samples.user);
   app.get('/scim/v2/Users', async () => samples.list);
   app.post('/scim/v2/Users', async (request, reply) => reply.code(201).send({ ...request.body, id: 'x' }));

@@ -3,13 +3,26 @@ import { strict as assert } from 'node:assert';
 import { methodsForCapability, methodsForCapabilities, CAPABILITIES } from '../src/service/capabilities.js';
 
 describe('capabilities', () => {
-  const cases: [string, { capability: (typeof CAPABILITIES)[number]; dialect: '2.0' | '1.1'; want: string[] }][] = [
-    ['push new users (1.1)', { capability: 'PUSH_NEW_USERS', dialect: '1.1', want: ['createUser', 'getUsers'] }],
-    ['profile push reads first over 2.0', { capability: 'PUSH_PROFILE_UPDATES', dialect: '2.0', want: ['updateUser', 'getUser'] }],
+  const cases: [
+    string,
+    { capability: (typeof CAPABILITIES)[number]; dialect: '2.0' | '1.1'; want: string[] },
+  ][] = [
+    [
+      'push new users (1.1)',
+      { capability: 'PUSH_NEW_USERS', dialect: '1.1', want: ['createUser', 'getUsers'] },
+    ],
+    [
+      'profile push reads first over 2.0',
+      { capability: 'PUSH_PROFILE_UPDATES', dialect: '2.0', want: ['updateUser', 'getUser'] },
+    ],
     ['profile push (1.1)', { capability: 'PUSH_PROFILE_UPDATES', dialect: '1.1', want: ['updateUser'] }],
     [
       'group push (2.0)',
-      { capability: 'GROUP_PUSH', dialect: '2.0', want: ['createGroup', 'updateGroup', 'getGroup', 'deleteGroup'] },
+      {
+        capability: 'GROUP_PUSH',
+        dialect: '2.0',
+        want: ['createGroup', 'updateGroup', 'getGroup', 'deleteGroup'],
+      },
     ],
     ['import (1.1)', { capability: 'IMPORT_NEW_USERS', dialect: '1.1', want: ['getUsers', 'getGroups'] }],
   ];

@@ -56,7 +56,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ExampleConfig {
     .map((token) => token.trim())
     .filter((token) => token !== '');
   if (bearerTokens.length === 0 && !LOOPBACK.test(host)) {
-    throw new ConfigError(`HOST=${host} is not a loopback address: set SCIM_BEARER_TOKEN so clients must authenticate`);
+    throw new ConfigError(
+      `HOST=${host} is not a loopback address: set SCIM_BEARER_TOKEN so clients must authenticate`,
+    );
   }
   const store = env['STORE'] || 'memory';
   if (store !== 'memory' && store !== 'file') {

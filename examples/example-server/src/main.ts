@@ -24,7 +24,9 @@ async function openStore(config: ExampleConfig): Promise<ScimService> {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    console.log(`Usage: npm run example\n\nThe example SCIM connector (SCIM 2.0 at /scim/v2, SCIM 1.1 at /scim/v1).\n\n${ENVIRONMENT_HELP}`);
+    console.log(
+      `Usage: npm run example\n\nThe example SCIM connector (SCIM 2.0 at /scim/v2, SCIM 1.1 at /scim/v1).\n\n${ENVIRONMENT_HELP}`,
+    );
     return;
   }
   const config = readConfig(process.env);
@@ -43,8 +45,11 @@ async function main(): Promise<void> {
   installShutdownHandlers(server);
   const url = await server.listen();
   const log = server.app.log;
-  if (config.bearerTokens.length === 0) log.warn('SCIM_BEARER_TOKEN is not set: authentication is off (loopback only)');
-  log.info(`SCIM 2.0: ${url}/scim/v2   SCIM 1.1 (Okta Provisioning Agent): ${url}/scim/v1   store: ${config.store}`);
+  if (config.bearerTokens.length === 0)
+    log.warn('SCIM_BEARER_TOKEN is not set: authentication is off (loopback only)');
+  log.info(
+    `SCIM 2.0: ${url}/scim/v2   SCIM 1.1 (Okta Provisioning Agent): ${url}/scim/v1   store: ${config.store}`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -4,7 +4,10 @@ import { attribute, createAliasTable, type SchemaDefinition } from 'scim-connect
 /** Okta's names, as in `urn:okta:onprem_app:1.0:user:custom`. */
 export const OKTA = { appName: 'onprem_app', userSchemaName: 'custom' } as const;
 
-export const aliases = createAliasTable({ oktaAppName: OKTA.appName, oktaUserSchemaName: OKTA.userSchemaName });
+export const aliases = createAliasTable({
+  oktaAppName: OKTA.appName,
+  oktaUserSchemaName: OKTA.userSchemaName,
+});
 
 export const USER_EXTENSION: SchemaDefinition = {
   id: aliases.userExtensionUrn,

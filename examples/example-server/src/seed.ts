@@ -6,7 +6,9 @@ import { aliases } from './schemas.js';
 const DATA = new URL('../data/', import.meta.url);
 
 async function readList(file: string): Promise<Record<string, unknown>[]> {
-  const list = JSON.parse(await readFile(new URL(file, DATA), 'utf8')) as { Resources: Record<string, unknown>[] };
+  const list = JSON.parse(await readFile(new URL(file, DATA), 'utf8')) as {
+    Resources: Record<string, unknown>[];
+  };
   return list.Resources;
 }
 

@@ -48,10 +48,13 @@ describe('example server configuration', () => {
   ];
   for (const [name, env, message] of bad) {
     it(`refuses ${name}`, () => {
-      assert.throws(() => readConfig(env), (err: Error) => {
-        assert.match(err.message, message);
-        return err instanceof ConfigError || err.name.startsWith('Tls');
-      });
+      assert.throws(
+        () => readConfig(env),
+        (err: Error) => {
+          assert.match(err.message, message);
+          return err instanceof ConfigError || err.name.startsWith('Tls');
+        },
+      );
     });
   }
 });

@@ -15,7 +15,11 @@ describe('example seed data', () => {
       assert.equal(user['groups'], undefined, 'groups are derived by the store');
     }
     const admin = users.find((u) => u.userName === 'admin');
-    assert.deepEqual(admin?.[aliases.userExtensionUrn], { isAdmin: true, isOkta: false, departmentName: 'Administration' });
+    assert.deepEqual(admin?.[aliases.userExtensionUrn], {
+      isAdmin: true,
+      isOkta: false,
+      departmentName: 'Administration',
+    });
     assert.ok(groups.every((g) => g.schemas.includes(URN.group)));
   });
 });

@@ -48,7 +48,8 @@ function createDialect11(setup: DialectSetup): ScimDialect {
     search: false,
     discovery: discoveryRoutes11({ alias, patch: true }),
     // The Java SDK pages only when both are given, and so does the agent.
-    isPaged: (query) => queryParam(query, 'startIndex') !== undefined && queryParam(query, 'count') !== undefined,
+    isPaged: (query) =>
+      queryParam(query, 'startIndex') !== undefined && queryParam(query, 'count') !== undefined,
     readResource: (body, schema) => readResource11(body, schema, alias),
     readPatch: (body, schema) => readPatch11(body, schema, alias),
     readListQuery(query, schema) {

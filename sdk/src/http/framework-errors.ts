@@ -38,13 +38,11 @@ export function frameworkErrors(mounts: readonly Mount[]) {
     if (mount === undefined) {
       const status =
         error.code === 'FST_ERR_BAD_URL' ? 400 : error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 500;
-      void reply
-        .code(status)
-        .send({
-          statusCode: status,
-          code: error.code,
-          message: status === 500 ? 'Internal Server Error' : error.message,
-        });
+      void reply.code(status).send({
+        statusCode: status,
+        code: error.code,
+        message: status === 500 ? 'Internal Server Error' : error.message,
+      });
       return;
     }
     const err = scimErrorOf(error, request.id);

@@ -159,7 +159,11 @@ export class ScimError extends Error {
   readonly internalCode: string;
   readonly position: number | undefined;
 
-  constructor(code: ScimErrorCode, params: ErrorParams = {}, options: { position?: number; cause?: unknown } = {}) {
+  constructor(
+    code: ScimErrorCode,
+    params: ErrorParams = {},
+    options: { position?: number; cause?: unknown } = {},
+  ) {
     const entry: CatalogueEntry = ERROR_CATALOGUE[code];
     super(render(entry.message, params), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ScimError';

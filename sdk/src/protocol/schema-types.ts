@@ -3,14 +3,7 @@ import type { ResourceTypeName } from './resource.js';
 import type { AttrPath } from './filter-ast.js';
 
 export type AttributeType =
-  | 'string'
-  | 'boolean'
-  | 'decimal'
-  | 'integer'
-  | 'dateTime'
-  | 'reference'
-  | 'complex'
-  | 'binary';
+  'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'reference' | 'complex' | 'binary';
 export type Mutability = 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
 export type Returned = 'always' | 'never' | 'default' | 'request';
 export type Uniqueness = 'none' | 'server' | 'global';
