@@ -1,6 +1,7 @@
 // A small SCIM server (2.0 at /scim/v2, 1.1 at /scim/v1) that is correct by default and can be told to break one rule.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CAPABILITIES } from 'scim-connector-sdk';
 
 export const FAULTS = [
   'create-200',
@@ -19,19 +20,6 @@ export const FAULTS = [
 export type Fault = (typeof FAULTS)[number];
 
 export const GOOD_TOKEN = 'faulty-server-token';
-
-const CAPABILITIES = [
-  'PUSH_NEW_USERS',
-  'PUSH_PENDING_USERS',
-  'PUSH_PROFILE_UPDATES',
-  'PUSH_PASSWORD_UPDATES',
-  'PUSH_USER_DEACTIVATION',
-  'REACTIVATE_USERS',
-  'IMPORT_NEW_USERS',
-  'IMPORT_PROFILE_UPDATES',
-  'GROUP_PUSH',
-  'OPP_SCIM_INCREMENTAL_IMPORTS',
-];
 
 type Json = Record<string, unknown>;
 type Dialect = '2.0' | '1.1';
