@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createSelfSignedCertificate } from 'scim-connector-sdk';
 import { runScenarios, type RunReport } from 'scim-connector-tester';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
@@ -87,6 +88,35 @@ describe('example server (real process)', function () {
   it('shuts down cleanly on SIGTERM', async () => {
     assert.equal(await stop(running), 0);
     assert.match(running.output(), /server closed/);
+  });
+});
+
+describe('example server over HTTPS (real process)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'example-tls-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('serves HTTPS from the PKCS#12 keystore the cert command makes; the tester trusts only that certificate', async () => {
+    const cert = await createSelfSignedCertificate({ hosts: ['127.0.0.1'], outDir: dir });
+    const files = cert.files;
+    assert.ok(files);
+    const running = await startExample({ TLS_PFX_FILE: files.pfx, TLS_PFX_PASSPHRASE: cert.passphrase });
+    try {
+      assert.match(running.url, /^https:/);
+      const report = await runScenarios({
+        url: `${running.url}/scim/v1`,
+        dialect: '1.1',
+        auth: { kind: 'bearer', token: TOKEN },
+        ca: cert.certPem,
+      });
+      assert.deepEqual(failures(report), []);
+      assert.ok(!running.output().includes(cert.passphrase), 'the passphrase is not logged');
+    } finally {
+      await stop(running);
+    }
   });
 });
 
