@@ -1,4 +1,4 @@
-// A small SCIM HTTP client on node:http/node:https: timeout, auth, custom CA; records every exchange masked.
+// A small SCIM HTTP client on node:http/node:https: deadline, body limit, auth, custom CA; records every exchange masked.
 import http from 'node:http';
 import https from 'node:https';
 import type { Exchange } from './exchange.js';
@@ -15,7 +15,10 @@ export interface HttpClientOptions {
   ca?: string | Buffer;
   /** Accept any server certificate. */
   insecure?: boolean;
+  /** Deadline of each exchange, from sending to the last byte of the response; default 10 s. */
   timeoutMs?: number;
+  /** Largest response body accepted; default 32 MiB. */
+  maxBodyBytes?: number;
   /** Sent with every request (after the client's own, so they can override them). */
   headers?: Record<string, string>;
 }
@@ -45,6 +48,17 @@ export class TransportError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A hostile or broken server must not make the tester hold gigabytes; a SCIM page of 100 users is ~100 kB. */
+const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** A non-JSON body (an HTML error page, a stack trace) is recorded only this far: it is printed on failure. */
+const RECORDED_TEXT_CHARS = 2000;
+
+/** What the report keeps of a body: JSON masked, text cut short. */
+function recordedBody(body: unknown): unknown {
+  if (typeof body !== 'string' || body.length <= RECORDED_TEXT_CHARS) return maskBody(body);
+  return `${body.slice(0, RECORDED_TEXT_CHARS)}… (${body.length} characters, truncated)`;
 }
 
 export function authorizationHeader(auth: Auth): string | undefined {
@@ -103,7 +117,7 @@ export class HttpClient {
     try {
       const raw = await this.#roundTrip(url, request.method, headers, payload);
       const body = parseBody(raw.text);
-      exchange.response = { status: raw.status, headers: raw.headers, body: maskBody(body) };
+      exchange.response = { status: raw.status, headers: raw.headers, body: recordedBody(body) };
       exchange.ms = Math.round(performance.now() - started);
       return { status: raw.status, headers: raw.headers, body, exchange };
     } catch (err) {
@@ -120,8 +134,9 @@ export class HttpClient {
     payload: Buffer | undefined,
   ): Promise<{ status: number; headers: Record<string, string>; text: string }> {
     const timeoutMs = this.#options.timeoutMs ?? 10_000;
+    const maxBodyBytes = this.#options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     const tls = url.protocol === 'https:';
-    const options: https.RequestOptions = { method, headers, timeout: timeoutMs, agent: false };
+    const options: https.RequestOptions = { method, headers, agent: false };
     if (tls) {
       if (this.#options.ca !== undefined) options.ca = this.#options.ca;
       options.rejectUnauthorized = !this.#options.insecure;
@@ -129,18 +144,32 @@ export class HttpClient {
     return new Promise((resolve, reject) => {
       const req = (tls ? https : http).request(url, options, (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', reject);
-        res.on('end', () =>
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBodyBytes) req.destroy(new Error(`response body larger than ${maxBodyBytes} bytes`));
+          else chunks.push(chunk);
+        });
+        res.on('error', fail);
+        res.on('end', () => {
+          clearTimeout(deadline);
           resolve({
             status: res.statusCode ?? 0,
             headers: flattenHeaders(res.headers),
             text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
+          });
+        });
       });
-      req.on('timeout', () => req.destroy(new Error(`no response within ${timeoutMs} ms`)));
-      req.on('error', reject);
+      // A deadline for the whole exchange, not a socket idle timeout: a server dripping a byte now and then never idles.
+      const deadline = setTimeout(
+        () => req.destroy(new Error(`no response within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      function fail(err: Error): void {
+        clearTimeout(deadline);
+        reject(err);
+      }
+      req.on('error', fail);
       req.end(payload);
     });
   }

@@ -12,6 +12,17 @@ describe('HttpClient', () => {
     server = http.createServer((req, res) => {
       seen.push(req.headers);
       if (req.url?.endsWith('/hang')) return; // never answers
+      if (req.url?.endsWith('/drip')) {
+        // Headers at once, then a byte every 50 ms for ever: no idle gap long enough for a socket timeout.
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        const timer = setInterval(() => res.write(' '), 50);
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
+      if (req.url?.endsWith('/huge')) {
+        res.writeHead(200, { 'Content-Type': 'text/html' });
+        return res.end('<p>'.repeat(100_000));
+      }
       if (req.url?.endsWith('/text')) {
         res.writeHead(502, { 'Content-Type': 'text/plain', 'Set-Cookie': 'session=secret' });
         return res.end('Bad Gateway');
@@ -59,6 +70,26 @@ describe('HttpClient', () => {
       assert.equal(err.exchange.request.headers['Authorization'], 'Bearer ***');
       return true;
     });
+  });
+
+  it('gives up after the timeout even when the server keeps sending a byte now and then', async () => {
+    const client = new HttpClient({ baseUrl: base, auth: { kind: 'none' }, timeoutMs: 300 });
+    await assert.rejects(client.send({ method: 'GET', path: '/drip' }), /no response within 300 ms/);
+  });
+
+  it('refuses a body larger than its limit, and records at most the start of a long text body', async () => {
+    const limited = new HttpClient({ baseUrl: base, auth: { kind: 'none' }, maxBodyBytes: 1000 });
+    await assert.rejects(
+      limited.send({ method: 'GET', path: '/huge' }),
+      (err: unknown) =>
+        err instanceof TransportError && /response body larger than 1000 bytes/.test(err.message),
+    );
+    const client = new HttpClient({ baseUrl: base, auth: { kind: 'none' } });
+    const response = await client.send({ method: 'GET', path: '/huge' });
+    assert.equal((response.body as string).length, 300_000);
+    const recorded = response.exchange.response?.body as string;
+    assert.ok(recorded.length < 5000, `recorded ${recorded.length} characters`);
+    assert.match(recorded, /… \(300000 characters, truncated\)$/);
   });
 
   it('refuses a base URL that carries credentials', () => {
