@@ -6,7 +6,7 @@ import { URN } from '../src/protocol/resource.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
 import { compileFilter, evaluateFilter, matchesElement } from '../src/protocol/filter-evaluate.js';
 import { parseFilter } from '../src/protocol/filter-parser.js';
-import { attribute } from '../src/protocol/schemas/attribute.js';
+import { attribute, complex } from '../src/protocol/schemas/attribute.js';
 import { GROUP_SCHEMA } from '../src/protocol/schemas/core-group.js';
 import type { Filter } from '../src/protocol/filter-ast.js';
 import type { AttributeDefinition } from '../src/protocol/schema-types.js';
@@ -25,6 +25,10 @@ const registry = createSchemaRegistry({
         attribute('level', 'integer'),
         attribute('score', 'decimal'),
         attribute('badge', 'string', { caseExact: true }),
+        attribute('pin', 'string', { mutability: 'writeOnly' }),
+        complex('tokens', [attribute('value', 'string', { returned: 'never' }), attribute('type')], {
+          multiValued: true,
+        }),
       ],
     },
   ],
@@ -55,6 +59,7 @@ const users: ScimResource[] = [
     id: '101',
     userName: 'okta',
     active: true,
+    password: 'Secret1',
     name: { formatted: 'John Smith', givenName: 'John', familyName: 'Smith' },
     emails: [
       { value: 'jsmith@example.com', primary: true, type: 'work' },
@@ -72,6 +77,8 @@ const users: ScimResource[] = [
       level: 7,
       score: '9.75',
       badge: 'AbC',
+      pin: '1234',
+      tokens: [{ value: 'tok', type: 'api' }],
     },
   },
   {
@@ -180,6 +187,17 @@ const cases: [string, string[]][] = [
   ['userName eq true', []],
   ['displayName eq "42"', ['103']],
   ['displayName gt 41', ['103']],
+  // Attributes the client can never read match nothing, so no filter can guess their values.
+  ['password eq "Secret1"', []],
+  ['password sw "S"', []],
+  ['password pr', []],
+  ['password eq null', []],
+  ['not (password eq "Secret1")', ['102', '101', '103']],
+  [`${CUSTOM}:pin eq "1234"`, []],
+  ['tokens eq "tok"', []],
+  ['tokens.value eq "tok"', []],
+  ['tokens[value eq "tok"]', []],
+  ['tokens[type eq "api"]', ['101']],
 ];
 
 describe('evaluateFilter on sample users', () => {

@@ -20,6 +20,14 @@ interface Scope {
 
 const never: Predicate = () => false;
 
+/**
+ * Whether the client may never read the attribute (`password`): such an attribute matches nothing,
+ * or `password sw "a"` would let a client guess a stored password one character at a time.
+ */
+function isHidden(def: AttributeDefinition | undefined): boolean {
+  return def !== undefined && (def.returned === 'never' || def.mutability === 'writeOnly');
+}
+
 /** Attribute, element, sub-attribute, its values: deeper data is not SCIM and counts as present. */
 const EMPTY_DEPTH = 4;
 
@@ -171,7 +179,7 @@ function compileCompare(filter: Filter & { kind: 'compare' }, scope: Scope): Pre
   // A complex attribute named without a sub-attribute (`emails co "x"`) stands for its `value`
   // sub-attribute (RFC 7643 §2.4); one without `value` compares as nothing.
   const valueDef = findSubAttribute(accessor.def, 'value');
-  if (valueDef === undefined) return never;
+  if (valueDef === undefined || isHidden(valueDef)) return never;
   const match = valueMatcher(op, value, valueDef);
   return (subject) =>
     accessor.read(subject).some((element) => {
@@ -218,7 +226,7 @@ function elementScope(parent: AttributeDefinition): Scope {
     access(path) {
       if (path.uri !== undefined || path.subAttr !== undefined) return undefined;
       const def = findSubAttribute(parent, path.name);
-      if (def === undefined) return undefined;
+      if (def === undefined || isHidden(def)) return undefined;
       return {
         def,
         read(element) {
@@ -235,7 +243,9 @@ function resourceScope(schema: ResourceSchema): Scope {
   return {
     access(path) {
       const resolved = schema.resolve(path);
-      if (resolved === undefined) return undefined;
+      if (resolved === undefined || isHidden(resolved.attribute) || isHidden(resolved.subAttribute)) {
+        return undefined;
+      }
       return {
         def: resolved.subAttribute ?? resolved.attribute,
         read: (resource) => getResolvedValues(resource as ScimResource, resolved),
@@ -246,7 +256,8 @@ function resourceScope(schema: ResourceSchema): Scope {
       if (
         resolved === undefined ||
         resolved.subAttribute !== undefined ||
-        resolved.attribute.type !== 'complex'
+        resolved.attribute.type !== 'complex' ||
+        isHidden(resolved.attribute)
       ) {
         return never;
       }
@@ -267,8 +278,8 @@ export function compileFilter(filter: Filter, schema: ResourceSchema): (resource
 /**
  * Whether `resource` matches `filter`. Strings compare ignoring case unless the attribute is
  * caseExact; dateTimes compare as instants; a multi-valued attribute matches when any value does.
- * Unknown attributes, mismatched types and ordering of booleans or complex values never match
- * (no error): a filter the schema cannot satisfy selects nothing. `eq null` means "absent",
+ * Unknown attributes, attributes never returned (`password`), mismatched types and ordering of
+ * booleans or complex values never match (no error): a filter the schema cannot satisfy selects nothing. `eq null` means "absent",
  * `ne null` "present"; an absent attribute matches no other comparison, `ne` included.
  */
 export function evaluateFilter(filter: Filter, resource: ScimResource, schema: ResourceSchema): boolean {
