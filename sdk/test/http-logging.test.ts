@@ -103,6 +103,86 @@ describe('http: logging', () => {
   });
 });
 
+describe('http: logging a fault', () => {
+  const password = 'Leaky-Pa55word-in-a-message';
+  const backendToken = 'backend-api-token-7c1d';
+  /** What getUsers quotes in its error: the test sets it to the credentials the request sends. */
+  let echo = '';
+
+  /** A server whose every write fails with an error quoting what it was given, as careless backends do. */
+  async function faultyServer(log: ReturnType<typeof capture>): Promise<ScimServer> {
+    const leak = (what: string): never => {
+      const error = new Error(`backend refused ${what}`, { cause: new Error(`inner: ${what}`) });
+      // An HTTP client's error often carries the request it made, its credentials included.
+      Object.assign(error, { config: { headers: { Authorization: `Bearer ${backendToken}` } } });
+      throw error;
+    };
+    const service: ScimService = {
+      async createUser(user) {
+        return leak(JSON.stringify(user));
+      },
+      async getUser(id) {
+        return { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id, userName: 'u' };
+      },
+      async updateUser(_id, user) {
+        return leak(JSON.stringify(user));
+      },
+      async getUsers() {
+        return leak(`the credentials ${echo}`);
+      },
+    };
+    const { server } = await testServer({
+      service,
+      capabilities: [],
+      logger: { stream: log.stream, level: 'debug' },
+    });
+    return server;
+  }
+
+  it('keeps the error and its cause, but no secret of the request nor the error’s other fields', async () => {
+    const log = capture();
+    const server = await faultyServer(log);
+    try {
+      const created = await send(server, 'POST', '/Users', { body: user('leaky', { password }) });
+      assert.equal(created.statusCode, 500);
+      const put = await send(server, 'PUT', '/scim/v1/Users/u1', {
+        body: { schemas: ['urn:scim:schemas:core:1.0'], userName: 'u', password: `${password}-11` },
+        contentType: 'application/json',
+      });
+      assert.equal(put.statusCode, 500);
+      const patched = await send(server, 'PATCH', '/Users/u1', {
+        body: { Operations: [{ op: 'replace', path: 'password', value: `${password}-patched` }] },
+      });
+      assert.equal(patched.statusCode, 500);
+      const basicHeader = basic(BASIC_USER.username, BASIC_USER.password);
+      for (const [authorization, quoted] of [
+        [`Bearer ${TOKEN}`, TOKEN],
+        [basicHeader, `${basicHeader} ${BASIC_USER.username}:${BASIC_USER.password}`],
+      ] as const) {
+        echo = quoted;
+        assert.equal((await send(server, 'GET', '/Users', { authorization })).statusCode, 500);
+      }
+      const faults = log.lines().filter((line) => line['level'] === 50);
+      assert.equal(faults.length, 5);
+      for (const fault of faults) assert.equal((fault['err'] as { type: string }).type, 'Error');
+      const text = log.text();
+      assert.match(text, /backend refused/);
+      assert.match(text, /inner: /);
+      for (const secret of [
+        password,
+        TOKEN,
+        BASIC_USER.password,
+        basicHeader.slice('Basic '.length),
+        backendToken,
+      ]) {
+        assert.ok(!text.includes(secret), `the log holds ${secret}`);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('http: logger options', () => {
   it('keeps the built-in redactions and adds the caller’s, given as an array or as { paths }', () => {
     for (const redact of [['req.body.secret'], { paths: ['req.body.secret'] }]) {

@@ -8,6 +8,7 @@ import { availableDialects, dialectDefinition } from './dialect-table.js';
 import { discoveryInfo, type StaticDiscoveryInfo } from './discovery.js';
 import { registerDiscoveryRoutes } from './discovery-routes.js';
 import { scimErrorOf } from './error-reply.js';
+import { loggedError, requestSecrets } from './fault-log.js';
 import { parseJsonBody } from './json-body.js';
 import { registerResourceRoutes, type DialectEnv } from './resource-routes.js';
 import { dialectBaseUrl, REQUEST_ID_HEADER } from './request-context.js';
@@ -39,7 +40,9 @@ function sendError(
     bodyLimit: params.options.bodyLimit,
   });
   if (err.status >= 500 && err.status !== 501) {
-    request.log.error({ err: err.cause ?? err, requestId: request.id }, 'SCIM request failed');
+    // The service's error may quote what it was given: the log gets it without the request's secrets.
+    const logged = loggedError(err.cause ?? err, requestSecrets(request));
+    request.log.error({ err: logged, requestId: request.id }, 'SCIM request failed');
   }
   const headers: Record<string, string> = {};
   if (err.status === 401 && params.authenticator.challenges.length > 0) {
