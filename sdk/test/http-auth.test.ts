@@ -31,6 +31,13 @@ const ROUTES: [string, string][] = [
   ['GET', '/NoSuchEndpoint'],
 ];
 
+/** The SCIM 1.1 routes the agent uses (no .search in 1.1), and one unknown path under the base. */
+const ROUTES_11: [string, string][] = [
+  ...ROUTES.filter(([, path]) => !path.includes('.search') && !path.startsWith('/Schemas/urn')),
+  ['GET', '/ServiceProviderConfigs'],
+  ['GET', '/Schemas/Users'],
+];
+
 const CREDENTIALS: [string, { authorization: string | null; accepted: boolean }][] = [
   ['no credentials', { authorization: null, accepted: false }],
   ['a wrong bearer token', { authorization: 'Bearer not-the-token', accepted: false }],
@@ -80,6 +87,29 @@ describe('http: authentication', () => {
       }
     });
   }
+
+  it('refuses a request without accepted credentials on every SCIM 1.1 route, with a 1.1 error body', async () => {
+    for (const authorization of [null, 'Bearer not-the-token', basic(BASIC_USER.username, 'wrong')]) {
+      for (const [method, path] of ROUTES_11) {
+        const body = bodyFor(method);
+        const response = await send(server, method, `/scim/v1${path}`, {
+          authorization,
+          ...(body === undefined ? {} : { body, contentType: 'application/json' }),
+        });
+        assert.equal(response.statusCode, 401, `${method} ${path}`);
+        assert.ok(response.headers['www-authenticate'] !== undefined);
+        const error = response.json<{ errors: { statusCode: number }[] }>();
+        assert.equal(error.errors[0]?.statusCode, 401, `${method} ${path}`);
+      }
+    }
+    for (const [method, path] of ROUTES_11) {
+      const body = bodyFor(method);
+      const response = await send(server, method, `/scim/v1${path}`, {
+        ...(body === undefined ? {} : { body, contentType: 'application/json' }),
+      });
+      assert.notEqual(response.statusCode, 401, `${method} ${path}`);
+    }
+  });
 
   it('serves /healthz without credentials', async () => {
     const response = await send(server, 'GET', '/healthz', { authorization: null });
