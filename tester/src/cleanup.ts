@@ -18,7 +18,7 @@ async function attempt(ctx: RunContext, send: () => Promise<number>): Promise<st
     const status = await send();
     return status >= 200 && status < 300 ? undefined : `answered ${status}`;
   } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+    return ctx.client.maskSecrets(err instanceof Error ? err.message : String(err));
   }
 }
 

@@ -2,7 +2,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Exchange } from './exchange.js';
-import { maskBody, maskHeaders } from './mask.js';
+import { headerSecrets, maskBody, maskHeaders, maskSecrets, secretValues } from './mask.js';
 
 export type Auth =
   { kind: 'none' } | { kind: 'bearer'; token: string } | { kind: 'basic'; user: string; password: string };
@@ -71,9 +71,18 @@ export function authorizationHeader(auth: Auth): string | undefined {
 export class HttpClient {
   readonly #options: HttpClientOptions;
   readonly #base: URL;
+  /** Credentials and every password sent so far: masked wherever they come back (an error text, a header). */
+  readonly #secrets = new Set<string>();
 
   constructor(options: HttpClientOptions) {
     this.#options = options;
+    if (options.auth.kind === 'bearer') this.#secrets.add(options.auth.token);
+    if (options.auth.kind === 'basic') {
+      const { user, password } = options.auth;
+      this.#secrets.add(password).add(`${user}:${password}`);
+      this.#secrets.add(Buffer.from(`${user}:${password}`).toString('base64'));
+    }
+    for (const secret of headerSecrets(options.headers ?? {})) this.#secrets.add(secret);
     this.#base = new URL(options.baseUrl);
     if (this.#base.protocol !== 'http:' && this.#base.protocol !== 'https:') {
       throw new TypeError(`--url must be http: or https:, got ${this.#base.protocol}`);
@@ -86,6 +95,11 @@ export class HttpClient {
 
   get baseUrl(): string {
     return this.#base.href;
+  }
+
+  /** The text (or JSON value) with every secret this client knows masked. */
+  maskSecrets<T>(value: T): T {
+    return maskSecrets(value, this.#secrets);
   }
 
   /** The full URL of a path below the base. */
@@ -104,6 +118,7 @@ export class HttpClient {
       headers['Content-Length'] = String(payload.length);
     }
     Object.assign(headers, this.#options.headers, request.headers);
+    for (const secret of secretValues(request.body)) this.#secrets.add(secret);
     const started = performance.now();
     const exchange: Exchange = {
       request: {
@@ -119,11 +134,12 @@ export class HttpClient {
       const body = parseBody(raw.text);
       exchange.response = { status: raw.status, headers: raw.headers, body: recordedBody(body) };
       exchange.ms = Math.round(performance.now() - started);
-      return { status: raw.status, headers: raw.headers, body, exchange };
+      return { status: raw.status, headers: raw.headers, body, exchange: this.maskSecrets(exchange) };
     } catch (err) {
       exchange.error = err instanceof Error ? err.message : String(err);
       exchange.ms = Math.round(performance.now() - started);
-      throw new TransportError(`${request.method} ${url.href}: ${exchange.error}`, exchange);
+      const masked = this.maskSecrets(exchange);
+      throw new TransportError(`${request.method} ${masked.request.url}: ${masked.error ?? ''}`, masked);
     }
   }
 

@@ -1,4 +1,4 @@
-// Masks secrets (passwords, credentials in headers) before anything is recorded or printed.
+// Masks secrets (passwords, credentials in headers, and their values wherever a server echoes them) before anything is recorded or printed.
 const MASK = '***';
 const SECRET_HEADER = /authorization|cookie|token|secret|api-?key|password/i;
 const SECRET_KEY = /^password$|secret|token/i;
@@ -16,13 +16,53 @@ export function maskHeaders(headers: Readonly<Record<string, string>>): Record<s
   return masked;
 }
 
+function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key) || key.endsWith(':password');
+}
+
 /** A deep copy of a JSON value with every password-like member masked, at any depth. */
 export function maskBody(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskBody);
   if (value === null || typeof value !== 'object') return value;
   const masked: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) {
-    masked[key] = SECRET_KEY.test(key) || key.endsWith(':password') ? MASK : maskBody(member);
-  }
+  for (const [key, member] of Object.entries(value)) masked[key] = isSecretKey(key) ? MASK : maskBody(member);
   return masked;
+}
+
+/** The string values maskBody would mask, so that they can be masked where a server echoes them. */
+export function secretValues(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(secretValues);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, member]) =>
+    isSecretKey(key) && typeof member === 'string' ? [member] : secretValues(member),
+  );
+}
+
+/** The credential in a secret header's value, without its scheme word. */
+export function headerSecrets(headers: Readonly<Record<string, string>>): string[] {
+  return Object.entries(headers)
+    .filter(([name]) => SECRET_HEADER.test(name))
+    .flatMap(([, value]) => [value, value.replace(/^(Bearer|Basic)\s+/i, '')]);
+}
+
+/**
+ * Shorter secrets are not searched for in text: masking every "ab" would garble the report. A
+ * password that short is still masked by key (maskBody) and in headers.
+ */
+const MIN_SECRET_LENGTH = 4;
+
+/** A deep copy of a value with every occurrence of a known secret in its strings masked. */
+export function maskSecrets<T>(value: T, secrets: Iterable<string>): T {
+  const known = [...new Set(secrets)].filter((s) => s.length >= MIN_SECRET_LENGTH);
+  // Longest first: a Basic credential's base64 and `user:password` before the password inside them.
+  known.sort((a, b) => b.length - a.length);
+  if (known.length === 0) return value;
+  const mask = (member: unknown): unknown => {
+    if (typeof member === 'string')
+      return known.reduce((text, secret) => text.split(secret).join(MASK), member);
+    if (Array.isArray(member)) return member.map(mask);
+    if (member === null || typeof member !== 'object') return member;
+    return Object.fromEntries(Object.entries(member).map(([key, item]) => [key, mask(item)]));
+  };
+  return mask(value) as T;
 }

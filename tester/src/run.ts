@@ -6,7 +6,7 @@ import type { Profile } from './dialect.js';
 import { cleanUp } from './cleanup.js';
 import type { CleanupEntry } from './cleanup.js';
 import type { Exchange } from './exchange.js';
-import { StepFailure, StepNotImplemented, StepSkipped } from './outcome.js';
+import { StepNotImplemented, StepSkipped } from './outcome.js';
 import type { StepResult, StepStatus } from './outcome.js';
 import { ALWAYS, SCENARIOS } from './scenarios/catalogue.js';
 import { exercisesIn } from './scenarios/step.js';
@@ -70,7 +70,8 @@ export async function runStep(ctx: RunContext, planned: PlannedStep): Promise<St
     if (err instanceof StepSkipped) status = 'skip';
     else if (err instanceof StepNotImplemented) status = 'not-implemented';
     else status = 'fail';
-    message = err instanceof StepFailure || err instanceof Error ? err.message : String(err);
+    // A message may quote the server (a 501's detail, a value read back), and a server may echo a secret.
+    message = ctx.client.maskSecrets(err instanceof Error ? err.message : String(err));
   }
   const result: StepResult = {
     name: planned.step.name,
