@@ -32,8 +32,15 @@ const registry = createSchemaRegistry({
         attr('badge', 'default'),
         attr('card', 'default', {
           type: 'complex',
-          subAttributes: [attr('number', 'default'), attr('pin', 'never'), attr('issuer', 'request')],
+          subAttributes: [
+            attr('number', 'default'),
+            attr('pin', 'never'),
+            attr('issuer', 'request'),
+            attr('cvc', 'default', { mutability: 'writeOnly' }),
+          ],
         }),
+        // writeOnly values are never returned (RFC 7643 §7), whatever `returned` says.
+        attr('apiKey', 'default', { mutability: 'writeOnly' }),
       ],
     },
   ],
@@ -54,7 +61,12 @@ const user: ScimResource = Object.freeze({
     { value: 'babs@example.com', type: 'home' },
   ],
   [ENT]: { employeeNumber: '701984', department: 'Tour', manager: { value: 'm1' } },
-  [CUSTOM]: { secretQuestion: 'pet?', badge: 'B7', card: { number: '42', pin: '1234', issuer: 'HQ' } },
+  [CUSTOM]: {
+    secretQuestion: 'pet?',
+    badge: 'B7',
+    card: { number: '42', pin: '1234', issuer: 'HQ', cvc: '987' },
+    apiKey: 'k-1',
+  },
 });
 
 const base = { schemas: [URN.user, ENT, CUSTOM], id: '2819c223' };
@@ -157,6 +169,13 @@ describe('projectResource', () => {
     [
       'a never sub-attribute, even when asked',
       { request: { attributes: [`${CUSTOM}:card.pin`] }, want: { ...base } },
+    ],
+    [
+      'a writeOnly attribute or sub-attribute, even when asked',
+      {
+        request: { attributes: [`${CUSTOM}:apiKey`, `${CUSTOM}:card.cvc`, 'userName'] },
+        want: { ...base, userName: 'bjensen' },
+      },
     ],
     [
       'unknown names are ignored',

@@ -1,5 +1,5 @@
 // Evaluates a filter AST against canonical resources in memory, with the comparison rules of RFC 7644 §3.4.2.2.
-import { findSubAttribute } from './resource-schema.js';
+import { findSubAttribute, isNeverReturned } from './resource-schema.js';
 import { getOwn, getResolvedValues } from './attribute-access.js';
 import type { AttrPath, CompareOp, Filter } from './filter-ast.js';
 import type { ScimResource } from './resource.js';
@@ -21,11 +21,11 @@ interface Scope {
 const never: Predicate = () => false;
 
 /**
- * Whether the client may never read the attribute (`password`): such an attribute matches nothing,
- * or `password sw "a"` would let a client guess a stored password one character at a time.
+ * An attribute the client may never read (`password`) matches nothing: otherwise `password sw "a"`
+ * would let a client guess a stored password one character at a time.
  */
 function isHidden(def: AttributeDefinition | undefined): boolean {
-  return def !== undefined && (def.returned === 'never' || def.mutability === 'writeOnly');
+  return def !== undefined && isNeverReturned(def);
 }
 
 /** Attribute, element, sub-attribute, its values: deeper data is not SCIM and counts as present. */

@@ -1,7 +1,7 @@
 // The `attributes` and `excludedAttributes` of RFC 7644 §3.4.2.5 applied to one resource, honouring `returned`.
 import { parseAttributeKey } from './attribute-key.js';
 import { isForbiddenKey, isJsonObject } from './json-value.js';
-import { findSubAttribute } from './resource-schema.js';
+import { findSubAttribute, isNeverReturned } from './resource-schema.js';
 import type { ScimResource } from './resource.js';
 import type { AttributeDefinition, ResourceSchema } from './schema-types.js';
 
@@ -69,13 +69,19 @@ type Mode =
 
 type Named = 'all' | Set<string> | undefined;
 
+/** `returned`, with writeOnly attributes never returned; an attribute no schema defines as `default`. */
+function returnedOf(def: AttributeDefinition | undefined): AttributeDefinition['returned'] {
+  if (def === undefined) return 'default';
+  return isNeverReturned(def) ? 'never' : def.returned;
+}
+
 function keepSubAttribute(
   def: AttributeDefinition | undefined,
   name: string,
   named: Named,
   mode: Mode,
 ): boolean {
-  const returned = def?.returned ?? 'default';
+  const returned = returnedOf(def);
   if (returned === 'never') return false;
   if (returned === 'always') return true;
   const isNamed = named === 'all' || (named !== undefined && named.has(name.toLowerCase()));
@@ -106,7 +112,7 @@ function projectAttribute(
   named: Named,
   mode: Mode,
 ): unknown {
-  const returned = def?.returned ?? 'default';
+  const returned = returnedOf(def);
   if (returned === 'never') return undefined;
   if (returned === 'always') return value;
   if (mode.kind === 'include' ? named === undefined : returned === 'request' || named === 'all')
@@ -125,7 +131,12 @@ function projectAttribute(
 }
 
 function hasHiddenSubAttributes(def: AttributeDefinition): boolean {
-  return def.subAttributes?.some((sub) => sub.returned === 'never' || sub.returned === 'request') ?? false;
+  return (
+    def.subAttributes?.some((sub) => {
+      const returned = returnedOf(sub);
+      return returned === 'never' || returned === 'request';
+    }) ?? false
+  );
 }
 
 /**

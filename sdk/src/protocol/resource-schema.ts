@@ -51,6 +51,14 @@ export function findSubAttribute(parent: AttributeDefinition, name: string): Att
 }
 
 /**
+ * Whether clients may never read the attribute: `returned: "never"`, or writeOnly, whose values
+ * "SHALL NOT be returned" (RFC 7643 §7) whatever its `returned` says.
+ */
+export function isNeverReturned(def: AttributeDefinition): boolean {
+  return def.returned === 'never' || def.mutability === 'writeOnly';
+}
+
+/**
  * A resolver for one resource type. Paths resolve case-insensitively, with or without their schema
  * URN; the common attributes (id, externalId, meta, schemas) resolve under the core URN.
  */
