@@ -181,6 +181,20 @@ describe('scim-connector-tester CLI', () => {
     });
   }
 
+  it('does not echo a --header value it rejects: it usually carries a credential', async () => {
+    const { code, err } = await cli([
+      '--url',
+      'http://x',
+      '--method',
+      'createNewUser',
+      '--header',
+      'Authorization: Bearer header-secret-42',
+    ]);
+    assert.equal(code, 2);
+    assert.match(err, /--header takes name=value/);
+    assert.ok(!err.includes('header-secret-42'), err);
+  });
+
   it('answers a --file that is not JSON with one line and exit code 2', async () => {
     const file = join(dir, 'not-json.json');
     await writeFile(file, '{ nope');

@@ -62,7 +62,12 @@ function pairs(values: readonly string[], flag: string): Record<string, string> 
   const result: Record<string, string> = {};
   for (const value of values) {
     const at = value.indexOf('=');
-    if (at <= 0) throw new UsageError(`${flag} takes name=value, got ${JSON.stringify(value)}`);
+    if (at <= 0) {
+      // A malformed --header is most often `Authorization: Bearer …`: never echo it.
+      const got =
+        flag === '--header' ? 'something else (not shown: it may hold a credential)' : JSON.stringify(value);
+      throw new UsageError(`${flag} takes name=value, got ${got}`);
+    }
     result[value.slice(0, at)] = value.slice(at + 1);
   }
   return result;
