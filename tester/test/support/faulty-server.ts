@@ -296,7 +296,7 @@ export async function startFaultyServer(options: FaultyServerOptions = {}): Prom
       const created = accept(type, String(nextId++), body);
       store[type].set(created.resource['id'] as string, created);
       return {
-        status: has('create-200') && dialect === '2.0' ? 200 : 201,
+        status: has('create-200') ? 200 : 201,
         body: present(type, created, dialect),
       };
     }
