@@ -530,6 +530,65 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'primary: a replace of the whole attribute keeps only the last record given as primary',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({
+        op: 'replace',
+        path: 'emails',
+        value: [
+          { value: 'a@example.com', primary: true },
+          { value: 'b@example.com', primary: 'true' },
+        ],
+      }),
+      want: user({
+        emails: [
+          { value: 'a@example.com', primary: false },
+          { value: 'b@example.com', primary: true },
+        ],
+      }),
+      changed: ['emails'],
+    },
+  ],
+  [
+    'primary: a filter matching several records makes only the last of them primary',
+    {
+      type: 'User',
+      resource: user({
+        emails: [
+          { value: 'bjensen@example.com', type: 'work', primary: true },
+          { value: 'babs@jensen.org', type: 'home' },
+          { value: 'barbara@jensen.org', type: 'home' },
+        ],
+      }),
+      body: body({ op: 'replace', path: 'emails[type eq "home"].primary', value: true }),
+      want: user({
+        emails: [
+          { value: 'bjensen@example.com', type: 'work', primary: false },
+          { value: 'babs@jensen.org', type: 'home', primary: false },
+          { value: 'barbara@jensen.org', type: 'home', primary: true },
+        ],
+      }),
+      changed: ['emails'],
+    },
+  ],
+  [
+    'primary: a sub-attribute set on every record leaves one primary',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'replace', path: 'emails.primary', value: true }),
+      want: user({
+        emails: [
+          { value: 'bjensen@example.com', type: 'work', primary: false },
+          { value: 'babs@jensen.org', type: 'home', primary: true },
+        ],
+      }),
+      changed: ['emails.primary'],
+    },
+  ],
+  [
     'add merges into the same record instead of repeating it',
     {
       type: 'User',

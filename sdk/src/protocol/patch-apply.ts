@@ -238,6 +238,7 @@ function applyMultiValued(
         : current.filter((record) => !given.some((g) => sameRecord(record, g, attribute)));
   } else if (kind === 'replace') {
     records = given;
+    keepOnePrimary(records, [...records.keys()]);
   } else {
     records = current;
     for (const record of given) {
@@ -245,7 +246,7 @@ function applyMultiValued(
       const at = index < 0 ? records.push(record) - 1 : index;
       if (index >= 0)
         records[at] = isJsonObject(record) ? mergeRecord(records[at], record, attribute, label) : records[at];
-      if (isPrimary(record)) clearOtherPrimaries(records, [at]);
+      keepOnePrimary(records, [at]);
     }
   }
   writeValue(target, attribute.name, records.length === 0 ? undefined : records);
@@ -311,8 +312,7 @@ function applyToRecords(
       sub === undefined ? coerceSingleValue(value, attribute, label, VALUE_OPTIONS) : { [sub.name]: value };
     if (!isJsonObject(given)) throw invalidValue(label, 'expected an object');
     const record = coerceSingleValue({ ...seed, ...given }, attribute, label, VALUE_OPTIONS);
-    const at = records.push(record) - 1;
-    if (isPrimary(record)) clearOtherPrimaries(records, [at]);
+    keepOnePrimary(records, [records.push(record) - 1]);
   } else {
     for (const index of matched) {
       if (sub !== undefined) {
@@ -324,7 +324,7 @@ function applyToRecords(
         records[index] = mergeRecord(records[index], given, attribute, label);
       }
     }
-    if (matched.some((index) => isPrimary(records[index]))) clearOtherPrimaries(records, matched);
+    keepOnePrimary(records, matched);
   }
   records = records.filter((record) => !isJsonObject(record) || Object.keys(record).length > 0);
   writeValue(target, attribute.name, records.length === 0 ? undefined : records);
@@ -381,10 +381,16 @@ function recordFromFilter(
   return sub === undefined ? undefined : { [sub.name]: filter.value };
 }
 
-/** RFC 7643 §2.4: `primary` is true at most once; the records just set primary keep it. */
-function clearOtherPrimaries(records: unknown[], keep: readonly number[]): void {
+/**
+ * RFC 7643 §2.4: `primary` is true at most once. Of the records an operation just wrote
+ * (`written`), the last primary one keeps it and every other record loses it; when none of them
+ * is primary nothing changes.
+ */
+function keepOnePrimary(records: unknown[], written: readonly number[]): void {
+  const keep = written.findLast((index) => isPrimary(records[index]));
+  if (keep === undefined) return;
   records.forEach((record, index) => {
-    if (!keep.includes(index) && isPrimary(record) && isJsonObject(record)) {
+    if (index !== keep && isPrimary(record) && isJsonObject(record)) {
       const copy = { ...record };
       writeValue(copy, 'primary', false);
       records[index] = copy;
