@@ -3,7 +3,7 @@ import type { Capability, Dialect, ServiceMethod } from 'scim-connector-sdk';
 import { clientHeaders, isObject } from './dialect.js';
 import type { Profile, Speaker } from './dialect.js';
 import type { Exchange } from './exchange.js';
-import { HttpClient, TransportError } from './http-client.js';
+import { HttpClient, TransportError, mergeHeaders } from './http-client.js';
 import type { Auth, ScimRequest, ScimResponse } from './http-client.js';
 import { StepFailure, StepNotImplemented, StepSkipped } from './outcome.js';
 import { passwordProblem } from './checks/response-checks.js';
@@ -67,6 +67,8 @@ export class RunContext {
   /** The service methods the current step's request under test exercises. */
   exercises: ServiceMethod[] = [];
   #prerequisite: string | undefined;
+  /** Names (lower case) of the `--header` headers: they win over the headers of the client played. */
+  readonly #userHeaders: ReadonlySet<string>;
 
   constructor(options: TesterOptions) {
     this.client = new HttpClient({
@@ -77,6 +79,7 @@ export class RunContext {
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(options.headers === undefined ? {} : { headers: options.headers }),
     });
+    this.#userHeaders = new Set(Object.keys(options.headers ?? {}).map((name) => name.toLowerCase()));
     this.authKind = options.auth?.kind ?? 'none';
     const dialect = options.dialect ?? '2.0';
     this.speaker = { dialect, profile: options.profile ?? 'okta' };
@@ -105,8 +108,11 @@ export class RunContext {
     const what = `${request.method} ${request.path}`;
     let response: ScimResponse;
     try {
-      const headers = clientHeaders(this.speaker, request.body !== undefined);
-      response = await this.client.send({ ...request, headers: { ...headers, ...request.headers } });
+      const client = Object.entries(clientHeaders(this.speaker, request.body !== undefined)).filter(
+        ([name]) => !this.#userHeaders.has(name.toLowerCase()),
+      );
+      const headers = mergeHeaders(Object.fromEntries(client), request.headers);
+      response = await this.client.send({ ...request, headers });
     } catch (err) {
       if (!(err instanceof TransportError)) throw err;
       this.exchanges.push(err.exchange);

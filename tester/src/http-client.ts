@@ -110,14 +110,14 @@ export class HttpClient {
   async send(request: ScimRequest): Promise<ScimResponse> {
     const url = this.url(request.path);
     const payload = request.body === undefined ? undefined : Buffer.from(JSON.stringify(request.body));
-    const headers: Record<string, string> = { Accept: 'application/scim+json, application/json' };
+    const own: Record<string, string> = { Accept: 'application/scim+json, application/json' };
     const authorization = authorizationHeader(this.#options.auth);
-    if (authorization) headers['Authorization'] = authorization;
+    if (authorization) own['Authorization'] = authorization;
     if (payload) {
-      headers['Content-Type'] = 'application/scim+json; charset=utf-8';
-      headers['Content-Length'] = String(payload.length);
+      own['Content-Type'] = 'application/scim+json; charset=utf-8';
+      own['Content-Length'] = String(payload.length);
     }
-    Object.assign(headers, this.#options.headers, request.headers);
+    const headers = mergeHeaders(own, this.#options.headers, request.headers);
     for (const secret of secretValues(request.body)) this.#secrets.add(secret);
     const started = performance.now();
     const exchange: Exchange = {
@@ -189,6 +189,21 @@ export class HttpClient {
       req.end(payload);
     });
   }
+}
+
+/** Header layers merged, a later layer's header replacing an earlier one whatever the case of its name. */
+export function mergeHeaders(
+  ...layers: (Readonly<Record<string, string>> | undefined)[]
+): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const layer of layers) {
+    for (const [name, value] of Object.entries(layer ?? {})) {
+      for (const existing of Object.keys(merged))
+        if (existing.toLowerCase() === name.toLowerCase()) delete merged[existing];
+      merged[name] = value;
+    }
+  }
+  return merged;
 }
 
 function parseBody(text: string): unknown {

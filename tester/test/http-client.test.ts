@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpClient, TransportError } from '../src/http-client.js';
+import { runMethod } from '../src/run.js';
 
 describe('HttpClient', () => {
   let server: http.Server;
@@ -90,6 +91,15 @@ describe('HttpClient', () => {
     const recorded = response.exchange.response?.body as string;
     assert.ok(recorded.length < 5000, `recorded ${recorded.length} characters`);
     assert.match(recorded, /… \(300000 characters, truncated\)$/);
+  });
+
+  it("lets --header override the client's own headers, whatever their case", async () => {
+    await runMethod('getImplementedUserManagementCapabilities', {
+      url: base,
+      headers: { accept: 'application/json', 'User-Agent': 'mine/1' },
+    });
+    assert.equal(seen.at(-1)?.accept, 'application/json');
+    assert.equal(seen.at(-1)?.['user-agent'], 'mine/1');
   });
 
   it('refuses a base URL that carries credentials', () => {
