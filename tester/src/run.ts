@@ -110,7 +110,7 @@ export class TesterSession {
   }
 
   async cleanUp(): Promise<CleanupEntry[]> {
-    this.cleanupEntries = (await cleanUp(this.ctx)).entries;
+    this.cleanupEntries = await cleanUp(this.ctx);
     return this.cleanupEntries;
   }
 
