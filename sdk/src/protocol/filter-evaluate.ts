@@ -2,6 +2,7 @@
 import { findSubAttribute, isNeverReturned } from './resource-schema.js';
 import { getOwn, getResolvedValues } from './attribute-access.js';
 import type { AttrPath, CompareOp, Filter } from './filter-ast.js';
+import { chainOperands } from './filter-chain.js';
 import type { ScimResource } from './resource.js';
 import type { AttributeDefinition, ResourceSchema } from './schema-types.js';
 
@@ -192,15 +193,7 @@ function compile(filter: Filter, scope: Scope): Predicate {
   switch (filter.kind) {
     case 'and':
     case 'or': {
-      // Gathers the left-leaning chain in a loop: parsed chains may be long.
-      const operands: Filter[] = [];
-      let node: Filter = filter;
-      while (node.kind === filter.kind) {
-        operands.push(node.right);
-        node = node.left;
-      }
-      operands.push(node);
-      const parts = operands.reverse().map((operand) => compile(operand, scope));
+      const parts = chainOperands(filter).map((operand) => compile(operand, scope));
       return filter.kind === 'and'
         ? (subject) => parts.every((part) => part(subject))
         : (subject) => parts.some((part) => part(subject));

@@ -1,5 +1,6 @@
 // Rewrites the attribute paths of a filter AST (used to translate SCIM 1.1 paths), leaving its shape alone.
 import type { AttrPath, Filter } from './filter-ast.js';
+import { chainOperands } from './filter-chain.js';
 
 /**
  * `kind` tells a path compared or tested for presence (`attribute`) from the path in front of a
@@ -20,18 +21,9 @@ export function mapFilterPaths(filter: Filter, map: PathMapper): Filter {
       return { kind: 'not', filter: mapFilterPaths(filter.filter, map) };
     case 'and':
     case 'or': {
-      // Chains nest to the left and may be long: walk the spine in a loop, then rebuild it.
-      const rights: Filter[] = [];
-      let node: Filter = filter;
-      while (node.kind === filter.kind) {
-        rights.push(node.right);
-        node = node.left;
-      }
-      let out = mapFilterPaths(node, map);
-      for (let i = rights.length - 1; i >= 0; i--) {
-        out = { kind: filter.kind, left: out, right: mapFilterPaths(rights[i] as Filter, map) };
-      }
-      return out;
+      // Rebuilt in a loop, left-leaning as parsed, so that long chains cannot exhaust the stack.
+      const [first, ...rest] = chainOperands(filter).map((operand) => mapFilterPaths(operand, map));
+      return rest.reduce<Filter>((left, right) => ({ kind: filter.kind, left, right }), first as Filter);
     }
   }
 }

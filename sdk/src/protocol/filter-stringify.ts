@@ -1,5 +1,6 @@
 // Writes a filter AST back as filter text, with only the parentheses precedence requires.
 import type { AttrPath, Filter, FilterValue } from './filter-ast.js';
+import { chainOperands } from './filter-chain.js';
 
 /** `[uri:]name[.subAttr]`. */
 export function stringifyAttrPath(path: AttrPath): string {
@@ -16,21 +17,6 @@ function stringifyValue(value: FilterValue): string {
 /** Binding strength: or < and < everything else. */
 function precedence(filter: Filter): number {
   return filter.kind === 'or' ? 0 : filter.kind === 'and' ? 1 : 2;
-}
-
-/**
- * The operands of a left-leaning chain of one logical operator, gathered without recursion so that
- * long `a or b or c …` chains cannot exhaust the stack.
- */
-function chainOperands(filter: Filter & { kind: 'and' | 'or' }): Filter[] {
-  const rights: Filter[] = [];
-  let node: Filter = filter;
-  while (node.kind === filter.kind) {
-    rights.push((node as typeof filter).right);
-    node = (node as typeof filter).left;
-  }
-  rights.push(node);
-  return rights.reverse();
 }
 
 /** Filter text for `filter`; `parseFilter(stringifyFilter(ast))` deep-equals `ast`. */
