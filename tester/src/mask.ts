@@ -24,9 +24,10 @@ function isSecretKey(key: string): boolean {
 export function maskBody(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskBody);
   if (value === null || typeof value !== 'object') return value;
-  const masked: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) masked[key] = isSecretKey(key) ? MASK : maskBody(member);
-  return masked;
+  // fromEntries defines members: an assignment to a `__proto__` key from the server would set the copy's prototype.
+  return Object.fromEntries(
+    Object.entries(value).map(([key, member]) => [key, isSecretKey(key) ? MASK : maskBody(member)]),
+  );
 }
 
 /** The string values maskBody would mask, so that they can be masked where a server echoes them. */

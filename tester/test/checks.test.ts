@@ -112,4 +112,10 @@ describe('masking', () => {
     });
     assert.equal(body.password, 'p');
   });
+
+  it("keeps a `__proto__` member of a response as a member, not as the copy's prototype", () => {
+    const masked = maskBody(JSON.parse('{"__proto__":{"password":"x","a":1}}')) as object;
+    assert.equal(Object.getPrototypeOf(masked), Object.prototype);
+    assert.equal(JSON.stringify(masked), '{"__proto__":{"password":"***","a":1}}');
+  });
 });
