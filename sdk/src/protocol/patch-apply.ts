@@ -1,4 +1,5 @@
 // Applies PATCH operations (RFC 7644 §3.5.2) to a resource: a new resource and the attributes that changed.
+import { getOwn } from './attribute-access.js';
 import { attributeLabel, isEmptyValue } from './attribute-label.js';
 import { parseAttributeKey } from './attribute-key.js';
 import { coerceAttributeValue, coerceSingleValue, type CoerceOptions } from './coerce-value.js';
@@ -8,7 +9,7 @@ import { matchesElement } from './filter-evaluate.js';
 import { parsePatchPath } from './filter-parser.js';
 import { cloneJson, findStructureProblem, isForbiddenKey, isJsonObject } from './json-value.js';
 import { PATCH_LIMITS } from './patch-request.js';
-import { containerOf, readResolved, readValue, writeValue } from './patch-target.js';
+import { containerOf, readResolved, writeValue } from './patch-target.js';
 import { isPrimary, jsonEqual, sameRecord, valuesEqual } from './patch-values.js';
 import { findSubAttribute } from './resource-schema.js';
 import type { ScimResource } from './resource.js';
@@ -177,14 +178,14 @@ function applyResolved(
   }
   if (kind === 'remove') {
     touch(run, resolved);
-    checkImmutable(attribute, readValue(target, attribute.name), undefined, label);
+    checkImmutable(attribute, getOwn(target, attribute.name), undefined, label);
     writeValue(target, attribute.name, undefined);
     return;
   }
   const coerced = coerceAttributeValue(value, attribute, label, VALUE_OPTIONS);
   // Adding nothing, or replacing no sub-attribute, changes nothing; replacing with null unassigns.
   if (coerced === undefined && (kind === 'add' || isJsonObject(value))) return;
-  const current = readValue(target, attribute.name);
+  const current = getOwn(target, attribute.name);
   if (attribute.type === 'complex' && isJsonObject(coerced)) {
     // RFC 7644 §3.5.2.3: the sub-attributes given replace theirs, the others are left unchanged.
     for (const name of Object.keys(coerced))
@@ -206,10 +207,10 @@ function applySubAttribute(
   value: unknown,
   label: string,
 ): void {
-  const current = readValue(target, attribute.name);
+  const current = getOwn(target, attribute.name);
   const parent: Record<string, unknown> = isJsonObject(current) ? { ...current } : {};
   const next = kind === 'remove' ? undefined : coerceAttributeValue(value, sub, label, VALUE_OPTIONS);
-  checkImmutable(sub, readValue(parent, sub.name), next, label);
+  checkImmutable(sub, getOwn(parent, sub.name), next, label);
   writeValue(parent, sub.name, next);
   writeValue(target, attribute.name, Object.keys(parent).length === 0 ? undefined : parent);
 }
@@ -227,7 +228,7 @@ function applyMultiValued(
   value: unknown,
   label: string,
 ): void {
-  const current = recordsOf(readValue(target, attribute.name));
+  const current = recordsOf(getOwn(target, attribute.name));
   const given = (coerceAttributeValue(value, attribute, label, VALUE_OPTIONS) as unknown[] | undefined) ?? [];
   let records: unknown[];
   if (kind === 'remove') {
@@ -292,7 +293,7 @@ function applyToRecords(
 ): void {
   const { attribute } = resolved;
   const label = resolved.extension ? `${resolved.schema}:${attribute.name}` : attribute.name;
-  let records = recordsOf(readValue(target, attribute.name));
+  let records = recordsOf(getOwn(target, attribute.name));
   const matched = records.flatMap((record, index) =>
     filter === undefined || matchesElement(filter, record, attribute) ? [index] : [],
   );
@@ -337,7 +338,7 @@ function withSubAttribute(
   label: string,
 ): Record<string, unknown> {
   const copy: Record<string, unknown> = isJsonObject(record) ? { ...record } : {};
-  checkImmutable(sub, readValue(copy, sub.name), next, label);
+  checkImmutable(sub, getOwn(copy, sub.name), next, label);
   writeValue(copy, sub.name, next);
   return copy;
 }
@@ -352,7 +353,7 @@ function mergeRecord(
   const result: Record<string, unknown> = isJsonObject(current) ? { ...current } : {};
   for (const [name, item] of Object.entries(update)) {
     const sub = findSubAttribute(attribute, name);
-    if (sub !== undefined) checkImmutable(sub, readValue(result, sub.name), item, `${label}.${sub.name}`);
+    if (sub !== undefined) checkImmutable(sub, getOwn(result, sub.name), item, `${label}.${sub.name}`);
     writeValue(result, name, item);
   }
   return result;
@@ -412,7 +413,7 @@ function tidyExtensions(run: Run): void {
     : [schema.core.id];
   const touchedSchemas = new Set([...run.touched.values()].map((resolved) => resolved.schema));
   for (const extension of schema.extensions) {
-    const value = readValue(doc, extension.id);
+    const value = getOwn(doc, extension.id);
     const listed = schemas.some((urn) => urn.toLowerCase() === extension.id.toLowerCase());
     if (isJsonObject(value) && Object.keys(value).length > 0) {
       if (!listed) schemas = [...schemas, extension.id];

@@ -1,4 +1,5 @@
 // Reads a PATCH body (RFC 7644 §3.5.2) into its operations, lenient where real clients differ from the RFC.
+import { getOwn } from './attribute-access.js';
 import { ScimError } from './errors.js';
 import { parsePatchPath } from './filter-parser.js';
 import { cloneJson, findStructureProblem, isJsonObject } from './json-value.js';
@@ -18,13 +19,6 @@ const OPS: ReadonlySet<string> = new Set(['add', 'remove', 'replace']);
 
 function syntax(reason: string): ScimError {
   return new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason });
-}
-
-/** The value of the own key `name` in any case (`Operations`, `operations`, `OP`). */
-function member(obj: Record<string, unknown>, name: string): unknown {
-  if (Object.hasOwn(obj, name)) return obj[name];
-  const key = Object.keys(obj).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : obj[key];
 }
 
 /**
@@ -48,7 +42,7 @@ export function parsePatchRequest(body: unknown, limits: PatchLimits = {}): Patc
     });
   }
   if (problem !== undefined) throw syntax(`the body is nested deeper than ${maxDepth} levels`);
-  const schemas = member(body, 'schemas');
+  const schemas = getOwn(body, 'schemas');
   if (schemas !== undefined) {
     if (!Array.isArray(schemas) || !schemas.every((urn) => typeof urn === 'string')) {
       throw syntax('"schemas" must be an array of URNs');
@@ -57,7 +51,7 @@ export function parsePatchRequest(body: unknown, limits: PatchLimits = {}): Patc
       throw syntax(`"schemas" must hold ${URN.patchOp}`);
     }
   }
-  const operations = member(body, 'Operations');
+  const operations = getOwn(body, 'Operations');
   if (!Array.isArray(operations)) throw syntax('"Operations" must be an array of operations');
   if (operations.length > maxOperations) throw syntax(`more than ${maxOperations} operations`);
   return operations.map((operation, index) => parseOperation(operation, index));
@@ -65,12 +59,12 @@ export function parsePatchRequest(body: unknown, limits: PatchLimits = {}): Patc
 
 function parseOperation(operation: unknown, index: number): PatchOperation {
   if (!isJsonObject(operation)) throw syntax(`operation ${index} is not an object`);
-  const op = member(operation, 'op');
+  const op = getOwn(operation, 'op');
   if (typeof op !== 'string' || !OPS.has(op.toLowerCase())) {
     throw syntax(`operation ${index}: "op" must be "add", "remove" or "replace"`);
   }
   const kind = op.toLowerCase() as PatchOperation['op'];
-  const rawPath = member(operation, 'path');
+  const rawPath = getOwn(operation, 'path');
   let path: string | undefined;
   if (rawPath !== undefined && rawPath !== null) {
     if (typeof rawPath !== 'string') {
@@ -84,7 +78,7 @@ function parseOperation(operation: unknown, index: number): PatchOperation {
       path = rawPath;
     }
   }
-  const value = member(operation, 'value');
+  const value = getOwn(operation, 'value');
   if (kind === 'remove') {
     if (path === undefined)
       throw new ScimError('SCIM_ERR_NO_TARGET', { path: '', reason: 'a remove operation needs a path' });

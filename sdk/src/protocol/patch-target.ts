@@ -4,12 +4,6 @@ import { isJsonObject } from './json-value.js';
 import type { ScimResource } from './resource.js';
 import type { ResolvedAttribute } from './schema-types.js';
 
-/** The value of `obj`'s attribute `name`, whatever case its key has. */
-export function readValue(obj: Record<string, unknown>, name: string): unknown {
-  const key = findKey(obj, name);
-  return key === undefined ? undefined : obj[key];
-}
-
 /**
  * Sets `obj[name]` (`name` is a schema's canonical name, never a client's key), dropping a key that
  * differs only in case; `undefined` removes the attribute.
@@ -31,7 +25,7 @@ export function containerOf(
   create: boolean,
 ): Record<string, unknown> | undefined {
   if (!resolved.extension) return resource;
-  const existing = readValue(resource, resolved.schema);
+  const existing = getOwn(resource, resolved.schema);
   if (isJsonObject(existing)) {
     writeValue(resource, resolved.schema, existing);
     return existing;
