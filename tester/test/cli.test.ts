@@ -142,6 +142,13 @@ describe('scim-connector-tester CLI', () => {
       },
     ],
     [
+      'options before run (they would be silently dropped)',
+      {
+        argv: ['--token', 't', 'run', '--url', 'http://x', '--capabilities', 'PUSH_NEW_USERS'],
+        want: /give --token after run: scim-connector-tester run --url <base>/,
+      },
+    ],
+    [
       'an unknown capability',
       {
         argv: ['run', '--url', 'http://x', '--capabilities', 'PUSH_NEW_USERS,FLY'],

@@ -264,6 +264,12 @@ function parse(argv: readonly string[], io: CliIo): Parsed {
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
     .exitOverride()
     .action((flags: CommonFlags) => {
+      // Options before `run` are the top-level command's, which does not act when `run` does: they would be lost.
+      const early = program.options.filter((o) => program.getOptionValueSource(o.attributeName()) === 'cli');
+      if (early.length > 0) {
+        const names = early.map((o) => o.long ?? o.flags).join(', ');
+        throw new UsageError(`give ${names} after run: scim-connector-tester run --url <base> …`);
+      }
       parsed = { kind: 'run', options: testerOptions(flags), reports: reportTargets(flags.report) };
     });
   program.parse([...argv], { from: 'user' });
