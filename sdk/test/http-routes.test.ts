@@ -331,6 +331,43 @@ describe('http: resource routes (SCIM 2.0)', () => {
     assert.equal((await send(server, 'GET', `/Groups/${id}`)).statusCode, 404);
   });
 
+  it('applies concurrent PATCHes of one group one after another, so no membership change is lost', async () => {
+    const store = new MemoryStore();
+    const slowReads: ScimService = {
+      ...serviceWithout(store),
+      // A backend read takes a while: every PATCH reads before any of them writes.
+      getGroup: async (id, ctx) => {
+        const found = await store.getGroup(id, ctx);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return found;
+      },
+    };
+    const { server: slow } = await testServer({ service: slowReads });
+    try {
+      const ids: string[] = [];
+      for (const name of ['ann', 'ben', 'cat', 'dan']) {
+        ids.push(
+          (await send(slow, 'POST', '/Users', { body: user(name) })).json<ScimResource>().id as string,
+        );
+      }
+      const created = await send(slow, 'POST', '/Groups', { body: group('Busy') });
+      const groupId = created.json<ScimResource>().id as string;
+      const responses = await Promise.all(
+        ids.map((value, index) =>
+          // Half through each dialect: both serve the same service.
+          send(slow, 'PATCH', `${index % 2 === 0 ? BASE : '/scim/v1'}/Groups/${groupId}`, {
+            body: { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value }] }] },
+          }),
+        ),
+      );
+      for (const response of responses) assert.equal(response.statusCode, 200, response.body);
+      const members = (await store.getGroup(groupId)).members as { value: string }[];
+      assert.deepEqual(members.map((m) => m.value).sort(), [...ids].sort());
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('answers 405 with an Allow header for a method a known route lacks', async () => {
     const cases: [string, string, string][] = [
       ['DELETE', '/Users', 'GET, POST, HEAD'],

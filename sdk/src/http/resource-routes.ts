@@ -94,6 +94,28 @@ async function checkIfMatch(
   }
 }
 
+/** Per service, the tail of each resource's queue of read-apply-update PATCHes, by `Type/id`. */
+const patchQueues = new WeakMap<ScimService, Map<string, Promise<unknown>>>();
+
+/**
+ * Runs `work` once every earlier read-apply-update PATCH of the same resource has settled. Two at
+ * once would both apply to the same read, and the second update would undo the first (Okta sends
+ * membership PATCHes of one group concurrently). Both dialects share the queue, as they share the
+ * service. Other writers (PUT, a second process) are not held back: the service's versions and
+ * If-Match are the guard there.
+ */
+function oneAtATime<T>(service: ScimService, key: string, work: () => Promise<T>): Promise<T> {
+  let queues = patchQueues.get(service);
+  if (queues === undefined) patchQueues.set(service, (queues = new Map()));
+  const run = (queues.get(key) ?? Promise.resolve()).then(work);
+  const tail = run.catch(() => undefined);
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return run;
+}
+
 /** Runs a list query and writes the page; the service's page is cut to `count` should it return more. */
 async function listPage(
   env: DialectEnv,
@@ -216,13 +238,14 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
       await checkIfMatch(request, ops, type, id, ctx);
       result = await ops.patch(id, operations, ctx);
     } else {
-      const current = await mustGet(ops, type, id, ctx);
-      await checkIfMatch(request, ops, type, id, ctx, current);
-      const patched = applyPatch(current, operations, schema);
-      result =
-        patched.changed.length > 0
-          ? await requireOperation(ops, 'update', type)(id, validateResource(patched.resource, schema), ctx)
+      result = await oneAtATime(env.service, `${type}/${id}`, async () => {
+        const current = await mustGet(ops, type, id, ctx);
+        await checkIfMatch(request, ops, type, id, ctx, current);
+        const patched = applyPatch(current, operations, schema);
+        return patched.changed.length > 0
+          ? requireOperation(ops, 'update', type)(id, validateResource(patched.resource, schema), ctx)
           : current;
+      });
     }
     if (result === undefined || result === null) return reply.code(204).send();
     return sendScim(
