@@ -8,7 +8,7 @@ import type { AttrPath, Filter, PatchPath } from './filter-ast.js';
 import { matchesElement } from './filter-evaluate.js';
 import { parsePatchPath } from './filter-parser.js';
 import { cloneJson, findStructureProblem, isForbiddenKey, isJsonObject } from './json-value.js';
-import { PATCH_LIMITS } from './patch-request.js';
+import { PATCH_LIMITS, parsePatchOperation } from './patch-request.js';
 import { containerOf, readResolved, writeValue } from './patch-target.js';
 import { isPrimary, jsonEqual, sameRecord, valuesEqual } from './patch-values.js';
 import { findSubAttribute } from './resource-schema.js';
@@ -75,36 +75,22 @@ export function applyPatch(
 }
 
 function applyOperation(run: Run, operation: unknown, index: number): void {
-  if (!isJsonObject(operation))
-    throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: `operation ${index} is not an object` });
-  const op = operation.op;
-  const kind = typeof op === 'string' ? op.toLowerCase() : '';
-  if (kind !== 'add' && kind !== 'remove' && kind !== 'replace') {
-    throw new ScimError('SCIM_ERR_INVALID_SYNTAX', {
-      reason: `operation ${index}: "op" must be "add", "remove" or "replace"`,
-    });
-  }
-  const { path, value } = operation;
-  const problem = findStructureProblem(value, PATCH_LIMITS.maxDepth);
+  // parsePatchRequest checked the whole body, but a connector may hand over operations of its own.
+  const problem = findStructureProblem(getOwn(operation, 'value'), PATCH_LIMITS.maxDepth);
   if (problem !== undefined) {
     if ('forbiddenKey' in problem) throw invalidPath(problem.forbiddenKey, 'this name is not allowed');
     throw new ScimError('SCIM_ERR_INVALID_SYNTAX', {
       reason: `the value of operation ${index} is nested too deeply`,
     });
   }
-  if (path === undefined || path === null || (typeof path === 'string' && path.trim() === '')) {
-    if (kind === 'remove')
-      throw new ScimError('SCIM_ERR_NO_TARGET', { path: '', reason: 'a remove operation needs a path' });
-    if (!isJsonObject(value))
-      throw invalidValue('(value)', `operation ${index} without a path needs an object of attributes`);
-    applyValueObject(run, kind, value);
+  const { op: kind, path, value } = parsePatchOperation(operation, index);
+  if (path === undefined) {
+    applyValueObject(run, kind, value as Record<string, unknown>);
     return;
   }
-  if (typeof path !== 'string') throw invalidPath(String(JSON.stringify(path)), 'the path must be a string');
   const patchPath = parsePatchPath(path);
   const resolved = run.schema.resolve(patchPath.path);
   if (resolved === undefined) throw invalidPath(path, `${run.schema.resourceType} has no such attribute`);
-  if (kind !== 'remove' && value === undefined) throw invalidValue(path, `operation ${index} has no value`);
   if (patchPath.filter !== undefined)
     applyFiltered(run, kind, resolved, patchPath as PatchPath & { filter: Filter }, value, path);
   else applyResolved(run, kind, resolved, value, path);
@@ -292,7 +278,7 @@ function applyToRecords(
   path: string,
 ): void {
   const { attribute } = resolved;
-  const label = resolved.extension ? `${resolved.schema}:${attribute.name}` : attribute.name;
+  const label = attributeLabel({ ...resolved, subAttribute: undefined });
   let records = recordsOf(getOwn(target, attribute.name));
   const matched = records.flatMap((record, index) =>
     filter === undefined || matchesElement(filter, record, attribute) ? [index] : [],

@@ -54,10 +54,14 @@ export function parsePatchRequest(body: unknown, limits: PatchLimits = {}): Patc
   const operations = getOwn(body, 'Operations');
   if (!Array.isArray(operations)) throw syntax('"Operations" must be an array of operations');
   if (operations.length > maxOperations) throw syntax(`more than ${maxOperations} operations`);
-  return operations.map((operation, index) => parseOperation(operation, index));
+  return operations.map((operation, index) => parsePatchOperation(operation, index));
 }
 
-function parseOperation(operation: unknown, index: number): PatchOperation {
+/**
+ * One operation of a PATCH body (the `index`-th), checked and normalized as parsePatchRequest
+ * describes; applyPatch reads operations a connector hands it the same way.
+ */
+export function parsePatchOperation(operation: unknown, index: number): PatchOperation {
   if (!isJsonObject(operation)) throw syntax(`operation ${index} is not an object`);
   const op = getOwn(operation, 'op');
   if (typeof op !== 'string' || !OPS.has(op.toLowerCase())) {
