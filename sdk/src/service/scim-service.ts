@@ -50,13 +50,17 @@ export interface ScimService {
   getUsers?(query: ListQuery, ctx: RequestContext): Promise<ListResult<ScimUser>>;
   /** Not in Okta's contract (Okta deactivates); Entra ID and others send DELETE. */
   deleteUser?(id: string, ctx: RequestContext): Promise<void>;
-  /** Optional: without it the server reads, applies the operations and calls updateUser. */
+  /**
+   * Optional: without it the server reads, applies the operations and calls updateUser. Answering
+   * undefined sends 204 No Content instead of the patched user.
+   */
   patchUser?(id: string, operations: PatchOperation[], ctx: RequestContext): Promise<ScimUser | undefined>;
   createGroup?(group: ScimGroup, ctx: RequestContext): Promise<ScimGroup>;
   updateGroup?(id: string, group: ScimGroup, ctx: RequestContext): Promise<ScimGroup>;
   getGroup?(id: string, ctx: RequestContext): Promise<ScimGroup | undefined>;
   getGroups?(query: ListQuery, ctx: RequestContext): Promise<ListResult<ScimGroup>>;
   deleteGroup?(id: string, ctx: RequestContext): Promise<void>;
+  /** Like patchUser: without it the server reads, applies and calls updateGroup. */
   patchGroup?(id: string, operations: PatchOperation[], ctx: RequestContext): Promise<ScimGroup | undefined>;
 }
 
