@@ -313,6 +313,15 @@ describe('FileStore', () => {
       },
     ],
     [
+      'a member with an empty value',
+      {
+        file: 'groups.json',
+        content: [{ schemas: [URN.group], id: '1', displayName: 'G', members: [{ value: '' }] }],
+        line: 2,
+        problem: /"members" that are not an array of \{"value": "<id>"\} objects/,
+      },
+    ],
+    [
       'two groups with one displayName',
       {
         file: 'groups.json',

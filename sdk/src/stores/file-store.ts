@@ -242,7 +242,9 @@ function shapeProblem(
       const members = record.members;
       if (
         !Array.isArray(members) ||
-        !members.every((m) => typeof m === 'object' && m !== null && typeof m.value === 'string')
+        !members.every(
+          (m) => typeof m === 'object' && m !== null && typeof m.value === 'string' && m.value !== '',
+        )
       ) {
         return at('has "members" that are not an array of {"value": "<id>"} objects');
       }
