@@ -58,6 +58,15 @@ describe('scim-connector-tester CLI', () => {
     ];
     for (const option of options) assert.ok(out.includes(`${option} `), `--help lacks ${option}`);
     assert.match(out, /run \[options\]/);
+    // Each step's prerequisites, under its line: how to point a method at an existing resource.
+    assert.match(
+      out,
+      /\n {2}deactivateUser .*\n {6,}needs a user \(one this run created, or --arg userId=<id>\)\n/,
+    );
+    assert.match(
+      out,
+      /\n {2}check: 401 with a SCIM error body\n {4}needs credentials \(--token or --basic\)\n/,
+    );
   });
 
   it('run --help documents the run command', async () => {

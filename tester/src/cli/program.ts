@@ -194,10 +194,22 @@ function commonOptions(command: Command): Command {
     );
 }
 
+/** A step's prerequisites, on a line of their own under its description. */
+function needs(name: string, indent: number): string[] {
+  const prerequisites = STEPS.find((s) => s.name === name)?.prerequisites ?? [];
+  return prerequisites.length === 0 ? [] : [`${' '.repeat(indent)}needs ${prerequisites.join('; ')}`];
+}
+
 function methodHelp(): string {
   const width = Math.max(...TESTER_METHODS.map((m) => m.length));
-  const lines = TESTER_METHODS.map((m) => `  ${m.padEnd(width)}  ${TESTER_METHOD_HELP[m]}`);
-  const checks = STEPS.filter((s) => s.name.startsWith('check: ')).map((s) => `  ${s.name}`);
+  const lines = TESTER_METHODS.flatMap((m) => [
+    `  ${m.padEnd(width)}  ${TESTER_METHOD_HELP[m]}`,
+    ...needs(m, width + 4),
+  ]);
+  const checks = STEPS.filter((s) => s.name.startsWith('check: ')).flatMap((s) => [
+    `  ${s.name}`,
+    ...needs(s.name, 4),
+  ]);
   return [
     '',
     'Methods (--method <name>):',

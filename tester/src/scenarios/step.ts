@@ -7,7 +7,7 @@ export interface StepDefinition {
   name: string;
   /** The service methods the request under test exercises, as the SCIM 1.1 contract names them. */
   exercises: readonly ServiceMethod[];
-  /** What must exist before the request under test, in words (shown by --help and the README). */
+  /** What must exist before the request under test, in words (shown by --help). */
   prerequisites: readonly string[];
   run(ctx: RunContext): Promise<void>;
 }

@@ -72,7 +72,7 @@ export const STEPS: readonly StepDefinition[] = [
   {
     name: 'downloadUsers',
     exercises: ['getUsers'],
-    prerequisites: ['in a full run, 3 users of its own when it can create them'],
+    prerequisites: ['3 users of its own in a full run, when it can create them'],
     run: downloadUsers,
   },
   { name: 'downloadGroups', exercises: ['getGroups'], prerequisites: [], run: downloadGroups },
