@@ -3,7 +3,7 @@ import type { Capability, Dialect, ServiceMethod } from 'scim-connector-sdk';
 import { clientHeaders, isObject } from './dialect.js';
 import type { Profile, Speaker } from './dialect.js';
 import type { Exchange } from './exchange.js';
-import { HttpClient, TransportError, mergeHeaders } from './http-client.js';
+import { HttpClient, TransportError, mergeHeaders, printable } from './http-client.js';
 import type { Auth, ScimRequest, ScimResponse } from './http-client.js';
 import { StepFailure, StepNotImplemented, StepSkipped } from './outcome.js';
 import { passwordProblem } from './checks/response-checks.js';
@@ -124,7 +124,7 @@ export class RunContext {
     if (response.status === 501) {
       const detail =
         isObject(response.body) && typeof response.body['detail'] === 'string'
-          ? ` (${response.body['detail']})`
+          ? ` (${printable(response.body['detail'])})`
           : '';
       if (this.#prerequisite) {
         throw new StepSkipped(

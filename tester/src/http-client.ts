@@ -55,10 +55,20 @@ const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** A non-JSON body (an HTML error page, a stack trace) is recorded only this far: it is printed on failure. */
 const RECORDED_TEXT_CHARS = 2000;
 
-/** What the report keeps of a body: JSON masked, text cut short. */
+/** Control characters but tab and newline (C0, DEL, C1): a terminal showing the report would obey escapes from a server. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Server text made safe to print: line ends as newlines, other control characters replaced by `?`. */
+export function printable(text: string): string {
+  return text.replace(/\r\n/g, '\n').replace(CONTROL, '?');
+}
+
+/** What the report keeps of a body: JSON masked, text cut short and printable. */
 function recordedBody(body: unknown): unknown {
-  if (typeof body !== 'string' || body.length <= RECORDED_TEXT_CHARS) return maskBody(body);
-  return `${body.slice(0, RECORDED_TEXT_CHARS)}… (${body.length} characters, truncated)`;
+  if (typeof body !== 'string') return maskBody(body);
+  if (body.length <= RECORDED_TEXT_CHARS) return printable(body);
+  return `${printable(body.slice(0, RECORDED_TEXT_CHARS))}… (${body.length} characters, truncated)`;
 }
 
 export function authorizationHeader(auth: Auth): string | undefined {

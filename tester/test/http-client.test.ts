@@ -20,6 +20,10 @@ describe('HttpClient', () => {
         res.on('close', () => clearInterval(timer));
         return;
       }
+      if (req.url?.endsWith('/escape')) {
+        res.writeHead(500, { 'Content-Type': 'text/plain' });
+        return res.end('boom\u001b[2J\u001b]0;owned\u0007\r\nline two');
+      }
       if (req.url?.endsWith('/huge')) {
         res.writeHead(200, { 'Content-Type': 'text/html' });
         return res.end('<p>'.repeat(100_000));
@@ -100,6 +104,12 @@ describe('HttpClient', () => {
     });
     assert.equal(seen.at(-1)?.accept, 'application/json');
     assert.equal(seen.at(-1)?.['user-agent'], 'mine/1');
+  });
+
+  it('records a text body without the control characters a terminal would obey', async () => {
+    const client = new HttpClient({ baseUrl: base, auth: { kind: 'none' } });
+    const response = await client.send({ method: 'GET', path: '/escape' });
+    assert.equal(response.exchange.response?.body, 'boom?[2J?]0;owned?\nline two');
   });
 
   it('refuses a base URL that carries credentials', () => {
