@@ -11,7 +11,7 @@ export interface HttpClientOptions {
   /** Base URL of the SCIM API, e.g. `https://host:8443/scim/v2`. */
   baseUrl: string;
   auth: Auth;
-  /** PEM certificate(s) to trust in addition to nothing else (as Node's `ca`). */
+  /** PEM certificate(s) to trust instead of the system's CAs (as Node's `ca`). */
   ca?: string | Buffer;
   /** Accept any server certificate. */
   insecure?: boolean;

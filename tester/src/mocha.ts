@@ -30,7 +30,7 @@ export interface ScimConnectorSuiteOptions extends Omit<TesterOptions, 'url' | '
   start?: () => Promise<{ url: string; close?: () => Promise<void> }>;
   /** Suite title; default `SCIM <dialect> connector (<profile>)`. */
   title?: string;
-  /** Per-test timeout in milliseconds; default 30 s. */
+  /** Per-test (and hook) timeout in milliseconds; default 30 s. Each request keeps the tester's own deadline, 10 s. */
   timeoutMs?: number;
 }
 
