@@ -1,6 +1,7 @@
 // The ScimService contract: what a connector implements. Every method is optional; a missing one answers 501.
 import type { Filter, AttrPath } from '../protocol/filter-ast.js';
 import type { ScimGroup, ScimUser } from '../protocol/resource.js';
+import type { Dialect } from './capabilities.js';
 
 /** The parsed query of a list request (GET /Users, GET /Groups, POST /.search). */
 export interface ListQuery {
@@ -28,7 +29,7 @@ export interface RequestContext {
   /** The request id, as logged; quote it in your own logs. */
   requestId: string;
   /** The dialect the client speaks; the resource given and returned is always SCIM 2.0. */
-  dialect: '2.0' | '1.1';
+  dialect: Dialect;
 }
 
 /** One PATCH operation as the client sent it, `op` lower-cased. */
