@@ -1,7 +1,7 @@
 // Pins the self-signed certificate: SANs for names and IPs, a keystore Node opens, and a TLS handshake that trusts only it.
 import { strict as assert } from 'node:assert';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer, request, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -190,5 +190,26 @@ describe('createSelfSignedCertificate', function () {
     const second = await createSelfSignedCertificate({ hosts: ['localhost'], outDir: out, overwrite: true });
     assert.equal(await readFile(join(out, 'cert.pem'), 'utf8'), second.certPem);
     assert.equal((await stat(join(out, 'key.pem'))).mode & 0o777, 0o600);
+  });
+
+  it('replaces a key others could read by a new owner-only file, never writing the new key into the old one', async () => {
+    const out = join(dir, 'replaced');
+    await createSelfSignedCertificate({ hosts: ['localhost'], outDir: out });
+    const keyPath = join(out, 'key.pem');
+    await chmod(keyPath, 0o644);
+    // Another name of the old, readable file (or a reader that has it open) must not see the new key.
+    const oldKey = await readFile(keyPath, 'utf8');
+    await link(keyPath, join(dir, 'old-key-link.pem'));
+    // A key.pem that is a link elsewhere: the new key must not be written through it.
+    const elsewhere = join(dir, 'elsewhere.p12');
+    await writeFile(elsewhere, 'not yours', { mode: 0o644 });
+    await rm(join(out, 'keystore.p12'));
+    await symlink(elsewhere, join(out, 'keystore.p12'));
+    const made = await createSelfSignedCertificate({ hosts: ['localhost'], outDir: out, overwrite: true });
+    assert.equal(await readFile(join(dir, 'old-key-link.pem'), 'utf8'), oldKey, 'the key is a new file');
+    assert.equal((await stat(keyPath)).mode & 0o777, 0o600);
+    assert.equal(await readFile(keyPath, 'utf8'), made.keyPem);
+    assert.equal(await readFile(elsewhere, 'utf8'), 'not yours');
+    assert.deepEqual(await readFile(join(out, 'keystore.p12')), made.pfx);
   });
 });

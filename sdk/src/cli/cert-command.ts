@@ -1,5 +1,5 @@
 // `scim-connector-sdk cert`: writes a self-signed certificate and says how to trust it and serve with it.
-import { chmod, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import {
@@ -7,6 +7,7 @@ import {
   DEFAULT_CERTIFICATE_DAYS,
   parseCertificateHost,
 } from '../tls/self-signed-certificate.js';
+import { writePrivateFile } from '../tls/private-file.js';
 import { shellQuote } from '../tls/shell-quote.js';
 import { TLS_CERT_FILE, TLS_KEY_FILE, TLS_PFX_FILE, TLS_PFX_PASSPHRASE } from '../tls/tls-options.js';
 
@@ -48,8 +49,7 @@ export async function runCertCommand(options: CertCommandOptions, output: CliOut
   const files = made.files as NonNullable<typeof made.files>;
   const passphraseFile = join(dirname(files.key), PASSPHRASE_FILE);
   if (options.passphrase === undefined) {
-    await writeFile(passphraseFile, `${made.passphrase}\n`, { mode: 0o600 });
-    await chmod(passphraseFile, 0o600);
+    await writePrivateFile(passphraseFile, `${made.passphrase}\n`);
   } else {
     // A passphrase file from an earlier run would no longer open the new keystore.
     await rm(passphraseFile, { force: true });

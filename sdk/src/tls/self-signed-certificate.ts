@@ -1,9 +1,10 @@
 // Makes a self-signed TLS certificate (PEM key + cert and a PKCS#12 keystore) for a connector's hosts.
 import { generateKeyPair, randomBytes } from 'node:crypto';
 import { isIP, isIPv4 } from 'node:net';
-import { access, chmod, mkdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import forge from 'node-forge';
+import { writePrivateFile } from './private-file.js';
 import { shellQuote } from './shell-quote.js';
 
 export interface SelfSignedCertificateOptions {
@@ -196,12 +197,9 @@ async function writeFiles(
       }
     }
   }
-  await writeFile(files.key, contents.keyPem, { mode: 0o600 });
-  // writeFile's mode applies only to a new file; an overwritten key must not stay readable by others.
-  await chmod(files.key, 0o600);
+  await writePrivateFile(files.key, contents.keyPem);
   await writeFile(files.cert, contents.certPem, { mode: 0o644 });
-  await writeFile(files.pfx, contents.pfx, { mode: 0o600 });
-  await chmod(files.pfx, 0o600);
+  await writePrivateFile(files.pfx, contents.pfx);
   return files;
 }
 
