@@ -484,8 +484,21 @@ describe('MemoryStore', () => {
       }
     });
 
-    it('hands out copies of groups', async () => {
+    it('hands out copies of groups, and leaves the group it was given as it was', async () => {
       const store = testStore();
+      const member = await store.createUser(user('member'), ctx);
+      const given = group('With', [member.id as string]);
+      const withMember = await store.createGroup(given, ctx);
+      assert.deepEqual(
+        given.members,
+        [{ value: member.id }],
+        'display is filled in the store, not in the input',
+      );
+      (given.members as Record<string, unknown>[])[0]!.value = 'changed input';
+      (withMember.members as Record<string, unknown>[])[0]!.display = 'changed output';
+      assert.deepEqual((await store.getGroup(withMember.id as string, ctx)).members, [
+        { value: member.id, display: 'member' },
+      ]);
       const created = await store.createGroup(group('G'), ctx);
       (created.members as unknown[]).push({ value: 'x' });
       const read = await store.getGroup(created.id as string, ctx);
