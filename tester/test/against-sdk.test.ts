@@ -106,7 +106,8 @@ for (const tls of [false, true]) {
 }
 
 describe('the tester against an SDK server with part of the service', () => {
-  it('marks a method whose request answers 501 not implemented, naming the service method', async () => {
+  /** Runs one method against a connector with createUser and getUsers only (PUSH_NEW_USERS). */
+  async function runOnUsersOnlyServer(method: string): Promise<RunReport> {
     const sdk = await startSdkServer({
       capabilities: ['PUSH_NEW_USERS'],
       service: (store) => ({
@@ -115,41 +116,31 @@ describe('the tester against an SDK server with part of the service', () => {
       }),
     });
     try {
-      const report = await runMethod('createGroup', {
+      return await runMethod(method, {
         url: `${sdk.origin}/scim/v2`,
         auth: { kind: 'bearer', token: SDK_TOKEN },
       });
-      assert.equal(report.steps[0]?.status, 'not-implemented');
-      assert.match(
-        report.steps[0]?.message ?? '',
-        /^not implemented: createGroup — POST \/Groups answered 501/,
-      );
     } finally {
       await sdk.server.close();
     }
+  }
+
+  it('marks a method whose request answers 501 not implemented, naming the service method', async () => {
+    const report = await runOnUsersOnlyServer('createGroup');
+    assert.equal(report.steps[0]?.status, 'not-implemented');
+    assert.match(
+      report.steps[0]?.message ?? '',
+      /^not implemented: createGroup — POST \/Groups answered 501/,
+    );
   });
 
   it('skips a method whose prerequisite answers 501, saying which', async () => {
-    const sdk = await startSdkServer({
-      capabilities: ['PUSH_NEW_USERS'],
-      service: (store) => ({
-        createUser: store.createUser.bind(store),
-        getUsers: store.getUsers.bind(store),
-      }),
-    });
-    try {
-      const report = await runMethod('getGroupById', {
-        url: `${sdk.origin}/scim/v2`,
-        auth: { kind: 'bearer', token: SDK_TOKEN },
-      });
-      assert.equal(report.steps[0]?.status, 'skip');
-      assert.match(
-        report.steps[0]?.message ?? '',
-        /^prerequisite createGroup \(a group to work on\) is not implemented: POST \/Groups answered 501/,
-      );
-    } finally {
-      await sdk.server.close();
-    }
+    const report = await runOnUsersOnlyServer('getGroupById');
+    assert.equal(report.steps[0]?.status, 'skip');
+    assert.match(
+      report.steps[0]?.message ?? '',
+      /^prerequisite createGroup \(a group to work on\) is not implemented: POST \/Groups answered 501/,
+    );
   });
 
   it('skips PUSH_PROFILE_UPDATES alone (no way to create its user), and runs it on a user given by id', async () => {
