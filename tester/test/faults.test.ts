@@ -154,6 +154,18 @@ describe('the tester against a faulty SCIM server', () => {
     );
   });
 
+  it('cleans up the second user and group a server made when it accepted a duplicate', async () => {
+    const report = await runAgainst('duplicate-accepted', '2.0');
+    for (const resource of ['User', 'Group']) {
+      const names = report.cleanup.filter((c) => c.resource === resource).map((c) => c.name);
+      assert.ok(
+        new Set(names).size < names.length,
+        `no ${resource} cleaned up twice by name: ${names.join(', ')}`,
+      );
+    }
+    assert.ok(report.cleanup.every((c) => c.outcome === 'deactivated' || c.outcome === 'deleted'));
+  });
+
   it('does not fault 200 on create over SCIM 1.1 (the agent accepts any 2xx)', async () => {
     const report = await runAgainst('create-200', '1.1');
     assert.equal(report.steps.find((s) => s.name === 'createNewUser')?.httpStatus, 200);

@@ -56,20 +56,20 @@ export async function badFilterCheck(ctx: RunContext): Promise<void> {
   }
 }
 
+/** The id of the second resource a server made when it accepted a duplicate: the run must clean it up too. */
+function duplicateCreated(response: ScimResponse, originalId: string): string | undefined {
+  const created = response.body;
+  if (response.status >= 300 || !isObject(created) || typeof created['id'] !== 'string') return undefined;
+  return created['id'] === originalId ? undefined : created['id'];
+}
+
 /** Creating the same userName twice must get 409 with a SCIM error body. */
 export async function duplicateUserCheck(ctx: RunContext): Promise<void> {
   const user = await ensureUser(ctx, 'write');
   if (!user.createBody) return ctx.skip('needs a user this run created (to send its create again)');
   const response = await ctx.request({ method: 'POST', path: '/Users', body: user.createBody });
-  const created = response.body;
-  if (
-    response.status < 300 &&
-    isObject(created) &&
-    typeof created['id'] === 'string' &&
-    created['id'] !== user.id
-  ) {
-    ctx.users.push({ ...user, id: created['id'], createBody: undefined, createdByRun: true });
-  }
+  const id = duplicateCreated(response, user.id);
+  if (id !== undefined) ctx.users.push({ ...user, id, createBody: undefined, createdByRun: true });
   expectError(ctx, response, 409, `POST /Users with the existing userName ${JSON.stringify(user.userName)}`);
 }
 
@@ -81,21 +81,9 @@ export async function duplicateGroupCheck(ctx: RunContext): Promise<void> {
     path: '/Groups',
     body: createGroupBody(group.displayName, [], ctx.speaker),
   });
-  const created = response.body;
-  if (
-    response.status < 300 &&
-    isObject(created) &&
-    typeof created['id'] === 'string' &&
-    created['id'] !== group.id
-  ) {
-    ctx.groups.push({
-      id: created['id'],
-      displayName: group.displayName,
-      members: [],
-      deleted: false,
-      createdByRun: true,
-    });
-  }
+  const id = duplicateCreated(response, group.id);
+  if (id !== undefined)
+    ctx.groups.push({ id, displayName: group.displayName, members: [], deleted: false, createdByRun: true });
   expectError(
     ctx,
     response,
