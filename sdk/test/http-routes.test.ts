@@ -368,6 +368,35 @@ describe('http: resource routes (SCIM 2.0)', () => {
     }
   });
 
+  it('checks If-Match of a PUT only once an earlier write of the resource is done', async () => {
+    const store = new MemoryStore();
+    const slowReads: ScimService = {
+      ...serviceWithout(store),
+      getUser: async (id, ctx) => {
+        const found = await store.getUser(id, ctx);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return found;
+      },
+    };
+    const { server: slow } = await testServer({ service: slowReads });
+    try {
+      const created = await send(slow, 'POST', '/Users', { body: user('raced') });
+      const { id } = created.json<ScimResource>();
+      const etag = created.headers.etag as string;
+      const [patched, put] = await Promise.all([
+        send(slow, 'PATCH', `/Users/${id}`, {
+          body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'Boss' }] },
+        }),
+        send(slow, 'PUT', `/Users/${id}`, { body: user('raced'), headers: { 'if-match': etag } }),
+      ]);
+      assert.equal(patched.statusCode, 200, patched.body);
+      assert.equal(put.statusCode, 412, 'the PUT names the version the PATCH replaced');
+      assert.equal((await store.getUser(id as string))['title'], 'Boss');
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('answers 405 with an Allow header for a method a known route lacks', async () => {
     const cases: [string, string, string][] = [
       ['DELETE', '/Users', 'GET, POST, HEAD'],

@@ -94,19 +94,20 @@ async function checkIfMatch(
   }
 }
 
-/** Per service, the tail of each resource's queue of read-apply-update PATCHes, by `Type/id`. */
-const patchQueues = new WeakMap<ScimService, Map<string, Promise<unknown>>>();
+/** Per service, the tail of each resource's queue of writes, by `Type/id`. */
+const writeQueues = new WeakMap<ScimService, Map<string, Promise<unknown>>>();
 
 /**
- * Runs `work` once every earlier read-apply-update PATCH of the same resource has settled. Two at
- * once would both apply to the same read, and the second update would undo the first (Okta sends
- * membership PATCHes of one group concurrently). Both dialects share the queue, as they share the
- * service. Other writers (PUT, a second process) are not held back: the service's versions and
- * If-Match are the guard there.
+ * Runs `work` (a PUT, PATCH or DELETE, its If-Match check included) once every earlier write of the
+ * same resource has settled. Two read-apply-update PATCHes at once would both apply to the same read,
+ * and the second update would undo the first (Okta sends membership PATCHes of one group
+ * concurrently); an If-Match checked while another write is under way could pass on a version about
+ * to go. Both dialects share the queue, as they share the service. Another process is not held
+ * back: a service that versions its resources can refuse a stale write itself.
  */
 function oneAtATime<T>(service: ScimService, key: string, work: () => Promise<T>): Promise<T> {
-  let queues = patchQueues.get(service);
-  if (queues === undefined) patchQueues.set(service, (queues = new Map()));
+  let queues = writeQueues.get(service);
+  if (queues === undefined) writeQueues.set(service, (queues = new Map()));
   const run = (queues.get(key) ?? Promise.resolve()).then(work);
   const tail = run.catch(() => undefined);
   queues.set(key, tail);
@@ -214,8 +215,11 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
     const update = requireOperation(ops, 'update', type);
     const ctx = serviceContext(request, dialect.version);
     const input = dialect.readResource(request.body, schema);
-    await checkIfMatch(request, ops, type, request.params.id, ctx);
-    const updated = await update(request.params.id, input, ctx);
+    const { id } = request.params;
+    const updated = await oneAtATime(env.service, `${type}/${id}`, async () => {
+      await checkIfMatch(request, ops, type, id, ctx);
+      return update(id, input, ctx);
+    });
     return sendScim(
       reply,
       dialect,
@@ -233,20 +237,19 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
     }
     const operations = dialect.readPatch(request.body, schema);
     const projection = dialect.readProjection(request.query, schema);
-    let result: ScimResource | undefined;
-    if (ops.patch !== undefined) {
-      await checkIfMatch(request, ops, type, id, ctx);
-      result = await ops.patch(id, operations, ctx);
-    } else {
-      result = await oneAtATime(env.service, `${type}/${id}`, async () => {
-        const current = await mustGet(ops, type, id, ctx);
-        await checkIfMatch(request, ops, type, id, ctx, current);
-        const patched = applyPatch(current, operations, schema);
-        return patched.changed.length > 0
-          ? requireOperation(ops, 'update', type)(id, validateResource(patched.resource, schema), ctx)
-          : current;
-      });
-    }
+    const patch = ops.patch;
+    const result = await oneAtATime(env.service, `${type}/${id}`, async () => {
+      if (patch !== undefined) {
+        await checkIfMatch(request, ops, type, id, ctx);
+        return patch(id, operations, ctx);
+      }
+      const current = await mustGet(ops, type, id, ctx);
+      await checkIfMatch(request, ops, type, id, ctx, current);
+      const patched = applyPatch(current, operations, schema);
+      return patched.changed.length > 0
+        ? requireOperation(ops, 'update', type)(id, validateResource(patched.resource, schema), ctx)
+        : current;
+    });
     if (result === undefined || result === null) return reply.code(204).send();
     return sendScim(
       reply,
@@ -260,8 +263,11 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
   scope.delete(one, async (request: IdRequest, reply) => {
     const remove = requireOperation(ops, 'delete', type);
     const ctx = serviceContext(request, dialect.version);
-    await checkIfMatch(request, ops, type, request.params.id, ctx);
-    await remove(request.params.id, ctx);
+    const { id } = request.params;
+    await oneAtATime(env.service, `${type}/${id}`, async () => {
+      await checkIfMatch(request, ops, type, id, ctx);
+      await remove(id, ctx);
+    });
     return reply.code(204).send();
   });
 
