@@ -63,6 +63,13 @@ describe('error catalogue', () => {
     assert.equal(typeof sdk.toScimError, 'function');
   });
 
+  it('isScimError tells ScimErrors, subclasses included, from other values', () => {
+    assert.equal(sdk.isScimError(new NotFoundError('User', '7')), true);
+    assert.equal(sdk.isScimError(new ScimError('SCIM_ERR_INTERNAL', { requestId: 'r' })), true);
+    assert.equal(sdk.isScimError(new Error('x')), false);
+    assert.equal(sdk.isScimError({ status: 404, code: 'SCIM_ERR_NOT_FOUND' }), false);
+  });
+
   it('documents each code once', () => {
     const documented = rows.map((row) => row.code);
     assert.deepEqual([...documented].sort(), [...codes].sort());

@@ -740,6 +740,16 @@ describe('applyPatch', () => {
     assert.notEqual(resource.emails, input.emails);
     assert.deepEqual(resource, input);
   });
+
+  it('gives a resource stored without schemas the core URN and the extensions it now holds', () => {
+    const { schemas: _schemas, ...stored } = user();
+    const { resource } = applyPatch(
+      stored as ScimResource,
+      [{ op: 'add', path: `${ENT}:employeeNumber`, value: '7' }],
+      registry.user,
+    );
+    assert.deepEqual(resource.schemas, [URN.user, ENT]);
+  });
 });
 
 describe('PATCH value comparison', () => {
