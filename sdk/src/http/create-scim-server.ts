@@ -67,24 +67,24 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
     const found = app.server.address();
     return found !== null && typeof found === 'object' ? found : undefined;
   };
+  const url = (): string | undefined => {
+    const bound = address();
+    return bound === undefined
+      ? undefined
+      : `${scheme}://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
+  };
   return {
     app,
     async listen() {
       await app.listen({ host, port });
-      const bound = address();
-      return bound === undefined
-        ? ''
-        : `${scheme}://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
+      return url() ?? '';
     },
     close: () => app.close(),
     get address() {
       return address();
     },
     get url() {
-      const bound = address();
-      return bound === undefined
-        ? undefined
-        : `${scheme}://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
+      return url();
     },
   };
 }

@@ -26,7 +26,7 @@ export interface Discovery11Options {
   patch: boolean;
 }
 
-export function serviceProviderConfig11(info: DiscoveryInfo, options: Discovery11Options): unknown {
+function serviceProviderConfig11(info: DiscoveryInfo, options: Discovery11Options): unknown {
   return {
     schemas: [URN.core11, URN.oktaProviderConfig],
     patch: { supported: options.patch && info.features.patch },

@@ -15,7 +15,7 @@ function list(resources: unknown[]): unknown {
   };
 }
 
-export function serviceProviderConfig20(info: DiscoveryInfo): unknown {
+function serviceProviderConfig20(info: DiscoveryInfo): unknown {
   return {
     schemas: [URN.serviceProviderConfig, URN.oktaProviderConfig],
     patch: { supported: info.features.patch },

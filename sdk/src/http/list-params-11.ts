@@ -14,7 +14,7 @@ function negative(parameter: 'startIndex' | 'count', value: number): ScimError {
  * only when both startIndex and count are given; otherwise the list starts at 1 and the engine caps
  * it at maxResults. startIndex 0 is read as 1, as the agent's first page is 1.
  */
-export function clamp11(
+function clamp11(
   startIndex: number | undefined,
   count: number | undefined,
 ): { startIndex: number; count: number | undefined } {

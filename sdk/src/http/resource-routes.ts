@@ -152,15 +152,12 @@ async function listPage(
   );
 }
 
-function isPaged(query: QueryParams): boolean {
-  return Object.keys(query).some((k) => ['startindex', 'count'].includes(k.toLowerCase()));
-}
-
-function isPagedBody(body: unknown): boolean {
+/** Whether a query string or a SearchRequest body names startIndex or count, in any case. */
+function isPaged(params: unknown): boolean {
   return (
-    body !== null &&
-    typeof body === 'object' &&
-    Object.keys(body).some((k) => ['startindex', 'count'].includes(k.toLowerCase()))
+    params !== null &&
+    typeof params === 'object' &&
+    Object.keys(params).some((k) => ['startindex', 'count'].includes(k.toLowerCase()))
   );
 }
 
@@ -281,7 +278,7 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
         reply,
         parts,
         dialect.readSearchRequest(request.body, schema),
-        isPagedBody(request.body),
+        isPaged(request.body),
       );
     });
     allowOnly(scope, env, `${collection}/.search`, ['POST']);
@@ -301,7 +298,7 @@ function registerRootSearch(scope: FastifyInstance, env: DialectEnv): void {
       reply,
       parts,
       env.dialect.readSearchRequest(request.body, undefined),
-      isPagedBody(request.body),
+      isPaged(request.body),
     );
   });
   allowOnly(scope, env, '/.search', ['POST']);
