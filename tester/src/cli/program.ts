@@ -310,7 +310,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.err(`scim-connector-tester: ${err.message.replace(/^error: /, '').split('\n')[0] ?? ''}\n`);
       return EXIT.usage;
     }
-    if (err instanceof UsageError || err instanceof TypeError) {
+    if (err instanceof UsageError) {
       io.err(`scim-connector-tester: ${err.message}\n`);
       return EXIT.usage;
     }
