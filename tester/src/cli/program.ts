@@ -121,12 +121,12 @@ function reportTargets(values: readonly string[] | undefined): ReportTarget[] {
 
 function testerOptions(flags: CommonFlags): TesterOptions {
   if (flags.url === undefined) throw new UsageError('--url <base> is required');
+  let url: URL;
   try {
-    new URL(flags.url);
+    url = new URL(flags.url);
   } catch {
     throw new UsageError(`--url is not a URL: ${JSON.stringify(flags.url)}`);
   }
-  const url = new URL(flags.url);
   if (!/^https?:$/.test(url.protocol)) throw new UsageError('--url must start with http:// or https://');
   if (url.username !== '' || url.password !== '') {
     throw new UsageError('--url must not carry credentials: use --basic user:password or --token');
