@@ -1,4 +1,5 @@
 // Translates SCIM 1.1 (Okta Provisioning Agent) schema URNs, resources and filter paths to and from canonical SCIM 2.0.
+import { findKey } from './attribute-access.js';
 import type { AttrPath, Filter } from './filter-ast.js';
 import { mapFilterPaths } from './filter-map.js';
 import { URN } from './resource.js';
@@ -63,8 +64,7 @@ function coreUrn(type: ResourceTypeName): string {
 }
 
 function hasKey(obj: Record<string, unknown>, name: string): boolean {
-  const wanted = name.toLowerCase();
-  return Object.keys(obj).some((key) => key.toLowerCase() === wanted);
+  return findKey(obj, name) !== undefined;
 }
 
 function dedupe(urns: string[]): string[] {
