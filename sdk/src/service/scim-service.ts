@@ -9,7 +9,10 @@ export interface ListQuery {
   filter?: Filter;
   /** 1-based index of the first result (RFC 7644 §3.4.2.4); always ≥ 1. */
   startIndex: number;
-  /** Most results wanted; absent means "up to the server's maxResults". Always ≥ 0. */
+  /**
+   * Most results wanted, ≥ 0. The server always sets it, to at most its maxResults; absent only in
+   * a query a caller builds itself, where it means no limit.
+   */
   count?: number;
   sortBy?: AttrPath;
   sortOrder: 'ascending' | 'descending';
