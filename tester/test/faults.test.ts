@@ -82,6 +82,14 @@ describe('the tester against a faulty SCIM server', () => {
       },
     ],
     [
+      'count-ignored',
+      {
+        dialects: ['2.0', '1.1'],
+        step: 'downloadUsers',
+        message: /GET \/Users\?startIndex=1&count=1 returned 3 resources, more than count=1/,
+      },
+    ],
+    [
       'deactivate-ignored',
       {
         dialects: ['2.0', '1.1'],

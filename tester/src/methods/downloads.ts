@@ -37,7 +37,11 @@ async function page(
   ctx.expect(response.status === 200 ? undefined : `GET ${path} answered ${response.status}, expected 200`);
   const read = readListPage(response.body, `GET ${path}`);
   if (typeof read === 'string') ctx.expect(read);
-  return read as ListPage;
+  const listed = read as ListPage;
+  // `count` is a maximum (RFC 7644 §3.4.2.4): a server that ignores it hands the agent its whole directory.
+  if (listed.resources.length > count)
+    ctx.expect(`GET ${path} returned ${listed.resources.length} resources, more than count=${count}`);
+  return listed;
 }
 
 /** Pages from startIndex=1 by `count` until totalResults is reached, as the agent does. */

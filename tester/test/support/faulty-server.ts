@@ -10,6 +10,7 @@ export const FAULTS = [
   'total-results-string',
   'unstable-order',
   'page-gap',
+  'count-ignored',
   'deactivate-ignored',
   'bad-filter-500',
   'no-401',
@@ -232,7 +233,8 @@ export async function startFaultyServer(options: FaultyServerOptions = {}): Prom
       );
     }
     const startIndex = Math.max(1, Number(query.get('startIndex') ?? 1));
-    const count = query.has('count') ? Math.max(0, Number(query.get('count'))) : 100;
+    const asked = query.has('count') ? Math.max(0, Number(query.get('count'))) : 100;
+    const count = has('count-ignored') ? matches.length : asked;
     matches.sort((a, b) => Number(a.resource['id']) - Number(b.resource['id']));
     // A server whose order depends on the page size: a different order for small pages.
     if (has('unstable-order') && count < matches.length) matches.reverse();
