@@ -1,5 +1,8 @@
 // Reads a JSON key naming an attribute: `userName`, `name.givenName`, `urn:…:User:manager`, `urn:…:User:manager.value`.
+import { ScimError } from './errors.js';
 import type { AttrPath } from './filter-ast.js';
+import { isJsonObject } from './json-value.js';
+import type { ResourceSchema } from './schema-types.js';
 
 /**
  * The attribute path a key names. A key starting with `urn:` is fully qualified: the schema URN is
@@ -18,4 +21,35 @@ export function parseAttributeKey(key: string): AttrPath {
   if (uri !== undefined) path.uri = uri;
   if (dot >= 0) path.subAttr = rest.slice(dot + 1);
   return path;
+}
+
+/**
+ * Calls `visit` with the path each key of a resource body or a PATCH value object names: a key at
+ * the top as parseAttributeKey reads it, a key inside an extension's object under that extension's
+ * URN (`key` is then `urn:…:name`). `schemas` keys are skipped and a null extension object ignored;
+ * an extension's value that is not an object is invalidValue.
+ */
+export function forEachAttributeKey(
+  body: Record<string, unknown>,
+  schema: ResourceSchema,
+  visit: (path: AttrPath, value: unknown, key: string) => void,
+): void {
+  for (const [key, value] of Object.entries(body)) {
+    if (key.toLowerCase() === 'schemas') continue;
+    const extension = schema.extension(key);
+    if (extension === undefined) {
+      visit(parseAttributeKey(key), value, key);
+      continue;
+    }
+    if (value === null) continue;
+    if (!isJsonObject(value)) {
+      throw new ScimError('SCIM_ERR_INVALID_VALUE', {
+        attribute: extension.id,
+        reason: "expected an object of the extension's attributes",
+      });
+    }
+    for (const [subKey, subValue] of Object.entries(value)) {
+      visit({ ...parseAttributeKey(subKey), uri: extension.id }, subValue, `${extension.id}:${subKey}`);
+    }
+  }
 }

@@ -1,7 +1,7 @@
 // Applies PATCH operations (RFC 7644 §3.5.2) to a resource: a new resource and the attributes that changed.
 import { getOwn } from './attribute-access.js';
 import { attributeLabel, isEmptyValue } from './attribute-label.js';
-import { parseAttributeKey } from './attribute-key.js';
+import { forEachAttributeKey } from './attribute-key.js';
 import { coerceAttributeValue, coerceSingleValue, type CoerceOptions } from './coerce-value.js';
 import { ScimError } from './errors.js';
 import type { AttrPath, Filter, PatchPath } from './filter-ast.js';
@@ -98,26 +98,7 @@ function applyOperation(run: Run, operation: unknown, index: number): void {
 
 /** `add`/`replace` without a path: each key of the value names an attribute (RFC 7644 §3.5.2.1, §3.5.2.3). */
 function applyValueObject(run: Run, kind: Kind, value: Record<string, unknown>): void {
-  for (const [key, item] of Object.entries(value)) {
-    if (key.toLowerCase() === 'schemas') continue;
-    const extension = run.schema.extension(key);
-    if (extension === undefined) {
-      applyKey(run, kind, parseAttributeKey(key), item, key);
-      continue;
-    }
-    if (item === null) continue;
-    if (!isJsonObject(item))
-      throw invalidValue(extension.id, "expected an object of the extension's attributes");
-    for (const [subKey, subItem] of Object.entries(item)) {
-      applyKey(
-        run,
-        kind,
-        { ...parseAttributeKey(subKey), uri: extension.id },
-        subItem,
-        `${extension.id}:${subKey}`,
-      );
-    }
-  }
+  forEachAttributeKey(value, run.schema, (path, item, key) => applyKey(run, kind, path, item, key));
 }
 
 function applyKey(run: Run, kind: Kind, path: AttrPath, value: unknown, key: string): void {

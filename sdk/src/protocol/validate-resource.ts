@@ -1,6 +1,6 @@
 // Checks a resource body (POST, PUT) against its schemas and returns a new resource in canonical form.
 import { attributeLabel, isEmptyValue } from './attribute-label.js';
-import { parseAttributeKey } from './attribute-key.js';
+import { forEachAttributeKey } from './attribute-key.js';
 import { coerceAttributeValue, type CoerceOptions } from './coerce-value.js';
 import { ScimError } from './errors.js';
 import type { AttrPath } from './filter-ast.js';
@@ -56,28 +56,10 @@ export function validateResource(
     );
   }
   const parts = new Map<string, Record<string, unknown>>([[schema.core.id, {}]]);
-  for (const [key, value] of Object.entries(input)) {
-    if (key.toLowerCase() === 'schemas') {
-      checkSchemas(value);
-      continue;
-    }
-    const extension = schema.extension(key);
-    if (extension === undefined) {
-      assign(parts, schema, parseAttributeKey(key), value, key, coerceOptions);
-      continue;
-    }
-    if (value === null) continue;
-    if (!isJsonObject(value)) {
-      throw new ScimError('SCIM_ERR_INVALID_VALUE', {
-        attribute: extension.id,
-        reason: "expected an object of the extension's attributes",
-      });
-    }
-    for (const [subKey, subValue] of Object.entries(value)) {
-      const path = { ...parseAttributeKey(subKey), uri: extension.id };
-      assign(parts, schema, path, subValue, `${extension.id}:${subKey}`, coerceOptions);
-    }
-  }
+  for (const [key, value] of Object.entries(input)) if (key.toLowerCase() === 'schemas') checkSchemas(value);
+  forEachAttributeKey(input, schema, (path, value, key) =>
+    assign(parts, schema, path, value, key, coerceOptions),
+  );
   return assemble(parts, schema);
 }
 
