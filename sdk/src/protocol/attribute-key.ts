@@ -1,4 +1,4 @@
-// Reads a JSON key naming an attribute: `userName`, `name.givenName`, `urn:…:User:manager`, `urn:…:User:manager.value`.
+// Reads the JSON keys that name attributes in bodies: `userName`, `name.givenName`, `urn:…:User:manager`, an extension's object.
 import { ScimError } from './errors.js';
 import type { AttrPath } from './filter-ast.js';
 import { isJsonObject } from './json-value.js';
