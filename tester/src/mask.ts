@@ -1,6 +1,7 @@
 // Masks secrets (passwords, credentials in headers, and their values wherever a server echoes them) before anything is recorded or printed.
 const MASK = '***';
-const SECRET_HEADER = /authorization|cookie|token|secret|api-?key|password/i;
+/** Authorization and what gateways use instead (X-Auth-*, X-Api-Key, Ocp-Apim-Subscription-Key, session ids). */
+const SECRET_HEADER = /auth|cookie|token|secret|api-?key|-key$|password|session|credential/i;
 const SECRET_KEY = /^password$|secret|token/i;
 
 /** A copy of the headers with credential values masked; the auth scheme word is kept to help debugging. */

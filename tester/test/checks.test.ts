@@ -100,6 +100,21 @@ describe('masking', () => {
       },
     );
     assert.deepEqual(maskHeaders({ authorization: 'Basic dTpw' }), { authorization: 'Basic ***' });
+    // API gateways in front of SCIM servers take keys under names of their own.
+    assert.deepEqual(
+      maskHeaders({
+        'Ocp-Apim-Subscription-Key': 'k1',
+        'X-Auth': 'k2',
+        'X-Session-Id': 'k3',
+        'Keep-Alive': 'timeout=5',
+      }),
+      {
+        'Ocp-Apim-Subscription-Key': '***',
+        'X-Auth': '***',
+        'X-Session-Id': '***',
+        'Keep-Alive': 'timeout=5',
+      },
+    );
   });
 
   it('masks passwords at any depth and leaves the original alone', () => {
