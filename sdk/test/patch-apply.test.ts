@@ -608,6 +608,26 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'a sub-attribute of a multi-valued attribute with no records starts it with one (replace is add, §3.5.2.3)',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'replace', path: 'phoneNumbers.value', value: '+1 555 0100' }),
+      want: user({ phoneNumbers: [{ value: '+1 555 0100' }] }),
+      changed: ['phoneNumbers.value'],
+    },
+  ],
+  [
+    'a null sub-attribute of a multi-valued attribute with no records adds nothing',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'add', path: 'phoneNumbers.value', value: null }),
+      want: user(),
+      changed: [],
+    },
+  ],
+  [
     'multi-valued sub-attribute without a filter applies to every record',
     {
       type: 'User',

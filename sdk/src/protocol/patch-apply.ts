@@ -57,7 +57,9 @@ const mutability = (attribute: string, reason: string) =>
  * paths, values are coerced as validateResource does. `add` to a multi-valued attribute merges a
  * record equal to one already there instead of repeating it; a record set `primary` clears
  * `primary` on the others; an `add` (or a `replace` of a sub-attribute) whose value filter of `eq`
- * conditions matches nothing adds a record built from the filter, as Entra ID expects.
+ * conditions matches nothing adds a record built from the filter, as Entra ID expects; a
+ * sub-attribute without a filter (`phoneNumbers.value`) is set on every record, or starts the
+ * attribute with one record when it has none.
  * Errors: see docs/errors.md ("PATCH and resource input").
  */
 export function applyPatch(
@@ -271,8 +273,10 @@ function applyToRecords(
       for (const index of matched)
         records[index] = withSubAttribute(records[index], sub, undefined, `${label}.${sub.name}`);
   } else if (matched.length === 0) {
-    if (filter === undefined) return;
-    const seed = recordFromFilter(filter, attribute);
+    // RFC 7644 §3.5.2.1/3: a target that does not exist is added. Through a filter of `eq`
+    // conditions that is the record the filter describes (Entra ID); without a filter
+    // (`phoneNumbers.value` on a user with none) a first record holding the sub-attribute.
+    const seed = filter === undefined ? {} : recordFromFilter(filter, attribute);
     if (seed === undefined || (kind === 'replace' && sub === undefined)) {
       throw new ScimError('SCIM_ERR_NO_TARGET', { path, reason: 'no value matches the filter' });
     }
@@ -280,7 +284,7 @@ function applyToRecords(
       sub === undefined ? coerceSingleValue(value, attribute, label, VALUE_OPTIONS) : { [sub.name]: value };
     if (!isJsonObject(given)) throw invalidValue(label, 'expected an object');
     const record = coerceSingleValue({ ...seed, ...given }, attribute, label, VALUE_OPTIONS);
-    keepOnePrimary(records, [records.push(record) - 1]);
+    if (record !== undefined) keepOnePrimary(records, [records.push(record) - 1]);
   } else {
     for (const index of matched) {
       if (sub !== undefined) {
