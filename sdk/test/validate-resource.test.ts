@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { ScimError } from '../src/protocol/errors.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
+import { attribute } from '../src/protocol/schemas/attribute.js';
 import { URN } from '../src/protocol/resource.js';
 import { validateResource, type ValidateOptions } from '../src/protocol/validate-resource.js';
 
@@ -526,46 +527,10 @@ const extended = createSchemaRegistry({
       id: 'urn:example:ext:1.0:User',
       name: 'Ext',
       attributes: [
-        {
-          name: 'level',
-          type: 'integer',
-          multiValued: false,
-          required: false,
-          caseExact: false,
-          mutability: 'readWrite',
-          returned: 'default',
-          uniqueness: 'none',
-        },
-        {
-          name: 'ratio',
-          type: 'decimal',
-          multiValued: false,
-          required: false,
-          caseExact: false,
-          mutability: 'readWrite',
-          returned: 'default',
-          uniqueness: 'none',
-        },
-        {
-          name: 'since',
-          type: 'dateTime',
-          multiValued: false,
-          required: false,
-          caseExact: false,
-          mutability: 'readWrite',
-          returned: 'default',
-          uniqueness: 'none',
-        },
-        {
-          name: 'badge',
-          type: 'string',
-          multiValued: false,
-          required: true,
-          caseExact: false,
-          mutability: 'readWrite',
-          returned: 'default',
-          uniqueness: 'none',
-        },
+        attribute('level', 'integer'),
+        attribute('ratio', 'decimal'),
+        attribute('since', 'dateTime'),
+        attribute('badge', 'string', { required: true }),
       ],
     },
   ],
