@@ -1,15 +1,17 @@
 // The import tester methods: downloadUsers, downloadGroups (pages of 100 until totalResults) and the incremental import.
-import { listPath, quote } from '../dialect.js';
-import type { RunContext } from '../context.js';
+import { listPath, quote, resourcePath } from '../dialect.js';
+import type { KnownGroup, RunContext } from '../context.js';
+import { StepSkipped } from '../outcome.js';
 import { listingProblems, orderProblem } from '../checks/paging-consistency.js';
 import { readListPage } from '../checks/response-checks.js';
 import type { ListPage } from '../checks/response-checks.js';
 import { createUserBody } from '../requests/user-bodies.js';
+import { postGroup } from './group-push.js';
 import { postUser, seedFor } from './user-operations.js';
 
 /** Enough pages to list 100 000 resources by 100; a server that never reaches totalResults stops here. */
 const MAX_PAGES = 1000;
-/** Users a run makes sure exist so that paging by a small page size crosses pages. */
+/** Users (and groups) a run makes sure exist so that paging by a small page size crosses pages. */
 const PAGING_USERS = 3;
 
 function joined(problems: readonly string[]): string | undefined {
@@ -100,8 +102,37 @@ export async function downloadUsers(ctx: RunContext): Promise<void> {
   await download(ctx, 'Users');
 }
 
+/**
+ * Import comes before group push in the lifecycle, so a fresh server has no groups to page through: a
+ * full run that may create groups makes a few, and deletes them once listed so that the group push
+ * steps work on a group of their own.
+ */
 export async function downloadGroups(ctx: RunContext): Promise<void> {
-  await download(ctx, 'Groups');
+  const paging: KnownGroup[] = [];
+  const live = ctx.groups.filter((g) => g.createdByRun && !g.deleted).length;
+  if (ctx.capabilities !== undefined && ctx.may('GROUP_PUSH') && live < PAGING_USERS) {
+    await ctx.prerequisite('createGroup (groups to page through)', async () => {
+      for (let n = live; n < PAGING_USERS; n++)
+        paging.push(await postGroup(ctx, `${ctx.prefix}page${n}-AppGroup`, []));
+    });
+  }
+  try {
+    await download(ctx, 'Groups');
+  } finally {
+    for (const group of paging) await deleteQuietly(ctx, group);
+  }
+}
+
+/** Deletes a group the step made for itself; a failure leaves it to the clean-up. */
+async function deleteQuietly(ctx: RunContext, group: KnownGroup): Promise<void> {
+  try {
+    await ctx.prerequisite('deleteGroup (groups paged through)', async () => {
+      const response = await ctx.request({ method: 'DELETE', path: resourcePath('Groups', group.id) });
+      group.deleted = response.status >= 200 && response.status < 300;
+    });
+  } catch (err) {
+    if (!(err instanceof StepSkipped)) throw err;
+  }
 }
 
 /** `yyyy-MM-ddTHH:mm:ssZ`, the agent's timestamp format. */

@@ -75,7 +75,12 @@ export const STEPS: readonly StepDefinition[] = [
     prerequisites: ['3 users of its own in a full run, when it can create them'],
     run: downloadUsers,
   },
-  { name: 'downloadGroups', exercises: ['getGroups'], prerequisites: [], run: downloadGroups },
+  {
+    name: 'downloadGroups',
+    exercises: ['getGroups'],
+    prerequisites: ['3 groups of its own in a full run, when it can create them (deleted once listed)'],
+    run: downloadGroups,
+  },
   {
     name: 'downloadIncrementalUsers',
     exercises: ['getUsers'],
