@@ -106,6 +106,7 @@ describe('http: logging', () => {
 describe('http: logging a fault', () => {
   const password = 'Leaky-Pa55word-in-a-message';
   const backendToken = 'backend-api-token-7c1d';
+  const stored = 'Stored-Pa55word-never-sent';
   /** What getUsers quotes in its error: the test sets it to the credentials the request sends. */
   let echo = '';
 
@@ -122,7 +123,13 @@ describe('http: logging a fault', () => {
         return leak(JSON.stringify(user));
       },
       async getUser(id) {
-        return { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id, userName: 'u' };
+        // A backend that hands back the password it holds: a read-apply-update PATCH passes it on.
+        return {
+          schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+          id,
+          userName: 'u',
+          password: stored,
+        };
       },
       async updateUser(_id, user) {
         return leak(JSON.stringify(user));
@@ -139,7 +146,7 @@ describe('http: logging a fault', () => {
     return server;
   }
 
-  it('keeps the error and its cause, but no secret of the request nor the error’s other fields', async () => {
+  it('keeps the error and its cause, but no secret of the request, no password read for it, none of the error’s other fields', async () => {
     const log = capture();
     const server = await faultyServer(log);
     try {
@@ -154,6 +161,10 @@ describe('http: logging a fault', () => {
         body: { Operations: [{ op: 'replace', path: 'password', value: `${password}-patched` }] },
       });
       assert.equal(patched.statusCode, 500);
+      const deactivated = await send(server, 'PATCH', '/Users/u1', {
+        body: { Operations: [{ op: 'replace', value: { active: false } }] },
+      });
+      assert.equal(deactivated.statusCode, 500);
       const basicHeader = basic(BASIC_USER.username, BASIC_USER.password);
       for (const [authorization, quoted] of [
         [`Bearer ${TOKEN}`, TOKEN],
@@ -163,13 +174,14 @@ describe('http: logging a fault', () => {
         assert.equal((await send(server, 'GET', '/Users', { authorization })).statusCode, 500);
       }
       const faults = log.lines().filter((line) => line['level'] === 50);
-      assert.equal(faults.length, 5);
+      assert.equal(faults.length, 6);
       for (const fault of faults) assert.equal((fault['err'] as { type: string }).type, 'Error');
       const text = log.text();
       assert.match(text, /backend refused/);
       assert.match(text, /inner: /);
       for (const secret of [
         password,
+        stored,
         TOKEN,
         BASIC_USER.password,
         basicHeader.slice('Basic '.length),

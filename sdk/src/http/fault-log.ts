@@ -48,9 +48,24 @@ function bodySecrets(body: unknown, found: string[] = []): string[] {
   return found;
 }
 
-/** The credentials and passwords a request carries, longest first, so no part of one is left behind. */
+/** Passwords in resources the server read while serving a request, by request. */
+const readSecrets = new WeakMap<object, string[]>();
+
+/**
+ * Counts the passwords in `resource`, read while serving `request`, among the request's secrets: a
+ * read-apply-update PATCH hands the stored password to the update, whose error may quote it.
+ */
+export function holdSecretsOf(request: object, resource: unknown): void {
+  const found = bodySecrets(resource);
+  if (found.length > 0) readSecrets.set(request, [...(readSecrets.get(request) ?? []), ...found]);
+}
+
+/**
+ * The credentials and passwords a request carries (and those held for it), longest first, so no
+ * part of one is left behind.
+ */
 export function requestSecrets(request: { headers: IncomingHttpHeaders; body?: unknown }): string[] {
-  const secrets: string[] = [];
+  const secrets: string[] = [...(readSecrets.get(request) ?? [])];
   for (const name of SECRET_HEADERS) {
     const value = request.headers[name];
     for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) {

@@ -11,6 +11,7 @@ import { NotFoundError } from '../service/errors.js';
 import type { ListQuery, ListResult, RequestContext, ScimService } from '../service/scim-service.js';
 import type { ScimDialect } from './dialect.js';
 import { etagOf, tagMatches } from './etag.js';
+import { holdSecretsOf } from './fault-log.js';
 import type { QueryParams } from './list-params.js';
 import { operationsFor, requireOperation, METHOD_NAMES, type ResourceOperations } from './method-gate.js';
 import { allowOnly } from './method-not-allowed.js';
@@ -241,6 +242,7 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
         return patch(id, operations, ctx);
       }
       const current = await mustGet(ops, type, id, ctx);
+      holdSecretsOf(request, current);
       await checkIfMatch(request, ops, type, id, ctx, current);
       const patched = applyPatch(current, operations, schema);
       return patched.changed.length > 0
