@@ -154,6 +154,12 @@ describe('the tester against a faulty SCIM server', () => {
         );
         assert.match(failed.message ?? '', message);
         assert.ok(failed.exchanges.length > 0, 'the failure carries its requests and responses');
+        if (step.startsWith('download'))
+          assert.equal(
+            failed.exchanges.at(-1)?.request.method,
+            'GET',
+            'the failing listing is the last request',
+          );
       });
     }
   }

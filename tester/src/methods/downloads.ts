@@ -119,11 +119,15 @@ export async function downloadGroups(ctx: RunContext): Promise<void> {
   try {
     await download(ctx, 'Groups');
   } finally {
+    // Housekeeping, not the step: recorded, its requests would push a failing listing out of the report.
+    const recorded = ctx.exchanges;
+    ctx.exchanges = [];
     for (const group of paging) await deleteQuietly(ctx, group);
+    ctx.exchanges = recorded;
   }
 }
 
-/** Deletes a group the step made for itself; a failure leaves it to the clean-up. */
+/** Deletes a group the step made for itself; a failure leaves it to the clean-up, which reports it. */
 async function deleteQuietly(ctx: RunContext, group: KnownGroup): Promise<void> {
   try {
     await ctx.prerequisite('deleteGroup (groups paged through)', async () => {
