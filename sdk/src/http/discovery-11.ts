@@ -1,23 +1,12 @@
 // The SCIM 1.1 discovery documents: ServiceProviderConfigs (with Okta's capabilities), ResourceTypes, Schemas.
 import type { AliasTable } from '../protocol/alias-table.js';
-import { ScimError } from '../protocol/errors.js';
 import { URN } from '../protocol/resource.js';
 import type { AttributeDefinition, ResourceSchema, SchemaDefinition } from '../protocol/schema-types.js';
 import type { DiscoveryRoute } from './dialect.js';
-import type { DiscoveryInfo } from './discovery.js';
+import { discoveryList, discoveryNotFound, type DiscoveryInfo } from './discovery.js';
 
 /** Okta's checks look for one list URN on some routes and the other on others: carry both. */
 export const LIST_SCHEMAS_11 = [URN.core11, URN.listResponse11] as const;
-
-export function list11(resources: unknown[]): unknown {
-  return {
-    schemas: [...LIST_SCHEMAS_11],
-    totalResults: resources.length,
-    startIndex: 1,
-    itemsPerPage: resources.length,
-    Resources: resources,
-  };
-}
 
 /** What the 1.1 dialect serves beyond the shared discovery facts. */
 export interface Discovery11Options {
@@ -117,10 +106,6 @@ function schema11({ id, definition, type }: ServedSchema11, info: DiscoveryInfo,
   };
 }
 
-function notFound(resourceType: string, id: string): ScimError {
-  return new ScimError('SCIM_ERR_NOT_FOUND', { resourceType, id });
-}
-
 /** The 1.1 discovery routes; `/ServiceProviderConfig` answers too, as some clients send the 2.0 name. */
 export function discoveryRoutes11(options: Discovery11Options): DiscoveryRoute[] {
   const { alias } = options;
@@ -130,19 +115,27 @@ export function discoveryRoutes11(options: Discovery11Options): DiscoveryRoute[]
     { path: '/ServiceProviderConfig', document: config },
     {
       path: '/ResourceTypes',
-      document: (info) => list11(info.resourceTypes.map((t) => resourceType11(t, info, alias))),
+      document: (info) =>
+        discoveryList(
+          LIST_SCHEMAS_11,
+          info.resourceTypes.map((t) => resourceType11(t, info, alias)),
+        ),
     },
     {
       path: '/ResourceTypes/:id',
       document(info, id = '') {
         const type = info.resourceTypes.find((t) => t.resourceType.toLowerCase() === id.toLowerCase());
-        if (type === undefined) throw notFound('ResourceType', id);
+        if (type === undefined) throw discoveryNotFound('ResourceType', id);
         return resourceType11(type, info, alias);
       },
     },
     {
       path: '/Schemas',
-      document: (info) => list11(servedSchemas11(info, alias).map((s) => schema11(s, info, alias))),
+      document: (info) =>
+        discoveryList(
+          LIST_SCHEMAS_11,
+          servedSchemas11(info, alias).map((s) => schema11(s, info, alias)),
+        ),
     },
     {
       // A schema by its 1.1 id, or by its endpoint name as in SCIM 1.1's `GET /Schemas/Users`.
@@ -154,7 +147,7 @@ export function discoveryRoutes11(options: Discovery11Options): DiscoveryRoute[]
             s.id.toLowerCase() === wanted ||
             (s.definition === s.type.core && s.type.endpoint.slice(1).toLowerCase() === wanted),
         );
-        if (found === undefined) throw notFound('Schema', id);
+        if (found === undefined) throw discoveryNotFound('Schema', id);
         return schema11(found, info, alias);
       },
     },

@@ -1,19 +1,8 @@
 // The SCIM 2.0 discovery documents (RFC 7643 §5-7): ServiceProviderConfig, ResourceTypes, Schemas.
-import { ScimError } from '../protocol/errors.js';
 import { URN } from '../protocol/resource.js';
 import type { ResourceSchema, SchemaDefinition } from '../protocol/schema-types.js';
 import type { DiscoveryRoute } from './dialect.js';
-import type { DiscoveryInfo } from './discovery.js';
-
-function list(resources: unknown[]): unknown {
-  return {
-    schemas: [URN.listResponse],
-    totalResults: resources.length,
-    startIndex: 1,
-    itemsPerPage: resources.length,
-    Resources: resources,
-  };
-}
+import { discoveryList, discoveryNotFound, type DiscoveryInfo } from './discovery.js';
 
 function serviceProviderConfig20(info: DiscoveryInfo): unknown {
   return {
@@ -63,30 +52,37 @@ function servedSchemas(info: DiscoveryInfo): SchemaDefinition[] {
   return [...byId.values()];
 }
 
-function notFound(resourceType: string, id: string): ScimError {
-  return new ScimError('SCIM_ERR_NOT_FOUND', { resourceType, id });
-}
-
 export const DISCOVERY_20: readonly DiscoveryRoute[] = [
   { path: '/ServiceProviderConfig', document: (info) => serviceProviderConfig20(info) },
   {
     path: '/ResourceTypes',
-    document: (info) => list(info.resourceTypes.map((t) => resourceType20(t, info))),
+    document: (info) =>
+      discoveryList(
+        [URN.listResponse],
+        info.resourceTypes.map((t) => resourceType20(t, info)),
+      ),
   },
   {
     path: '/ResourceTypes/:id',
     document(info, id = '') {
       const type = info.resourceTypes.find((t) => t.resourceType.toLowerCase() === id.toLowerCase());
-      if (type === undefined) throw notFound('ResourceType', id);
+      if (type === undefined) throw discoveryNotFound('ResourceType', id);
       return resourceType20(type, info);
     },
   },
-  { path: '/Schemas', document: (info) => list(servedSchemas(info).map((s) => schema20(s, info))) },
+  {
+    path: '/Schemas',
+    document: (info) =>
+      discoveryList(
+        [URN.listResponse],
+        servedSchemas(info).map((s) => schema20(s, info)),
+      ),
+  },
   {
     path: '/Schemas/:id',
     document(info, id = '') {
       const definition = servedSchemas(info).find((s) => s.id.toLowerCase() === id.toLowerCase());
-      if (definition === undefined) throw notFound('Schema', id);
+      if (definition === undefined) throw discoveryNotFound('Schema', id);
       return schema20(definition, info);
     },
   },

@@ -1,4 +1,5 @@
 // What discovery documents say about this server: served resource types, features, limits, auth, capabilities.
+import { ScimError } from '../protocol/errors.js';
 import type { ResourceTypeName } from '../protocol/resource.js';
 import type { SchemaRegistry } from '../protocol/resource-schema.js';
 import type { ResourceSchema } from '../protocol/schema-types.js';
@@ -63,4 +64,20 @@ export function discoveryInfo(
     authenticationSchemes: authenticationSchemes(options.auth),
     capabilities: options.capabilities,
   };
+}
+
+/** A discovery list (/ResourceTypes, /Schemas): every entry on one page, under the dialect's list schemas. */
+export function discoveryList(schemas: readonly string[], resources: unknown[]): unknown {
+  return {
+    schemas: [...schemas],
+    totalResults: resources.length,
+    startIndex: 1,
+    itemsPerPage: resources.length,
+    Resources: resources,
+  };
+}
+
+/** The 404 of a discovery document asked for by an unknown id. */
+export function discoveryNotFound(resourceType: 'ResourceType' | 'Schema', id: string): ScimError {
+  return new ScimError('SCIM_ERR_NOT_FOUND', { resourceType, id });
 }
