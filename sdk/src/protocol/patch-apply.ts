@@ -10,7 +10,7 @@ import { parsePatchPath } from './filter-parser.js';
 import { cloneJson, findStructureProblem, isForbiddenKey, isJsonObject } from './json-value.js';
 import { PATCH_LIMITS, parsePatchOperation } from './patch-request.js';
 import { containerOf, readResolved, writeValue } from './patch-target.js';
-import { isPrimary, jsonEqual, sameRecord, valuesEqual } from './patch-values.js';
+import { isPrimary, jsonEqual, RecordIndex, valuesEqual } from './patch-values.js';
 import { findSubAttribute } from './resource-schema.js';
 import type { ScimResource } from './resource.js';
 import type { AttributeDefinition, ResolvedAttribute, ResourceSchema } from './schema-types.js';
@@ -202,20 +202,20 @@ function applyMultiValued(
   let records: unknown[];
   if (kind === 'remove') {
     // Entra ID removes members with `"path": "members"` and the members to remove as the value.
-    records =
-      value === undefined || value === null
-        ? []
-        : current.filter((record) => !given.some((g) => sameRecord(record, g, attribute)));
+    const index = new RecordIndex(current, attribute);
+    const removed = new Set(given.flatMap((record) => index.matches(record)));
+    records = value === undefined || value === null ? [] : current.filter((_, i) => !removed.has(i));
   } else if (kind === 'replace') {
     records = given;
     keepOnePrimary(records, [...records.keys()]);
   } else {
     records = current;
+    const index = new RecordIndex(records, attribute);
     for (const record of given) {
-      const index = records.findIndex((existing) => sameRecord(existing, record, attribute));
-      const at = index < 0 ? records.push(record) - 1 : index;
-      if (index >= 0)
-        records[at] = isJsonObject(record) ? mergeRecord(records[at], record, attribute, label) : records[at];
+      const same = index.matches(record)[0];
+      const at = same ?? records.push(record) - 1;
+      if (same === undefined) index.add(at);
+      else if (isJsonObject(record)) records[at] = mergeRecord(records[at], record, attribute, label);
       keepOnePrimary(records, [at]);
     }
   }
@@ -268,7 +268,8 @@ function applyToRecords(
   );
   if (kind === 'remove') {
     // Removing what is not there succeeds: Okta retries membership removals.
-    if (sub === undefined) records = records.filter((_, index) => !matched.includes(index));
+    const gone = new Set(matched);
+    if (sub === undefined) records = records.filter((_, index) => !gone.has(index));
     else
       for (const index of matched)
         records[index] = withSubAttribute(records[index], sub, undefined, `${label}.${sub.name}`);

@@ -52,6 +52,58 @@ export function sameRecord(existing: unknown, candidate: unknown, def: Attribute
   );
 }
 
+/**
+ * The bucket sameRecord can only find `value` in: equal values (as valuesEqual compares them) share a
+ * key. Undefined where no key is sure (dateTimes, objects, no value): such look-ups scan every record.
+ */
+function valueKey(value: unknown, def: AttributeDefinition): string | undefined {
+  if (typeof value === 'string') {
+    if (def.type === 'dateTime') return undefined;
+    return `s${def.caseExact ? value : value.toLowerCase()}`;
+  }
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return `j${String(value)}`;
+  return undefined;
+}
+
+/**
+ * The records of a multi-valued attribute, looked up with sameRecord in time proportional to the
+ * records sharing a value rather than to all of them: adding or removing thousands of members of a
+ * large group would otherwise block the server for seconds.
+ */
+export class RecordIndex {
+  private readonly buckets = new Map<string, number[]>();
+  private readonly valueDef: AttributeDefinition | undefined;
+
+  constructor(
+    private readonly records: readonly unknown[],
+    private readonly def: AttributeDefinition,
+  ) {
+    this.valueDef = def.type === 'complex' ? findSubAttribute(def, 'value') : def;
+    for (let index = 0; index < records.length; index++) this.add(index);
+  }
+
+  private keyOf(record: unknown): string | undefined {
+    if (this.valueDef === undefined) return undefined;
+    return valueKey(this.def.type === 'complex' ? getOwn(record, 'value') : record, this.valueDef);
+  }
+
+  /** Indexes `records[index]`, e.g. a record just appended. */
+  add(index: number): void {
+    const key = this.keyOf(this.records[index]);
+    if (key === undefined) return;
+    const bucket = this.buckets.get(key);
+    if (bucket === undefined) this.buckets.set(key, [index]);
+    else bucket.push(index);
+  }
+
+  /** The indices, in order, of the records sameRecord finds to be `candidate`. */
+  matches(candidate: unknown): number[] {
+    const key = this.keyOf(candidate);
+    const indices = key === undefined ? [...this.records.keys()] : (this.buckets.get(key) ?? []);
+    return indices.filter((index) => sameRecord(this.records[index], candidate, this.def));
+  }
+}
+
 /** Records whose `primary` is true. */
 export function isPrimary(record: unknown): boolean {
   return isJsonObject(record) && getOwn(record, 'primary') === true;
