@@ -48,30 +48,30 @@ function bodySecrets(body: unknown, found: string[] = []): string[] {
   return found;
 }
 
-/** Passwords in resources the server read while serving a request, by request. */
-const readSecrets = new WeakMap<object, string[]>();
+/** Resources the server read while serving a request, by request; searched for passwords only if it fails. */
+const readResources = new WeakMap<object, unknown[]>();
 
 /**
  * Counts the passwords in `resource`, read while serving `request`, among the request's secrets: a
  * read-apply-update PATCH hands the stored password to the update, whose error may quote it.
  */
 export function holdSecretsOf(request: object, resource: unknown): void {
-  const found = bodySecrets(resource);
-  if (found.length > 0) readSecrets.set(request, [...(readSecrets.get(request) ?? []), ...found]);
+  readResources.set(request, [...(readResources.get(request) ?? []), resource]);
 }
 
 /**
- * The credentials and passwords a request carries (and those held for it), longest first, so no
- * part of one is left behind.
+ * The credentials and passwords a request carries (and those of resources read for it), longest
+ * first, so no part of one is left behind.
  */
 export function requestSecrets(request: { headers: IncomingHttpHeaders; body?: unknown }): string[] {
-  const secrets: string[] = [...(readSecrets.get(request) ?? [])];
+  const secrets: string[] = [];
   for (const name of SECRET_HEADERS) {
     const value = request.headers[name];
     for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
       secrets.push(...headerSecrets(one));
     }
   }
+  bodySecrets(readResources.get(request), secrets);
   bodySecrets(request.body, secrets);
   return [...new Set(secrets.filter((secret) => secret !== ''))].sort((a, b) => b.length - a.length);
 }
