@@ -56,6 +56,10 @@ describe('http: server options', () => {
     ['auth with no scheme', { given: { auth: {} }, want: /auth has no scheme/ }],
     ['an empty token', { given: { auth: { bearerTokens: [''] } }, want: /bearerTokens/ }],
     [
+      'a realm with a line break',
+      { given: { auth: { bearerTokens: ['t'], realm: 'scim\r\nX-Injected: 1' } }, want: /auth\.realm/ },
+    ],
+    [
       'basic without a password',
       { given: { auth: { basic: [{ username: 'u', password: '' }] } }, want: /non-empty password/ },
     ],

@@ -146,6 +146,16 @@ function checkPositiveInteger(name: string, value: number | undefined, fallback:
   return value;
 }
 
+/** Text Node accepts in a header value (the realm goes into every 401's WWW-Authenticate). */
+function isHeaderText(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09) || c === 0x7f || c > 0xff) return false;
+  }
+  return true;
+}
+
 function checkAuth(auth: ScimPluginOptions['auth'] | undefined): AuthOptions | 'none' {
   if (auth === 'none') return auth;
   if (auth === undefined || auth === null || typeof auth !== 'object') {
@@ -163,6 +173,8 @@ function checkAuth(auth: ScimPluginOptions['auth'] | undefined): AuthOptions | '
     fail('auth.basic entries need a username and a non-empty password');
   }
   if (auth.verify !== undefined && typeof auth.verify !== 'function') fail('auth.verify must be a function');
+  if (auth.realm !== undefined && !isHeaderText(auth.realm))
+    fail('auth.realm must be a string without control characters or characters beyond Latin-1');
   if (tokens.length === 0 && basic.length === 0 && auth.verify === undefined) {
     fail("auth has no scheme: give bearerTokens, basic or verify, or the explicit string 'none'");
   }
