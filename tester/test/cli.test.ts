@@ -137,6 +137,13 @@ describe('scim-connector-tester CLI', () => {
       { argv: ['run', '--url', 'http://x', '--report', 'json'], want: /--report takes a format and a file/ },
     ],
     [
+      'a report in a folder that does not exist (found before the run, not after)',
+      {
+        argv: ['run', '--url', 'http://x', '--report', 'junit', '/nonexistent/dir/r.xml'],
+        want: /--report junit \/nonexistent\/dir\/r\.xml: no folder \/nonexistent\/dir/,
+      },
+    ],
+    [
       'an --arg without =',
       {
         argv: ['--url', 'http://x', '--method', 'deactivateUser', '--arg', 'userId'],

@@ -1,5 +1,6 @@
 // The command line as a function: parse, run a method or all scenarios, print the report, write report files, exit code.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CAPABILITIES, isCapability } from 'scim-connector-sdk';
 import type { Capability } from 'scim-connector-sdk';
@@ -114,7 +115,11 @@ function reportTargets(values: readonly string[] | undefined): ReportTarget[] {
     const format = values[i];
     if (format !== 'json' && format !== 'junit')
       throw new UsageError(`--report format must be json or junit, got ${JSON.stringify(format)}`);
-    targets.push({ format, file: values[i + 1] as string });
+    const file = values[i + 1] as string;
+    // Checked now: a run can take minutes, and its report would be lost at the end.
+    if (!existsSync(dirname(resolve(file))))
+      throw new UsageError(`--report ${format} ${file}: no folder ${dirname(file)}`);
+    targets.push({ format, file });
   }
   return targets;
 }
