@@ -156,6 +156,22 @@ describe('applyListQuery', () => {
     });
   }
 
+  it('does not order by a password: sorting by it would reveal it', () => {
+    const withPasswords = users.map((user, i) => ({ ...user, password: `${'zyx'[i % 3]}-secret` }));
+    for (const sortOrder of ['ascending', 'descending'] as const) {
+      const result = applyListQuery(
+        withPasswords,
+        { startIndex: 1, sortOrder, sortBy: path('password') },
+        schema,
+      );
+      assert.deepEqual(
+        result.resources.map((user) => user.id),
+        withPasswords.map((user) => user.id),
+        sortOrder,
+      );
+    }
+  });
+
   it('takes any iterable, returns the same objects and leaves the input alone', () => {
     const input = [...users];
     const result = applyListQuery(

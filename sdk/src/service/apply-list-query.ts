@@ -4,7 +4,7 @@ import type { ResourceSchema, AttributeDefinition } from '../protocol/schema-typ
 import type { AttrPath } from '../protocol/filter-ast.js';
 import { compileFilter } from '../protocol/filter-evaluate.js';
 import { compareAttributeValues, getAttributeValues, getOwn } from '../protocol/attribute-access.js';
-import { findSubAttribute } from '../protocol/resource-schema.js';
+import { findSubAttribute, isNeverReturned } from '../protocol/resource-schema.js';
 import type { ListQuery, ListResult } from './scim-service.js';
 
 /**
@@ -43,8 +43,10 @@ function sortResources<T extends ScimResource>(
       : attribute.multiValued && attribute.type === 'complex'
         ? (resolved?.subAttribute ?? findSubAttribute(attribute, 'value'))
         : (resolved?.subAttribute ?? attribute);
-  // An attribute the schema does not know, or a complex one with nothing to compare, has no order.
+  // An attribute the schema does not know, or a complex one with nothing to compare, has no order;
+  // nor has one the client can never read: ordering by a password would reveal it bit by bit.
   if (attribute === undefined || keyDefinition === undefined) return resources;
+  if (isNeverReturned(attribute) || isNeverReturned(keyDefinition)) return resources;
   const keyed = resources.map((resource, index) => ({
     resource,
     index,
