@@ -7,7 +7,7 @@ import type { ResourceSchema } from '../protocol/schema-types.js';
 import { validateResource } from '../protocol/validate-resource.js';
 import type { DialectDefinition, DialectSetup, ListPage, ScimDialect } from './dialect.js';
 import { discoveryRoutes11, LIST_SCHEMAS_11 } from './discovery-11.js';
-import { attributeList, queryParam } from './list-params.js';
+import { projectionOfQuery, queryParam } from './list-params.js';
 import { attributeNameTo20, readListQuery11 } from './list-params-11.js';
 import { readPatch11 } from './patch-11.js';
 
@@ -59,18 +59,8 @@ function createDialect11(setup: DialectSetup): ScimDialect {
       // SCIM 1.1 has no .search; with `search: false` the engine routes none here.
       throw new ScimError('SCIM_ERR_ROUTE_NOT_FOUND', { method: 'POST', url: '.search' });
     },
-    readProjection(query, schema) {
-      const names = (name: 'attributes' | 'excludedAttributes') =>
-        attributeList(name, queryParam(query, name))?.map((n) =>
-          attributeNameTo20(n, alias, schema.resourceType),
-        );
-      const attributes = names('attributes');
-      const excludedAttributes = names('excludedAttributes');
-      return {
-        ...(attributes === undefined ? {} : { attributes }),
-        ...(excludedAttributes === undefined ? {} : { excludedAttributes }),
-      };
-    },
+    readProjection: (query, schema) =>
+      projectionOfQuery(query, (name) => attributeNameTo20(name, alias, schema.resourceType)),
     writeResource: (resource) => alias.resourceTo11(resource),
     writeList: (page: ListPage) => ({
       schemas: [...LIST_SCHEMAS_11],

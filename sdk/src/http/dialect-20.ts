@@ -8,11 +8,10 @@ import { validateResource } from '../protocol/validate-resource.js';
 import type { DialectDefinition, DialectSetup, ListPage, ScimDialect } from './dialect.js';
 import { DISCOVERY_20 } from './discovery-20.js';
 import {
-  attributeList,
+  projectionOfQuery,
   LIST_PARAM_NAMES,
   clamp20,
   listParamsOfQuery,
-  queryParam,
   readListQuery,
   type PagingRules,
   type RawListParams,
@@ -45,14 +44,7 @@ function createDialect20(setup: DialectSetup): ScimDialect {
     readPatch: (body) => parsePatchRequest(body),
     readListQuery: (query) => readListQuery(listParamsOfQuery(query), paging),
     readSearchRequest: (body) => readListQuery(searchParams(body), paging),
-    readProjection(query) {
-      const attributes = attributeList('attributes', queryParam(query, 'attributes'));
-      const excludedAttributes = attributeList('excludedAttributes', queryParam(query, 'excludedAttributes'));
-      return {
-        ...(attributes === undefined ? {} : { attributes }),
-        ...(excludedAttributes === undefined ? {} : { excludedAttributes }),
-      };
-    },
+    readProjection: (query) => projectionOfQuery(query),
     writeResource: (resource) => resource,
     writeList: (page: ListPage) => ({
       schemas: [URN.listResponse],

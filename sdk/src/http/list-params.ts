@@ -112,6 +112,24 @@ export function attributeList(name: string, value: unknown): string[] | undefine
   return list === undefined ? undefined : parseAttributeList(list);
 }
 
+/**
+ * The `attributes` / `excludedAttributes` of a request for one resource, each name passed through
+ * `rename` (the dialect's translation to canonical names).
+ */
+export function projectionOfQuery(
+  query: QueryParams,
+  rename: (name: string) => string = (name) => name,
+): Pick<ListQuery, 'attributes' | 'excludedAttributes'> {
+  const names = (name: 'attributes' | 'excludedAttributes') =>
+    attributeList(name, queryParam(query, name))?.map(rename);
+  const attributes = names('attributes');
+  const excludedAttributes = names('excludedAttributes');
+  return {
+    ...(attributes === undefined ? {} : { attributes }),
+    ...(excludedAttributes === undefined ? {} : { excludedAttributes }),
+  };
+}
+
 /** How a dialect clamps paging values that parse but are out of range. */
 export interface PagingRules {
   /** The server's most results per response. */
