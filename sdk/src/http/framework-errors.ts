@@ -11,7 +11,7 @@ export interface Mount {
   dialect: ScimDialect;
 }
 
-function scimErrorOf(error: Error & { code?: string }, requestId: string): ScimError {
+function routerErrorOf(error: Error & { code?: string }, requestId: string): ScimError {
   switch (error.code) {
     case 'FST_ERR_BAD_URL':
       return new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: 'the URL is not validly percent-encoded' });
@@ -45,7 +45,7 @@ export function frameworkErrors(mounts: readonly Mount[]) {
       });
       return;
     }
-    const err = scimErrorOf(error, request.id);
+    const err = routerErrorOf(error, request.id);
     void sendScim(reply, mount.dialect, err.status, mount.dialect.writeError(err));
   };
 }
