@@ -35,3 +35,4 @@ export * from './stores/memory-store.js';
 export * from './stores/file-store.js';
 export * from './tls/self-signed-certificate.js';
 export * from './tls/tls-options.js';
+export * from './protocol/filter-check.js';

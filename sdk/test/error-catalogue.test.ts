@@ -50,6 +50,8 @@ const params = {
   contentType: 'text/plain',
   requestId: 'req-1',
   operation: 'getUser',
+  op: 'gt',
+  type: 'boolean',
 };
 
 describe('error catalogue', () => {

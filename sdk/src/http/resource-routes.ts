@@ -1,5 +1,6 @@
 // The /Users and /Groups routes of one dialect: list, search, get, create, replace, patch, delete.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { checkFilter } from '../protocol/filter-check.js';
 import { ScimError } from '../protocol/errors.js';
 import { applyPatch } from '../protocol/patch-apply.js';
 import { projectResource } from '../protocol/projection.js';
@@ -128,6 +129,7 @@ async function listPage(
   paged: boolean,
 ): Promise<FastifyReply> {
   const ctx = serviceContext(request, env.dialect.version);
+  if (query.filter !== undefined) for (const { schema } of parts) checkFilter(query.filter, schema);
   const resources: unknown[] = [];
   let totalResults = 0;
   let skip = query.startIndex - 1;

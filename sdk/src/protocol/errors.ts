@@ -31,6 +31,13 @@ export const ERROR_CATALOGUE = {
     internalCode: 'E0000001',
     message: 'Invalid filter at position {position}: {reason}',
   },
+  SCIM_ERR_FILTER_OPERATOR: {
+    status: 400,
+    scimType: 'invalidFilter',
+    internalCode: 'E0000001',
+    message:
+      'The filter compares {attribute} with "{op}", which a {type} attribute does not support: use eq, ne or pr',
+  },
   SCIM_ERR_INVALID_PATH: {
     status: 400,
     scimType: 'invalidPath',

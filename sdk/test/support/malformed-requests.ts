@@ -212,6 +212,18 @@ export const MALFORMED_REQUESTS: readonly MalformedRequest[] = [
   // Filters.
   { name: 'filter: bare value', method: 'GET', path: `/Users?filter=bjensen`, want: filterError },
   {
+    name: 'filter: ordering a boolean (RFC 7644 §3.4.2.2)',
+    method: 'GET',
+    path: `/Users?filter=${q('active gt false')}`,
+    want: filterError,
+  },
+  {
+    name: 'filter: ordering a boolean sub-attribute in a value path',
+    method: 'GET',
+    path: `/Users?filter=${q('emails[primary lt true]')}`,
+    want: filterError,
+  },
+  {
     name: 'filter: missing value',
     method: 'GET',
     path: `/Users?filter=${q('userName eq')}`,
