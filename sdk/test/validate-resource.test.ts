@@ -503,6 +503,23 @@ describe('validateResource', () => {
     });
   }
 
+  it('keeps primary true on one record at most: the last one given (RFC 7643 §2.4)', () => {
+    const result = validateResource(
+      {
+        userName: 'b',
+        emails: [{ value: 'a@x', primary: true }, { value: 'b@x', primary: 'True' }, { value: 'c@x' }],
+        phoneNumbers: [{ value: '1', primary: true }],
+      },
+      registry.user,
+    );
+    assert.deepEqual(result.emails, [
+      { value: 'a@x', primary: false },
+      { value: 'b@x', primary: true },
+      { value: 'c@x' },
+    ]);
+    assert.deepEqual(result.phoneNumbers, [{ value: '1', primary: true }]);
+  });
+
   it('does not change its input', () => {
     const given = { userName: 'b', Name: { givenName: 'B' }, emails: [{ value: 'x', primary: 'true' }] };
     const copy = structuredClone(given);

@@ -46,7 +46,19 @@ export function coerceAttributeValue(
     const coerced = coerceSingleValue(item, def, label, options);
     if (coerced !== undefined) result.push(coerced);
   }
-  return result;
+  return def.type === 'complex' ? withOnePrimary(result) : result;
+}
+
+/**
+ * RFC 7643 §2.4: `primary` is true on one record at most. Clients do send several; the last one
+ * keeps it, as when a PATCH writes records one after another.
+ */
+function withOnePrimary(records: unknown[]): unknown[] {
+  const isPrimary = (record: unknown): boolean => isJsonObject(record) && record['primary'] === true;
+  const keep = records.findLastIndex(isPrimary);
+  return records.map((record, index) =>
+    index !== keep && isPrimary(record) ? { ...(record as Record<string, unknown>), primary: false } : record,
+  );
 }
 
 /**
