@@ -3,7 +3,7 @@ import type { AliasTable } from '../protocol/alias-table.js';
 import { URN } from '../protocol/resource.js';
 import type { AttributeDefinition, ResourceSchema, SchemaDefinition } from '../protocol/schema-types.js';
 import type { DiscoveryRoute } from './dialect.js';
-import { discoveryList, discoveryNotFound, type DiscoveryInfo } from './discovery.js';
+import { discoveryList, discoveryNotFound, resourceTypeDocument, type DiscoveryInfo } from './discovery.js';
 
 /** Okta's checks look for one list URN on some routes and the other on others: carry both. */
 export const LIST_SCHEMAS_11 = [URN.core11, URN.listResponse11] as const;
@@ -41,19 +41,11 @@ function schemaId11(definition: SchemaDefinition, type: ResourceSchema, alias: A
 }
 
 function resourceType11(type: ResourceSchema, info: DiscoveryInfo, alias: AliasTable): unknown {
-  return {
-    schemas: [URN.core11],
-    id: type.resourceType,
-    name: type.resourceType,
-    endpoint: type.endpoint,
-    description: type.core.description ?? type.resourceType,
-    schema: URN.core11,
-    schemaExtensions: type.extensions.map((extension) => ({
-      schema: alias.urnTo11(extension.id),
-      required: false,
-    })),
-    meta: { location: `${info.baseUrl}/ResourceTypes/${type.resourceType}` },
-  };
+  return resourceTypeDocument(type, info, {
+    documentSchema: URN.core11,
+    coreSchema: URN.core11,
+    extensionUrn: (id) => alias.urnTo11(id),
+  });
 }
 
 /** SCIM 1.1 attribute characteristics: `readOnly` instead of mutability, no `reference` type. */

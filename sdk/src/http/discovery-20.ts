@@ -2,7 +2,7 @@
 import { URN } from '../protocol/resource.js';
 import type { ResourceSchema, SchemaDefinition } from '../protocol/schema-types.js';
 import type { DiscoveryRoute } from './dialect.js';
-import { discoveryList, discoveryNotFound, type DiscoveryInfo } from './discovery.js';
+import { discoveryList, discoveryNotFound, resourceTypeDocument, type DiscoveryInfo } from './discovery.js';
 
 function serviceProviderConfig20(info: DiscoveryInfo): unknown {
   return {
@@ -20,16 +20,12 @@ function serviceProviderConfig20(info: DiscoveryInfo): unknown {
 }
 
 function resourceType20(schema: ResourceSchema, info: DiscoveryInfo): unknown {
-  return {
-    schemas: [URN.resourceType],
-    id: schema.resourceType,
-    name: schema.resourceType,
-    endpoint: schema.endpoint,
-    description: schema.core.description ?? schema.resourceType,
-    schema: schema.core.id,
-    schemaExtensions: schema.extensions.map((extension) => ({ schema: extension.id, required: false })),
-    meta: { resourceType: 'ResourceType', location: `${info.baseUrl}/ResourceTypes/${schema.resourceType}` },
-  };
+  return resourceTypeDocument(schema, info, {
+    documentSchema: URN.resourceType,
+    coreSchema: schema.core.id,
+    extensionUrn: (id) => id,
+    metaResourceType: 'ResourceType',
+  });
 }
 
 function schema20(definition: SchemaDefinition, info: DiscoveryInfo): unknown {

@@ -81,3 +81,39 @@ export function discoveryList(schemas: readonly string[], resources: unknown[]):
 export function discoveryNotFound(resourceType: 'ResourceType' | 'Schema', id: string): ScimError {
   return new ScimError('SCIM_ERR_NOT_FOUND', { resourceType, id });
 }
+
+/** How a dialect names the schemas in a ResourceType document. */
+export interface ResourceTypeNames {
+  /** The document's own schema URN. */
+  documentSchema: string;
+  /** The URN of the type's core schema. */
+  coreSchema: string;
+  /** The dialect's URN for an extension's (canonical) id. */
+  extensionUrn(id: string): string;
+  /** `meta.resourceType`, where the dialect carries one. */
+  metaResourceType?: string;
+}
+
+/** The ResourceType document of one resource type (RFC 7643 §6), in a dialect's names. */
+export function resourceTypeDocument(
+  type: ResourceSchema,
+  info: DiscoveryInfo,
+  names: ResourceTypeNames,
+): unknown {
+  return {
+    schemas: [names.documentSchema],
+    id: type.resourceType,
+    name: type.resourceType,
+    endpoint: type.endpoint,
+    description: type.core.description ?? type.resourceType,
+    schema: names.coreSchema,
+    schemaExtensions: type.extensions.map((extension) => ({
+      schema: names.extensionUrn(extension.id),
+      required: false,
+    })),
+    meta: {
+      ...(names.metaResourceType === undefined ? {} : { resourceType: names.metaResourceType }),
+      location: `${info.baseUrl}/ResourceTypes/${type.resourceType}`,
+    },
+  };
+}
