@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import fc from 'fast-check';
 import type { ScimServer } from '../src/http/create-scim-server.js';
 import { exampleServer, send11, type ErrorBody11 } from './support/okta-example-server.js';
+import { jsonValue } from './support/json-arbitrary.js';
 
 const seed = 20261128;
 const numRuns = 100;
@@ -34,18 +35,7 @@ const attributeName = fc.constantFrom(
   'constructor',
   'x',
 );
-const value = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small' },
-    fc.string(),
-    fc.integer(),
-    fc.boolean(),
-    fc.constant(null),
-    fc.constantFrom('delete', 'True', '', '101'),
-    fc.array(tie('value'), { maxLength: 3 }),
-    fc.dictionary(attributeName, tie('value'), { maxKeys: 4 }),
-  ),
-})).value;
+const value = jsonValue(attributeName, ['delete', 'True', '', '101']);
 const body = fc.dictionary(attributeName, value, { maxKeys: 6 });
 
 /** A 4xx carries the 1.1 error body; anything else is a success. */
