@@ -5,6 +5,7 @@ import type { SchemaDefinition } from '../src/protocol/schema-types.js';
 import type { ScimService } from '../src/service/scim-service.js';
 import { MemoryStore } from '../src/stores/memory-store.js';
 import { BASE, send, testServer } from './support/scim-test-server.js';
+import { attribute } from '../src/protocol/schemas/attribute.js';
 
 interface Config {
   schemas: string[];
@@ -28,18 +29,7 @@ const CUSTOM: SchemaDefinition = {
   id: 'urn:ietf:params:scim:schemas:extension:acme:2.0:User',
   name: 'AcmeUser',
   description: 'Acme attributes',
-  attributes: [
-    {
-      name: 'badge',
-      type: 'string',
-      multiValued: false,
-      required: false,
-      caseExact: false,
-      mutability: 'readWrite',
-      returned: 'default',
-      uniqueness: 'none',
-    },
-  ],
+  attributes: [attribute('badge')],
 };
 
 describe('http: discovery (SCIM 2.0)', () => {
