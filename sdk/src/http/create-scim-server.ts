@@ -53,7 +53,8 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
   const app = Fastify({
     logger: loggerOptions(options.logger),
     bodyLimit: resolved.bodyLimit,
-    routerOptions: { maxParamLength: MAX_ID_LENGTH },
+    // Clients send `/scim/v2/users` and `/Users/?filter=…`; ids keep their case (params are not lowered).
+    routerOptions: { maxParamLength: MAX_ID_LENGTH, caseSensitive: false, ignoreTrailingSlash: true },
     frameworkErrors: frameworkErrors(mounts),
     genReqId: genRequestId,
     requestIdHeader: false,

@@ -101,8 +101,10 @@ async function mountDialect(scope: FastifyInstance, params: MountParams): Promis
  * The SCIM server as a fastify plugin: `await app.register(scimPlugin, options)` serves every
  * enabled dialect under its base path (below any prefix the plugin is registered with). Throws at
  * registration when the options are wrong or the service lacks a method its capabilities need.
- * Mounted in your own app, request ids, the logger, router limits (`maxParamLength`) and
- * `frameworkErrors` stay your app's; `createScimServer` sets them for the standalone server.
+ * Mounted in your own app, request ids, the logger, router options (`maxParamLength`, and
+ * `caseSensitive: false` with `ignoreTrailingSlash: true`, which clients that send `/users` or
+ * `/Users/` need), timeouts and `frameworkErrors` stay your app's; `createScimServer` sets them for
+ * the standalone server.
  */
 export const scimPlugin: FastifyPluginAsync<ScimPluginOptions> = async (app, pluginOptions) => {
   const options = resolvePluginOptions(pluginOptions, availableDialects());
