@@ -2,11 +2,13 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createSchemaRegistry } from '../protocol/resource-schema.js';
+import { createAuthenticator } from './auth.js';
 import { availableDialects, dialectDefinition } from './dialect-table.js';
-import { frameworkErrors, type Mount } from './framework-errors.js';
+import { frameworkErrors, mountFor, type Mount } from './framework-errors.js';
 import { loggerOptions } from './logger.js';
 import { genRequestId } from './request-context.js';
 import { scimPlugin } from './scim-plugin.js';
+import { sendUnauthorized } from './unauthorized.js';
 import {
   checkTransport,
   DEFAULT_HOST,
@@ -14,12 +16,17 @@ import {
   type ScimServerOptions,
 } from './server-options.js';
 
+const HEALTHZ = '/healthz';
+
 /** Ids longer than this (LDAP DNs can be long) are refused by the router before any route runs. */
 export const MAX_ID_LENGTH = 2048;
 
 /** A running (or ready to run) SCIM server. */
 export interface ScimServer {
-  /** The fastify instance: add routes, hooks, or `inject` requests in tests. */
+  /**
+   * The fastify instance: add routes, hooks, or `inject` requests in tests. Routes you add are
+   * behind the server's authentication like every path but `/healthz`.
+   */
   readonly app: FastifyInstance;
   /** Starts listening on the configured host and port; resolves with the server's URL. */
   listen(): Promise<string>;
@@ -42,6 +49,7 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
   const port = options.port ?? 0;
   const resolved = resolvePluginOptions(options, availableDialects());
   const schemas = createSchemaRegistry(resolved.schemas);
+  const authenticator = createAuthenticator(resolved.auth);
   const mounts: Mount[] = resolved.dialects.map(({ dialect, basePath }) => ({
     basePath,
     dialect: dialectDefinition(dialect).create({
@@ -55,13 +63,20 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
     bodyLimit: resolved.bodyLimit,
     // Clients send `/scim/v2/users` and `/Users/?filter=…`; ids keep their case (params are not lowered).
     routerOptions: { maxParamLength: MAX_ID_LENGTH, caseSensitive: false, ignoreTrailingSlash: true },
-    frameworkErrors: frameworkErrors(mounts),
+    frameworkErrors: frameworkErrors(mounts, authenticator),
     genReqId: genRequestId,
     requestIdHeader: false,
     return503OnClosing: true,
     ...(options.tls === undefined ? {} : { https: options.tls }),
   }) as unknown as FastifyInstance;
-  app.get('/healthz', async (_request, reply) => reply.code(200).send({ status: 'ok' }));
+  app.get(HEALTHZ, async (_request, reply) => reply.code(200).send({ status: 'ok' }));
+  // Every path but /healthz is behind authentication, so an unauthenticated client learns nothing
+  // of the routes (not even that one exists); the dialect of the URL's base path writes the 401.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.url === HEALTHZ || (await authenticator.check(request.headers))) return;
+    const mount = mountFor(mounts, request.url) ?? mounts[0];
+    if (mount !== undefined) return sendUnauthorized(request, reply, authenticator, mount.dialect);
+  });
   await app.register(scimPlugin, options);
   const scheme = options.tls === undefined ? 'http' : 'https';
   const address = (): AddressInfo | undefined => {

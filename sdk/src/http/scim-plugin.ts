@@ -13,6 +13,7 @@ import { parseJsonBody } from './json-body.js';
 import { registerResourceRoutes, type DialectEnv } from './resource-routes.js';
 import { dialectBaseUrl, REQUEST_ID_HEADER } from './request-context.js';
 import { sendScim } from './scim-reply.js';
+import { challengeHeaders, unauthorizedError } from './unauthorized.js';
 import {
   resolvePluginOptions,
   type ResolvedPluginOptions,
@@ -44,10 +45,7 @@ function sendError(
     const logged = loggedError(err.cause ?? err, requestSecrets(request));
     request.log.error({ err: logged, requestId: request.id }, 'SCIM request failed');
   }
-  const headers: Record<string, string> = {};
-  if (err.status === 401 && params.authenticator.challenges.length > 0) {
-    headers['www-authenticate'] = params.authenticator.challenges.join(', ');
-  }
+  const headers = err.status === 401 ? challengeHeaders(params.authenticator) : {};
   return sendScim(reply, params.dialect, err.status, params.dialect.writeError(err), headers);
 }
 
@@ -74,14 +72,7 @@ async function mountDialect(scope: FastifyInstance, params: MountParams): Promis
 
   scope.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    if (!(await authenticator.check(request.headers))) {
-      throw new ScimError('SCIM_ERR_UNAUTHORIZED', {
-        reason:
-          request.headers.authorization === undefined
-            ? 'no credentials were sent'
-            : 'the credentials were not accepted',
-      });
-    }
+    if (!(await authenticator.check(request.headers))) throw unauthorizedError(request.headers);
   });
 
   scope.setErrorHandler((error, request, reply) => sendError(request, reply, params, error));
