@@ -9,7 +9,8 @@ import { discoveryInfo, type StaticDiscoveryInfo } from './discovery.js';
 import { registerDiscoveryRoutes } from './discovery-routes.js';
 import { scimErrorOf } from './error-reply.js';
 import { loggedError, requestSecrets } from './fault-log.js';
-import { parseJsonBody } from './json-body.js';
+import { checkBodyHeaders } from './body-headers.js';
+import { decodeUtf8, parseJsonBody } from './json-body.js';
 import { registerResourceRoutes, type DialectEnv } from './resource-routes.js';
 import { dialectBaseUrl, REQUEST_ID_HEADER } from './request-context.js';
 import { sendScim } from './scim-reply.js';
@@ -60,10 +61,11 @@ async function mountDialect(scope: FastifyInstance, params: MountParams): Promis
   scope.removeAllContentTypeParsers();
   scope.addContentTypeParser(
     [...(dialect.requestContentTypes ?? DEFAULT_REQUEST_CONTENT_TYPES)],
-    { parseAs: 'string', bodyLimit: options.bodyLimit },
-    (_request, body, done) => {
+    { parseAs: 'buffer', bodyLimit: options.bodyLimit },
+    (request, body, done) => {
       try {
-        done(null, parseJsonBody(body as string));
+        checkBodyHeaders(request.headers);
+        done(null, parseJsonBody(decodeUtf8(body as Buffer)));
       } catch (err) {
         done(err as Error, undefined);
       }
