@@ -13,6 +13,7 @@ import {
   checkTransport,
   DEFAULT_HOST,
   resolvePluginOptions,
+  resolveTimeouts,
   type ScimServerOptions,
 } from './server-options.js';
 
@@ -47,6 +48,7 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
   checkTransport(options);
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? 0;
+  const { requestTimeout, keepAliveTimeout, ...nodeTimeouts } = resolveTimeouts(options);
   const resolved = resolvePluginOptions(options, availableDialects());
   const schemas = createSchemaRegistry(resolved.schemas);
   const authenticator = createAuthenticator(resolved.auth);
@@ -67,7 +69,10 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
     genReqId: genRequestId,
     requestIdHeader: false,
     return503OnClosing: true,
-    ...(options.tls === undefined ? {} : { https: options.tls }),
+    requestTimeout,
+    keepAliveTimeout,
+    // Node's own options, handed to http(s).createServer: fastify has none for these.
+    ...(options.tls === undefined ? { http: nodeTimeouts } : { https: { ...options.tls, ...nodeTimeouts } }),
   }) as unknown as FastifyInstance;
   app.get(HEALTHZ, async (_request, reply) => reply.code(200).send({ status: 'ok' }));
   // Every path but /healthz is behind authentication, so an unauthenticated client learns nothing
