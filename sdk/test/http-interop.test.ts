@@ -237,6 +237,27 @@ describe('http: interop with clients no one here wrote (both dialects)', () => {
     });
   }
 
+  it('answers a failing verifier with 500 on every path, router errors included, never the fault itself', async () => {
+    await server.close();
+    let calls = 0;
+    ({ server } = await testServer({
+      auth: {
+        verify: () => {
+          calls++;
+          return Promise.reject(new Error('introspection down for token s3cret-token'));
+        },
+      },
+    }));
+    const paths = ['/scim/v2/Users', '/scim/v1/Users/%zz', `/scim/v2/Users/${'x'.repeat(2049)}`, '/nowhere'];
+    for (const path of paths) {
+      calls = 0;
+      const response = await send(server, 'GET', path, { authorization: 'Bearer s3cret-token' });
+      assert.equal(response.statusCode, 500, `${path}: ${response.body}`);
+      assert.doesNotMatch(response.body, /s3cret|introspection|not found/, path);
+      assert.equal(calls, 1, `${path}: the verifier runs once per request`);
+    }
+  });
+
   it('clamps huge numbers in a .search body too (SCIM 2.0)', async () => {
     const response = await send(server, 'POST', '/scim/v2/Users/.search', {
       body: '{"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"count":1e20,"startIndex":100000000000000000000}',

@@ -7,7 +7,7 @@ import { resolveTimeouts } from '../src/http/server-options.js';
 import { testServer, TOKEN } from './support/scim-test-server.js';
 
 /** Short timeouts so the test runs in seconds; the defaults are a minute. */
-const TIMEOUTS = { requestTimeout: 2000, headersTimeout: 1500, keepAliveTimeout: 300 };
+const TIMEOUTS = { requestTimeout: 4000, headersTimeout: 3000, keepAliveTimeout: 300 };
 const SLOW_CONNECTIONS = 300;
 const TRICKLE_EVERY_MS = 200;
 const REAL_REQUESTS = 30;
@@ -127,13 +127,13 @@ describe('http: connection timeouts', () => {
       ],
     ] as const;
     const opened = Date.now();
-    for (let i = 0; i < SLOW_CONNECTIONS; i++) {
+    const opening = Array.from({ length: SLOW_CONNECTIONS }, (_, i) => {
       const [kind, head, tail] = kinds[i % kinds.length]!(i);
-      slow.push(await trickle(port, kind, head, tail));
-    }
+      return trickle(port, kind, head, tail);
+    });
+    slow.push(...(await Promise.all(opening)));
 
-    const statuses: number[] = [];
-    for (let i = 0; i < REAL_REQUESTS; i++) statuses.push(await realGet(port));
+    const statuses = await Promise.all(Array.from({ length: REAL_REQUESTS }, () => realGet(port)));
     const stillOpen = slow.filter((s) => !s.closed).length;
     assert.deepEqual(statuses, Array(REAL_REQUESTS).fill(200));
     assert.ok(stillOpen >= SLOW_CONNECTIONS * 0.9, `served while ${stillOpen} slow connections were open`);

@@ -8,7 +8,7 @@ import { frameworkErrors, mountFor, type Mount } from './framework-errors.js';
 import { loggerOptions } from './logger.js';
 import { genRequestId } from './request-context.js';
 import { scimPlugin } from './scim-plugin.js';
-import { sendUnauthorized } from './unauthorized.js';
+import { admitted } from './unauthorized.js';
 import {
   checkTransport,
   DEFAULT_HOST,
@@ -78,9 +78,9 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
   // Every path but /healthz is behind authentication, so an unauthenticated client learns nothing
   // of the routes (not even that one exists); the dialect of the URL's base path writes the 401.
   app.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.url === HEALTHZ || (await authenticator.check(request.headers))) return;
     const mount = mountFor(mounts, request.url) ?? mounts[0];
-    if (mount !== undefined) return sendUnauthorized(request, reply, authenticator, mount.dialect);
+    if (request.routeOptions.url === HEALTHZ || mount === undefined) return;
+    if (!(await admitted(request, reply, authenticator, mount.dialect))) return reply;
   });
   await app.register(scimPlugin, options);
   const scheme = options.tls === undefined ? 'http' : 'https';

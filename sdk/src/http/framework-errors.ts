@@ -5,7 +5,7 @@ import { ScimError } from '../protocol/errors.js';
 import type { Authenticator } from './auth.js';
 import type { ScimDialect } from './dialect.js';
 import { sendScim } from './scim-reply.js';
-import { sendUnauthorized } from './unauthorized.js';
+import { admitted } from './unauthorized.js';
 
 /** A dialect mounted at a base path. */
 export interface Mount {
@@ -44,11 +44,13 @@ export function mountFor(mounts: readonly Mount[], url: string): Mount | undefin
 export function frameworkErrors(mounts: readonly Mount[], authenticator: Authenticator) {
   return (error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply): void => {
     const mount = mountFor(mounts, request.url);
-    void authenticator.check(request.headers).then((passed) => {
-      if (!passed) {
-        const dialect = (mount ?? mounts[0])?.dialect;
-        if (dialect !== undefined) return sendUnauthorized(request, reply, authenticator, dialect);
-      }
+    const gateDialect = (mount ?? mounts[0])?.dialect;
+    const gate =
+      gateDialect === undefined
+        ? Promise.resolve(true)
+        : admitted(request, reply, authenticator, gateDialect);
+    void gate.then((passed) => {
+      if (!passed) return;
       if (mount === undefined) {
         const status =
           error.code === 'FST_ERR_BAD_URL' ? 400 : error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 500;
