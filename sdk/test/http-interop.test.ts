@@ -78,6 +78,19 @@ describe('http: interop with clients no one here wrote (both dialects)', () => {
         }
       });
 
+      if (d.base === '/scim/v2') {
+        it('serves .search in any case, with a trailing slash', async () => {
+          await createUser('searcher');
+          for (const path of ['/users/.search', '/Users/.SEARCH/', '/.Search/']) {
+            const response = await send(server, 'POST', `${d.base}${path}`, {
+              body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'] },
+            });
+            assert.equal(response.statusCode, 200, `${path}: ${response.body}`);
+            assert.equal(response.json<{ totalResults: number }>().totalResults, 1, path);
+          }
+        });
+      }
+
       it('lists with a filter at /Users/?filter=…, not "User  not found"', async () => {
         await createUser('trailing');
         const response = await send(server, 'GET', `${d.base}/Users/?filter=userName%20eq%20%22trailing%22`);
@@ -86,17 +99,23 @@ describe('http: interop with clients no one here wrote (both dialects)', () => {
       });
 
       it('answers 405 to a method the endpoint lacks before reading the body (Okta: POST "test")', async () => {
-        const targets = [...d.discovery, '/Users/some-id/'];
-        for (const path of targets) {
-          for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
-            if (path.startsWith('/Users/') && method !== 'POST') continue;
-            const response = await send(server, method, `${d.base}${path}`, {
-              body: 'test',
-              contentType: 'application/json',
-            });
-            assert.equal(response.statusCode, 405, `${method} ${path}: ${response.body}`);
-            assert.match(String(response.headers.allow), /GET/);
-          }
+        const targets: [string, string][] = [
+          ...d.discovery.flatMap((path) =>
+            ['POST', 'PUT', 'PATCH', 'DELETE'].map((method): [string, string] => [method, path]),
+          ),
+          ['POST', '/users/some-id/'],
+          ['PUT', '/Users'],
+          ['PATCH', '/groups/'],
+          ['DELETE', '/Groups'],
+          ...(d.base === '/scim/v2' ? ([['GET', '/users/.SEARCH']] as [string, string][]) : []),
+        ];
+        for (const [method, path] of targets) {
+          const response = await send(server, method, `${d.base}${path}`, {
+            body: 'test',
+            contentType: 'application/json',
+          });
+          assert.equal(response.statusCode, 405, `${method} ${path}: ${response.body}`);
+          assert.ok(response.headers.allow, `${method} ${path} names the allowed methods`);
         }
       });
 
