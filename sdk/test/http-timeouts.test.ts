@@ -104,7 +104,7 @@ describe('http: connection timeouts', () => {
       schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
       userName: 'slow',
     });
-    const kinds = [
+    const kinds: ((i: number) => [kind: string, head: string, tail: string])[] = [
       // Headers one byte at a time, never finished.
       (i: number) => [
         'headers',
@@ -125,7 +125,7 @@ describe('http: connection timeouts', () => {
           `Content-Type: application/scim+json\r\nContent-Length: ${body.length}\r\n\r\n`,
         body,
       ],
-    ] as const;
+    ];
     const opened = Date.now();
     const opening = Array.from({ length: SLOW_CONNECTIONS }, (_, i) => {
       const [kind, head, tail] = kinds[i % kinds.length]!(i);
