@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createSchemaRegistry } from '../protocol/resource-schema.js';
 import { availableDialects, dialectDefinition } from './dialect-table.js';
 import { frameworkErrors, type Mount } from './framework-errors.js';
-import { loggerOptions } from './logger.js';
+import { loggerOptions, ScimLogController } from './logger.js';
 import { genRequestId } from './request-context.js';
 import { scimPlugin } from './scim-plugin.js';
 import {
@@ -52,6 +52,7 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
   }));
   const app = Fastify({
     logger: loggerOptions(options.logger),
+    logController: new ScimLogController(),
     bodyLimit: resolved.bodyLimit,
     routerOptions: { maxParamLength: MAX_ID_LENGTH },
     frameworkErrors: frameworkErrors(mounts),

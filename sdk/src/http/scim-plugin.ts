@@ -7,6 +7,7 @@ import { DEFAULT_REQUEST_CONTENT_TYPES, type ScimDialect } from './dialect.js';
 import { availableDialects, dialectDefinition } from './dialect-table.js';
 import { discoveryInfo, type StaticDiscoveryInfo } from './discovery.js';
 import { registerDiscoveryRoutes } from './discovery-routes.js';
+import { isClientGone } from './client-gone.js';
 import { scimErrorOf } from './error-reply.js';
 import { loggedError, requestSecrets } from './fault-log.js';
 import { parseJsonBody } from './json-body.js';
@@ -33,13 +34,16 @@ function sendError(
   params: MountParams,
   error: unknown,
 ): FastifyReply {
+  const gone = isClientGone(error, request.raw);
+  // No fault to report: one line, at info, says what happened; the answer below reaches no one.
+  if (gone) request.log.info('client disconnected before sending the whole request');
   const err = scimErrorOf(error, request.id, {
     ...(request.headers['content-type'] === undefined
       ? {}
       : { contentType: request.headers['content-type'] }),
     bodyLimit: params.options.bodyLimit,
   });
-  if (err.status >= 500 && err.status !== 501) {
+  if (err.status >= 500 && err.status !== 501 && !gone) {
     // The service's error may quote what it was given: the log gets it without the request's secrets.
     const logged = loggedError(err.cause ?? err, requestSecrets(request));
     request.log.error({ err: logged, requestId: request.id }, 'SCIM request failed');

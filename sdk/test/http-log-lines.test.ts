@@ -1,0 +1,135 @@
+// What the request log says: URLs without query values that can carry secrets, a client's disconnect as what it is.
+import { strict as assert } from 'node:assert';
+import { connect } from 'node:net';
+import type { ScimServer } from '../src/http/create-scim-server.js';
+import { loggedUrl } from '../src/http/logger.js';
+import { captureLog, type LogCapture } from './support/log-capture.js';
+import { send, testServer, TOKEN, user } from './support/scim-test-server.js';
+
+/** Waits (bounded) until the log holds a line `found` accepts. */
+async function logLine(
+  log: LogCapture,
+  found: (line: Record<string, unknown>) => boolean,
+  tries = 100,
+): Promise<Record<string, unknown> | undefined> {
+  for (let i = 0; i < tries; i++) {
+    const line = log.lines().find(found);
+    if (line !== undefined) return line;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return undefined;
+}
+
+describe('loggedUrl', () => {
+  const cases: [string, string][] = [
+    ['/scim/v2/Users', '/scim/v2/Users'],
+    ['/scim/v2/Users?', '/scim/v2/Users?'],
+    ['/scim/v2/Users?count=10&startIndex=1', '/scim/v2/Users?count=10&startIndex=1'],
+    ['/scim/v2/Users?COUNT=3&sortOrder=descending', '/scim/v2/Users?COUNT=3&sortOrder=descending'],
+    ['/scim/v2/Users?filter=userName%20eq%20%22a%22', '/scim/v2/Users?filter=[redacted]'],
+    ['/x?token=abc&&flag', '/x?token=[redacted]&flag'],
+    ['/x?eyJhbGciOiJIUzI1NiJ9%2Eabc', '/x?[redacted]'],
+    ['/x?a%20b=1', '/x?[redacted]'],
+  ];
+  for (const [url, logged] of cases) {
+    it(`${url} → ${logged}`, () => assert.equal(loggedUrl(url), logged));
+  }
+});
+
+describe('http: the request log', () => {
+  let server: ScimServer;
+  let log: LogCapture;
+
+  beforeEach(async () => {
+    log = captureLog();
+    ({ server } = await testServer({ logger: { stream: log.stream } }));
+  });
+  afterEach(() => server.close());
+
+  const secretQueries: [string, { url: string; secrets: string[]; logged: string }][] = [
+    [
+      'a token and a password filter on a SCIM route',
+      {
+        url: '/scim/v2/Users?access_token=tok-in-query-81f&filter=password%20eq%20%22Pa55-in-filter%22&count=5',
+        secrets: ['tok-in-query-81f', 'Pa55-in-filter'],
+        logged: '/scim/v2/Users?access_token=[redacted]&filter=[redacted]&count=5',
+      },
+    ],
+    [
+      'a token on a path no route serves',
+      {
+        url: '/nowhere?access_token=tok-nowhere-2c4&startIndex=2',
+        secrets: ['tok-nowhere-2c4'],
+        logged: '/nowhere?access_token=[redacted]&startIndex=2',
+      },
+    ],
+    [
+      'an unknown parameter and a repeated one',
+      {
+        url: '/scim/v2/Groups?sig=abc-signature-99&sig=second-sig-77&attributes=displayName',
+        secrets: ['abc-signature-99', 'second-sig-77'],
+        logged: '/scim/v2/Groups?sig=[redacted]&sig=[redacted]&attributes=displayName',
+      },
+    ],
+  ];
+  for (const [name, { url, secrets, logged }] of secretQueries) {
+    it(`logs the path and the query's names, not its secret values: ${name}`, async () => {
+      await server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${TOKEN}` } });
+      await server.app.inject({ method: 'GET', url });
+      const text = log.text();
+      for (const secret of secrets) assert.ok(!text.includes(secret), `the log holds ${secret}:\n${text}`);
+      const urls = log
+        .lines()
+        .map((line) => (line['req'] as { url?: string } | undefined)?.url)
+        .filter((u) => u !== undefined);
+      assert.ok(urls.length >= 2, text);
+      for (const u of urls) assert.equal(u, logged);
+    });
+  }
+
+  it('logs a client that disconnects mid-body once, below error level, without a stack', async () => {
+    const url = new URL(await server.listen());
+    const body = JSON.stringify(user('leaver'));
+    const socket = connect(Number(url.port), url.hostname);
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    socket.write(
+      `POST /scim/v2/Users HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer ${TOKEN}\r\n` +
+        `Content-Type: application/scim+json\r\nContent-Length: ${body.length + 100}\r\n\r\n${body}`,
+    );
+    const incoming = await logLine(log, (line) => line['msg'] === 'incoming request');
+    assert.ok(incoming !== undefined, log.text());
+    socket.destroy();
+    const gone = await logLine(log, (line) => /disconnect/i.test(String(line['msg'])));
+    assert.ok(gone !== undefined, `no line says the client disconnected:\n${log.text()}`);
+    // Let any later line (a completion, a fault) be written before judging the whole log.
+    await logLine(log, () => false, 10);
+    const lines = log.lines();
+    assert.deepEqual(
+      lines.filter((line) => Number(line['level']) >= 50),
+      [],
+      'nothing at error level',
+    );
+    assert.ok([30, 40].includes(Number(gone['level'])), `level ${String(gone['level'])}`);
+    assert.equal(lines.filter((line) => /disconnect/i.test(String(line['msg']))).length, 1);
+    assert.ok(!log.text().includes('"stack"'), 'no stack');
+  });
+
+  it('still logs a fault in the service at error level', async () => {
+    // The counterpart of the disconnect test: only the client's leaving is quieter.
+    const failing = await testServer({
+      logger: { stream: log.stream },
+      capabilities: [],
+      service: {
+        async getUser() {
+          throw new Error('backend down');
+        },
+      },
+    });
+    try {
+      assert.equal((await send(failing.server, 'GET', '/Users/1')).statusCode, 500);
+      assert.ok(log.lines().some((line) => line['level'] === 50));
+    } finally {
+      await failing.server.close();
+    }
+  });
+});
