@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createSchemaRegistry } from '../protocol/resource-schema.js';
+import { TLS_POLICY } from '../tls/cipher-policy.js';
 import { availableDialects, dialectDefinition } from './dialect-table.js';
 import { frameworkErrors, type Mount } from './framework-errors.js';
 import { loggerOptions, ScimLogController } from './logger.js';
@@ -59,7 +60,7 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
     genReqId: genRequestId,
     requestIdHeader: false,
     return503OnClosing: true,
-    ...(options.tls === undefined ? {} : { https: options.tls }),
+    ...(options.tls === undefined ? {} : { https: { ...options.tls, ...TLS_POLICY } }),
   }) as unknown as FastifyInstance;
   app.get('/healthz', async (_request, reply) => reply.code(200).send({ status: 'ok' }));
   await app.register(scimPlugin, options);
