@@ -2,7 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { connect } from 'node:net';
 import type { ScimServer } from '../src/http/create-scim-server.js';
-import { loggedUrl } from '../src/http/logger.js';
+import { loggedUrl, loggerOptions, wantsReadableLog } from '../src/http/logger.js';
+import { describeAuth } from '../src/http/startup-log.js';
 import { captureLog, type LogCapture } from './support/log-capture.js';
 import { send, testServer, TOKEN, user } from './support/scim-test-server.js';
 
@@ -34,6 +35,55 @@ describe('loggedUrl', () => {
   for (const [url, logged] of cases) {
     it(`${url} → ${logged}`, () => assert.equal(loggedUrl(url), logged));
   }
+});
+
+describe('the log format', () => {
+  const cases: [string, Record<string, unknown>, boolean, boolean][] = [
+    ['stdout is a terminal', {}, true, true],
+    ['stdout is a pipe or a file', {}, false, false],
+    ['the caller names a stream', { stream: process.stderr }, true, false],
+    ['the caller names a file', { file: '/tmp/x.log' }, true, false],
+    ['the caller names a transport', { transport: { target: 'pino/file' } }, true, false],
+    ['the caller sets only the level', { level: 'debug' }, true, true],
+  ];
+  for (const [what, given, tty, readable] of cases) {
+    it(`${what}: ${readable ? 'readable lines' : 'JSON'}`, () => {
+      assert.equal(wantsReadableLog(given, tty), readable);
+      const options = loggerOptions(given, tty) as Record<string, unknown>;
+      if (readable) assert.ok(options['stream'] !== undefined && options['stream'] !== process.stdout);
+      else assert.equal(options['stream'], given['stream']);
+    });
+  }
+});
+
+describe('the start-up lines', () => {
+  const auths: [string, Parameters<typeof describeAuth>[0], string][] = [
+    ['none', 'none', 'auth: none (every request is let in)'],
+    ['one token', { bearerTokens: ['t1'] }, 'auth: bearer (1 token)'],
+    [
+      'tokens, basic and a verifier',
+      { bearerTokens: ['t1', 't2'], basic: [{ username: 'u', password: 'p' }], verify: async () => true },
+      'auth: bearer (2 tokens), basic (1 user), a custom verifier',
+    ],
+  ];
+  for (const [what, auth, line] of auths) {
+    it(`say the auth: ${what}`, () => assert.equal(describeAuth(auth), line));
+  }
+
+  it("say each dialect's URL and the auth once listening, and no credential", async () => {
+    const log = captureLog();
+    const { server } = await testServer({ logger: { stream: log.stream } });
+    try {
+      const url = await server.listen();
+      const messages = log.lines().map((line) => String(line['msg']));
+      assert.ok(messages.includes(`SCIM 2.0: ${url}/scim/v2`), messages.join('\n'));
+      assert.ok(messages.includes(`SCIM 1.1 (Okta Provisioning Agent): ${url}/scim/v1`));
+      assert.ok(messages.includes('auth: bearer (1 token), basic (1 user)'));
+      assert.ok(!log.text().includes(TOKEN));
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('http: the request log', () => {

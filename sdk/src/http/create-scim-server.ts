@@ -8,6 +8,7 @@ import { frameworkErrors, type Mount } from './framework-errors.js';
 import { loggerOptions, ScimLogController } from './logger.js';
 import { genRequestId } from './request-context.js';
 import { scimPlugin } from './scim-plugin.js';
+import { startupLines } from './startup-log.js';
 import {
   checkTransport,
   DEFAULT_HOST,
@@ -22,7 +23,10 @@ export const MAX_ID_LENGTH = 2048;
 export interface ScimServer {
   /** The fastify instance: add routes, hooks, or `inject` requests in tests. */
   readonly app: FastifyInstance;
-  /** Starts listening on the configured host and port; resolves with the server's URL. */
+  /**
+   * Starts listening on the configured host and port and logs each dialect's URL and the auth
+   * schemes; resolves with the server's URL.
+   */
   listen(): Promise<string>;
   /** Stops accepting connections and resolves once in-flight requests have been answered. */
   close(): Promise<void>;
@@ -79,7 +83,9 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
     app,
     async listen() {
       await app.listen({ host, port });
-      return url() ?? '';
+      const listening = url() ?? '';
+      for (const line of startupLines(listening, resolved.dialects, resolved.auth)) app.log.info(line);
+      return listening;
     },
     close: () => app.close(),
     get address() {

@@ -1,6 +1,7 @@
 // The server's pino options: level info by default, URLs without secret query values, secrets redacted whatever the caller adds.
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import { LogController } from 'fastify';
+import pretty from 'pino-pretty';
 
 /** Paths pino censors in every log line: credentials in headers, cookies, passwords anywhere we can name. */
 export const REDACTED_PATHS = [
@@ -85,19 +86,38 @@ function redactPaths(redact: unknown): string[] {
 }
 
 /**
- * fastify's logger option. The request serializer logs method, URL (see loggedUrl), host and remote
+ * Whether the log is written as readable lines rather than JSON: when it goes to stdout (the caller
+ * named no stream, file or transport) and stdout is a terminal. A pipe, a file or a log collector
+ * gets JSON.
+ */
+export function wantsReadableLog(given: Record<string, unknown>, stdoutIsTty: boolean): boolean {
+  return (
+    stdoutIsTty &&
+    given['stream'] === undefined &&
+    given['file'] === undefined &&
+    given['transport'] === undefined
+  );
+}
+
+/**
+ * fastify's logger option. Readable lines on a terminal, JSON elsewhere (see wantsReadableLog). The request serializer logs method, URL (see loggedUrl), host and remote
  * address only (no headers, no body), whatever serializers the caller gives; the redaction is a
  * second line should a caller log more.
  */
 export function loggerOptions(
   setting: boolean | Record<string, unknown> | undefined,
+  stdoutIsTty = process.stdout.isTTY === true,
 ): FastifyServerOptions['logger'] {
   if (setting === false) return false;
   const given = setting === true || setting === undefined ? {} : setting;
   const extra = redactPaths(given['redact']);
   const serializers = (given['serializers'] ?? {}) as Record<string, unknown>;
+  const readable = wantsReadableLog(given, stdoutIsTty)
+    ? { stream: pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }) }
+    : {};
   return {
     level: 'info',
+    ...readable,
     ...given,
     serializers: { ...serializers, req: requestSerializer },
     redact: { paths: [...REDACTED_PATHS, ...extra], censor: CENSOR },
