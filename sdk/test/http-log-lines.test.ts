@@ -4,6 +4,8 @@ import { connect } from 'node:net';
 import type { ScimServer } from '../src/http/create-scim-server.js';
 import { loggedUrl, loggerOptions, wantsReadableLog } from '../src/http/logger.js';
 import { describeAuth } from '../src/http/startup-log.js';
+import type { ScimService } from '../src/service/scim-service.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
 import { captureLog, type LogCapture } from './support/log-capture.js';
 import { send, testServer, TOKEN, user } from './support/scim-test-server.js';
 
@@ -86,6 +88,19 @@ describe('the start-up lines', () => {
   });
 });
 
+/** A service whose getUser takes a while (long enough for the client to leave), with a working createUser. */
+function slowService(): ScimService {
+  const store = new MemoryStore();
+  return {
+    createUser: store.createUser.bind(store),
+    getUsers: store.getUsers.bind(store),
+    async getUser() {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return undefined;
+    },
+  };
+}
+
 describe('http: the request log', () => {
   let server: ScimServer;
   let log: LogCapture;
@@ -137,33 +152,6 @@ describe('http: the request log', () => {
     });
   }
 
-  it('logs a client that disconnects mid-body once, below error level, without a stack', async () => {
-    const url = new URL(await server.listen());
-    const body = JSON.stringify(user('leaver'));
-    const socket = connect(Number(url.port), url.hostname);
-    await new Promise<void>((resolve) => socket.once('connect', resolve));
-    socket.write(
-      `POST /scim/v2/Users HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer ${TOKEN}\r\n` +
-        `Content-Type: application/scim+json\r\nContent-Length: ${body.length + 100}\r\n\r\n${body}`,
-    );
-    const incoming = await logLine(log, (line) => line['msg'] === 'incoming request');
-    assert.ok(incoming !== undefined, log.text());
-    socket.destroy();
-    const gone = await logLine(log, (line) => /disconnect/i.test(String(line['msg'])));
-    assert.ok(gone !== undefined, `no line says the client disconnected:\n${log.text()}`);
-    // Let any later line (a completion, a fault) be written before judging the whole log.
-    await logLine(log, () => false, 10);
-    const lines = log.lines();
-    assert.deepEqual(
-      lines.filter((line) => Number(line['level']) >= 50),
-      [],
-      'nothing at error level',
-    );
-    assert.ok([30, 40].includes(Number(gone['level'])), `level ${String(gone['level'])}`);
-    assert.equal(lines.filter((line) => /disconnect/i.test(String(line['msg']))).length, 1);
-    assert.ok(!log.text().includes('"stack"'), 'no stack');
-  });
-
   it('still logs a fault in the service at error level', async () => {
     // The counterpart of the disconnect test: only the client's leaving is quieter.
     const failing = await testServer({
@@ -182,4 +170,53 @@ describe('http: the request log', () => {
       await failing.server.close();
     }
   });
+});
+
+describe('http: a client that leaves', () => {
+  let server: ScimServer;
+  let log: LogCapture;
+
+  beforeEach(async () => {
+    log = captureLog();
+    ({ server } = await testServer({
+      logger: { stream: log.stream },
+      capabilities: [],
+      service: slowService(),
+    }));
+  });
+  afterEach(() => server.close());
+
+  const body = JSON.stringify(user('leaver'));
+  const leavers: [string, string][] = [
+    [
+      'mid-body',
+      `POST /scim/v2/Users HTTP/1.1\r\nAuthorization: Bearer ${TOKEN}\r\n` +
+        `Content-Type: application/scim+json\r\nContent-Length: ${body.length + 100}\r\n\r\n${body}`,
+    ],
+    ['while the service works', `GET /scim/v2/Users/slow HTTP/1.1\r\nAuthorization: Bearer ${TOKEN}\r\n\r\n`],
+  ];
+  for (const [when, request] of leavers) {
+    it(`logs a client that disconnects ${when} once, below error level, without a stack`, async () => {
+      const url = new URL(await server.listen());
+      const socket = connect(Number(url.port), url.hostname);
+      await new Promise<void>((resolve) => socket.once('connect', resolve));
+      socket.write(request.replace('\r\n', `\r\nHost: ${url.host}\r\n`));
+      const incoming = await logLine(log, (line) => line['msg'] === 'incoming request');
+      assert.ok(incoming !== undefined, log.text());
+      socket.destroy();
+      const gone = await logLine(log, (line) => /disconnect/i.test(String(line['msg'])));
+      assert.ok(gone !== undefined, `no line says the client disconnected:\n${log.text()}`);
+      // Let any later line (a completion, a fault) be written before judging the whole log.
+      await logLine(log, () => false, 10);
+      const lines = log.lines();
+      assert.deepEqual(
+        lines.filter((line) => Number(line['level']) >= 50),
+        [],
+        'nothing at error level',
+      );
+      assert.ok([30, 40].includes(Number(gone['level'])), `level ${String(gone['level'])}`);
+      assert.equal(lines.filter((line) => /disconnect/i.test(String(line['msg']))).length, 1);
+      assert.ok(!log.text().includes('"stack"'), 'no stack');
+    });
+  }
 });

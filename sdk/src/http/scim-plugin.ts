@@ -34,9 +34,8 @@ function sendError(
   params: MountParams,
   error: unknown,
 ): FastifyReply {
+  // A client that left mid-body is no fault (the onRequestAbort hook logs it); the answer reaches no one.
   const gone = isClientGone(error, request.raw);
-  // No fault to report: one line, at info, says what happened; the answer below reaches no one.
-  if (gone) request.log.info('client disconnected before sending the whole request');
   const err = scimErrorOf(error, request.id, {
     ...(request.headers['content-type'] === undefined
       ? {}
@@ -86,6 +85,10 @@ async function mountDialect(scope: FastifyInstance, params: MountParams): Promis
             : 'the credentials were not accepted',
       });
     }
+  });
+
+  scope.addHook('onRequestAbort', async (request) => {
+    request.log.info('client disconnected before the answer was sent');
   });
 
   scope.setErrorHandler((error, request, reply) => sendError(request, reply, params, error));
