@@ -17,7 +17,7 @@ interface Running {
   output: () => string;
 }
 
-/** Starts the example server on a free port and resolves with its base URL once it says where it listens. */
+/** Starts the example server on a free port and resolves with its base URL once its start-up lines are out. */
 function startExample(env: Record<string, string>): Promise<Running> {
   const child = spawn(process.execPath, ['--conditions=scim-connector-source', '--import', 'tsx', MAIN], {
     // No coverage from the child: c8 merges a second process's tsx output into wrong line counts.
@@ -29,7 +29,8 @@ function startExample(env: Record<string, string>): Promise<Running> {
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const found = /SCIM 2\.0: (\S+)\/scim\/v2/.exec(output);
-      if (found?.[1]) resolve({ child, url: found[1], output: () => output });
+      // The store's line comes last of the start-up lines.
+      if (found?.[1] && output.includes('store: ')) resolve({ child, url: found[1], output: () => output });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
@@ -77,6 +78,10 @@ describe('example server (real process)', function () {
     assert.equal(((await seeded.json()) as { userName: string }).userName, 'okta');
     const refused = await fetch(`${running.url}/scim/v2/Users/101`);
     assert.equal(refused.status, 401);
+  });
+
+  it('says its store once listening', () => {
+    assert.match(running.output(), /store: memory/);
   });
 
   it('never logs the token or a password', () => {
@@ -131,6 +136,7 @@ describe('example server with STORE=file (real process)', function () {
   it('keeps a created user across a restart', async () => {
     const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/scim+json' };
     const first = await startExample({ STORE: 'file', STORE_DIR: dir });
+    assert.ok(first.output().includes(`store: file, in ${dir}`), first.output());
     const created = await fetch(`${first.url}/scim/v2/Users`, {
       method: 'POST',
       headers,
