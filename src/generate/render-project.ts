@@ -209,6 +209,7 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
         ...base,
         okta: JSON.stringify(okta),
         oktaUserUrn11,
+        anyExtension: spec.schemas.user !== undefined || spec.schemas.group !== undefined,
         user: extensionView(spec.schemas.user),
         group: extensionView(spec.schemas.group),
       }),
