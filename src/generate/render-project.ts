@@ -72,13 +72,14 @@ function defaultsLiteral(model: ConnectorModel): string {
   return JSON.stringify(defaults);
 }
 
-function environmentHelp(model: ConnectorModel): string {
+/** The lines `--help` prints about the environment: name, meaning, default. */
+function environmentHelp(model: ConnectorModel): string[] {
   const width = Math.max(...model.environment.map((v) => v.name.length)) + 2;
   const lines = model.environment.map(
     (v) =>
-      `  ${v.name.padEnd(width)}${v.meaning}${v.shownDefault === undefined ? '' : ` (default ${v.shownDefault})`}`,
+      `  ${v.name.padEnd(width)}${v.meaning}${v.shownDefault === undefined ? '' : ` [default: ${v.shownDefault}]`}`,
   );
-  return `Environment variables (connector.yaml holds the defaults):\n${lines.join('\n')}`;
+  return ['Environment variables (connector.yaml holds the defaults):', ...lines];
 }
 
 function expectedCredentials(model: ConnectorModel): string {
@@ -171,7 +172,9 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
   if (spec.schemas.user !== undefined) okta['userExtensionUrn'] = spec.schemas.user.urn;
   if (spec.schemas.group !== undefined) okta['groupExtensionUrn'] = spec.schemas.group.urn;
   const oktaUserUrn11 = `urn:okta:${spec.okta.appName}:1.0:user:${spec.okta.userSchemaName}`;
-  const listening = model.dialects.map((d) => `SCIM ${d.version}: \${url}${d.basePath}`).join('   ');
+  const listening =
+    model.dialects.map((d) => `SCIM ${d.version}: \${url}${d.basePath}`).join('   ') +
+    (store ? '   store: ${config.store}' : '');
   const runtimeFiles = [model.paths.seedUsers, model.paths.seedGroups].filter(
     (p): p is string => p !== undefined,
   );
@@ -222,7 +225,12 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
         ...base,
         defaults: defaultsLiteral(model),
         environmentHelp: environmentHelp(model),
-        usage: `Usage: npm start\n\n${spec.description}\n${model.dialects.map((d) => `SCIM ${d.version} at ${d.basePath}`).join(', ')}.\n\n${environmentHelp(model)}`,
+        usage: [
+          'Usage: npm start',
+          '',
+          spec.description,
+          `Serves ${model.dialects.map((d) => `SCIM ${d.version} at ${d.basePath}`).join(' and ')}.`,
+        ],
         expectedCredentials: expectedCredentials(model),
         tlsDefaults: spec.server.tls !== undefined,
         appSettings:

@@ -45,12 +45,32 @@ export const DEFAULTS = {
 } as const;
 
 /** The variables read, with their meaning and default: printed by `--help`. */
-export const ENVIRONMENT_HELP =
-  "Environment variables (connector.yaml holds the defaults):\n  PORT                 port to listen on (default 8443)\n  HOST                 interface to listen on (default 127.0.0.1)\n  SCIM_BEARER_TOKEN    bearer token SCIM clients must send; several separated by commas (this connector expects one)\n  SCIM_BASIC_USER      user name for HTTP Basic authentication\n  SCIM_BASIC_PASSWORD  password for HTTP Basic authentication (with SCIM_BASIC_USER)\n  TLS_KEY_FILE         PEM private key: serve HTTPS (with TLS_CERT_FILE) (default certs/key.pem)\n  TLS_CERT_FILE        PEM certificate (with TLS_KEY_FILE) (default certs/cert.pem)\n  TLS_PFX_FILE         or a PKCS#12 keystore (make one: npm run cert -- --host <name>)\n  TLS_PFX_PASSPHRASE   the keystore's passphrase\n  ALLOW_HTTP           true to serve plain HTTP on a non-loopback HOST (the Okta agent then needs -allowHttp true) (default false)\n  LOG_LEVEL            pino log level: fatal, error, warn, info, debug, trace or silent (default info)\n  ACME_BASE_URL        the app API's base URL (default https://hr.acme.example/api/v1)\n  ACME_API_TOKEN       bearer token for the app API";
+export const ENVIRONMENT_HELP = [
+  'Environment variables (connector.yaml holds the defaults):',
+  '  PORT                 port to listen on [default: 8443]',
+  '  HOST                 interface to listen on [default: 127.0.0.1]',
+  '  SCIM_BEARER_TOKEN    bearer token SCIM clients must send; several separated by commas (this connector expects one)',
+  '  SCIM_BASIC_USER      user name for HTTP Basic authentication',
+  '  SCIM_BASIC_PASSWORD  password for HTTP Basic authentication (with SCIM_BASIC_USER)',
+  '  TLS_KEY_FILE         PEM private key: serve HTTPS (with TLS_CERT_FILE) [default: certs/key.pem]',
+  '  TLS_CERT_FILE        PEM certificate (with TLS_KEY_FILE) [default: certs/cert.pem]',
+  '  TLS_PFX_FILE         or a PKCS#12 keystore (make one: npm run cert -- --host <name>)',
+  "  TLS_PFX_PASSPHRASE   the keystore's passphrase",
+  '  ALLOW_HTTP           true to serve plain HTTP on a non-loopback HOST (the Okta agent then needs -allowHttp true) [default: false]',
+  '  LOG_LEVEL            pino log level: fatal, error, warn, info, debug, trace or silent [default: info]',
+  "  ACME_BASE_URL        the app API's base URL [default: https://hr.acme.example/api/v1]",
+  '  ACME_API_TOKEN       bearer token for the app API',
+].join('\n');
 
 /** The text `--help` prints. */
-export const USAGE =
-  "Usage: npm start\n\nProvisions Okta users and groups into Acme HR employees and teams\nSCIM 2.0 at /scim/v2.\n\nEnvironment variables (connector.yaml holds the defaults):\n  PORT                 port to listen on (default 8443)\n  HOST                 interface to listen on (default 127.0.0.1)\n  SCIM_BEARER_TOKEN    bearer token SCIM clients must send; several separated by commas (this connector expects one)\n  SCIM_BASIC_USER      user name for HTTP Basic authentication\n  SCIM_BASIC_PASSWORD  password for HTTP Basic authentication (with SCIM_BASIC_USER)\n  TLS_KEY_FILE         PEM private key: serve HTTPS (with TLS_CERT_FILE) (default certs/key.pem)\n  TLS_CERT_FILE        PEM certificate (with TLS_KEY_FILE) (default certs/cert.pem)\n  TLS_PFX_FILE         or a PKCS#12 keystore (make one: npm run cert -- --host <name>)\n  TLS_PFX_PASSPHRASE   the keystore's passphrase\n  ALLOW_HTTP           true to serve plain HTTP on a non-loopback HOST (the Okta agent then needs -allowHttp true) (default false)\n  LOG_LEVEL            pino log level: fatal, error, warn, info, debug, trace or silent (default info)\n  ACME_BASE_URL        the app API's base URL (default https://hr.acme.example/api/v1)\n  ACME_API_TOKEN       bearer token for the app API";
+export const USAGE = [
+  'Usage: npm start',
+  '',
+  'Provisions Okta users and groups into Acme HR employees and teams',
+  'Serves SCIM 2.0 at /scim/v2.',
+  '',
+  ENVIRONMENT_HELP,
+].join('\n');
 
 /** A setting that cannot be used; the message names the variable and what to do. */
 export class ConfigError extends Error {

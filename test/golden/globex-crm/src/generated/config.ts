@@ -40,12 +40,34 @@ export type TlsSettings = Partial<Record<(typeof TLS_VARIABLES)[number], string>
 export const DEFAULTS = { host: '0.0.0.0', port: 8080, allowHttp: false, logLevel: 'warn' } as const;
 
 /** The variables read, with their meaning and default: printed by `--help`. */
-export const ENVIRONMENT_HELP =
-  "Environment variables (connector.yaml holds the defaults):\n  PORT                  port to listen on (default 8080)\n  HOST                  interface to listen on (default 0.0.0.0)\n  SCIM_BEARER_TOKEN     bearer token SCIM clients must send; several separated by commas\n  SCIM_BASIC_USER       user name for HTTP Basic authentication (this connector expects one)\n  SCIM_BASIC_PASSWORD   password for HTTP Basic authentication (with SCIM_BASIC_USER)\n  TLS_KEY_FILE          PEM private key: serve HTTPS (with TLS_CERT_FILE)\n  TLS_CERT_FILE         PEM certificate (with TLS_KEY_FILE)\n  TLS_PFX_FILE          or a PKCS#12 keystore (make one: npm run cert -- --host <name>)\n  TLS_PFX_PASSPHRASE    the keystore's passphrase\n  ALLOW_HTTP            true to serve plain HTTP on a non-loopback HOST (the Okta agent then needs -allowHttp true) (default false)\n  LOG_LEVEL             pino log level: fatal, error, warn, info, debug, trace or silent (default warn)\n  GLOBEX_BASE_URL       the app API's base URL\n  GLOBEX_TOKEN_URL      OAuth 2.0 token endpoint of the app (default https://login.globex.example/oauth2/token)\n  GLOBEX_CLIENT_ID      OAuth 2.0 client id\n  GLOBEX_CLIENT_SECRET  OAuth 2.0 client secret";
+export const ENVIRONMENT_HELP = [
+  'Environment variables (connector.yaml holds the defaults):',
+  '  PORT                  port to listen on [default: 8080]',
+  '  HOST                  interface to listen on [default: 0.0.0.0]',
+  '  SCIM_BEARER_TOKEN     bearer token SCIM clients must send; several separated by commas',
+  '  SCIM_BASIC_USER       user name for HTTP Basic authentication (this connector expects one)',
+  '  SCIM_BASIC_PASSWORD   password for HTTP Basic authentication (with SCIM_BASIC_USER)',
+  '  TLS_KEY_FILE          PEM private key: serve HTTPS (with TLS_CERT_FILE)',
+  '  TLS_CERT_FILE         PEM certificate (with TLS_KEY_FILE)',
+  '  TLS_PFX_FILE          or a PKCS#12 keystore (make one: npm run cert -- --host <name>)',
+  "  TLS_PFX_PASSPHRASE    the keystore's passphrase",
+  '  ALLOW_HTTP            true to serve plain HTTP on a non-loopback HOST (the Okta agent then needs -allowHttp true) [default: false]',
+  '  LOG_LEVEL             pino log level: fatal, error, warn, info, debug, trace or silent [default: warn]',
+  "  GLOBEX_BASE_URL       the app API's base URL",
+  '  GLOBEX_TOKEN_URL      OAuth 2.0 token endpoint of the app [default: https://login.globex.example/oauth2/token]',
+  '  GLOBEX_CLIENT_ID      OAuth 2.0 client id',
+  '  GLOBEX_CLIENT_SECRET  OAuth 2.0 client secret',
+].join('\n');
 
 /** The text `--help` prints. */
-export const USAGE =
-  "Usage: npm start\n\nProvisions users and their group memberships into Globex CRM over OAuth2\nSCIM 2.0 at /globex/scim/v2, SCIM 1.1 at /globex/scim/v1.\n\nEnvironment variables (connector.yaml holds the defaults):\n  PORT                  port to listen on (default 8080)\n  HOST                  interface to listen on (default 0.0.0.0)\n  SCIM_BEARER_TOKEN     bearer token SCIM clients must send; several separated by commas\n  SCIM_BASIC_USER       user name for HTTP Basic authentication (this connector expects one)\n  SCIM_BASIC_PASSWORD   password for HTTP Basic authentication (with SCIM_BASIC_USER)\n  TLS_KEY_FILE          PEM private key: serve HTTPS (with TLS_CERT_FILE)\n  TLS_CERT_FILE         PEM certificate (with TLS_KEY_FILE)\n  TLS_PFX_FILE          or a PKCS#12 keystore (make one: npm run cert -- --host <name>)\n  TLS_PFX_PASSPHRASE    the keystore's passphrase\n  ALLOW_HTTP            true to serve plain HTTP on a non-loopback HOST (the Okta agent then needs -allowHttp true) (default false)\n  LOG_LEVEL             pino log level: fatal, error, warn, info, debug, trace or silent (default warn)\n  GLOBEX_BASE_URL       the app API's base URL\n  GLOBEX_TOKEN_URL      OAuth 2.0 token endpoint of the app (default https://login.globex.example/oauth2/token)\n  GLOBEX_CLIENT_ID      OAuth 2.0 client id\n  GLOBEX_CLIENT_SECRET  OAuth 2.0 client secret";
+export const USAGE = [
+  'Usage: npm start',
+  '',
+  'Provisions users and their group memberships into Globex CRM over OAuth2',
+  'Serves SCIM 2.0 at /globex/scim/v2 and SCIM 1.1 at /globex/scim/v1.',
+  '',
+  ENVIRONMENT_HELP,
+].join('\n');
 
 /** A setting that cannot be used; the message names the variable and what to do. */
 export class ConfigError extends Error {

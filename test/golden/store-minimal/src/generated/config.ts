@@ -42,12 +42,32 @@ export const DEFAULTS = {
 } as const;
 
 /** The variables read, with their meaning and default: printed by `--help`. */
-export const ENVIRONMENT_HELP =
-  "Environment variables (connector.yaml holds the defaults):\n  PORT                 port to listen on (default 8080)\n  HOST                 interface to listen on (default 127.0.0.1)\n  SCIM_BEARER_TOKEN    bearer token SCIM clients must send; several separated by commas (this connector expects one)\n  SCIM_BASIC_USER      user name for HTTP Basic authentication\n  SCIM_BASIC_PASSWORD  password for HTTP Basic authentication (with SCIM_BASIC_USER)\n  TLS_KEY_FILE         PEM private key: serve HTTPS (with TLS_CERT_FILE)\n  TLS_CERT_FILE        PEM certificate (with TLS_KEY_FILE)\n  TLS_PFX_FILE         or a PKCS#12 keystore (make one: npm run cert -- --host <name>)\n  TLS_PFX_PASSPHRASE   the keystore's passphrase\n  ALLOW_HTTP           true to serve plain HTTP on a non-loopback HOST (the Okta agent then needs -allowHttp true) (default false)\n  LOG_LEVEL            pino log level: fatal, error, warn, info, debug, trace or silent (default info)\n  STORE                memory or file (default memory)\n  STORE_DIR            folder of users.json and groups.json for STORE=file (default ./scim-data)";
+export const ENVIRONMENT_HELP = [
+  'Environment variables (connector.yaml holds the defaults):',
+  '  PORT                 port to listen on [default: 8080]',
+  '  HOST                 interface to listen on [default: 127.0.0.1]',
+  '  SCIM_BEARER_TOKEN    bearer token SCIM clients must send; several separated by commas (this connector expects one)',
+  '  SCIM_BASIC_USER      user name for HTTP Basic authentication',
+  '  SCIM_BASIC_PASSWORD  password for HTTP Basic authentication (with SCIM_BASIC_USER)',
+  '  TLS_KEY_FILE         PEM private key: serve HTTPS (with TLS_CERT_FILE)',
+  '  TLS_CERT_FILE        PEM certificate (with TLS_KEY_FILE)',
+  '  TLS_PFX_FILE         or a PKCS#12 keystore (make one: npm run cert -- --host <name>)',
+  "  TLS_PFX_PASSPHRASE   the keystore's passphrase",
+  '  ALLOW_HTTP           true to serve plain HTTP on a non-loopback HOST (the Okta agent then needs -allowHttp true) [default: false]',
+  '  LOG_LEVEL            pino log level: fatal, error, warn, info, debug, trace or silent [default: info]',
+  '  STORE                memory or file [default: memory]',
+  '  STORE_DIR            folder of users.json and groups.json for STORE=file [default: ./scim-data]',
+].join('\n');
 
 /** The text `--help` prints. */
-export const USAGE =
-  "Usage: npm start\n\nKeeps pushed users in memory or in a folder of JSON files\nSCIM 2.0 at /scim/v2, SCIM 1.1 at /scim/v1.\n\nEnvironment variables (connector.yaml holds the defaults):\n  PORT                 port to listen on (default 8080)\n  HOST                 interface to listen on (default 127.0.0.1)\n  SCIM_BEARER_TOKEN    bearer token SCIM clients must send; several separated by commas (this connector expects one)\n  SCIM_BASIC_USER      user name for HTTP Basic authentication\n  SCIM_BASIC_PASSWORD  password for HTTP Basic authentication (with SCIM_BASIC_USER)\n  TLS_KEY_FILE         PEM private key: serve HTTPS (with TLS_CERT_FILE)\n  TLS_CERT_FILE        PEM certificate (with TLS_KEY_FILE)\n  TLS_PFX_FILE         or a PKCS#12 keystore (make one: npm run cert -- --host <name>)\n  TLS_PFX_PASSPHRASE   the keystore's passphrase\n  ALLOW_HTTP           true to serve plain HTTP on a non-loopback HOST (the Okta agent then needs -allowHttp true) (default false)\n  LOG_LEVEL            pino log level: fatal, error, warn, info, debug, trace or silent (default info)\n  STORE                memory or file (default memory)\n  STORE_DIR            folder of users.json and groups.json for STORE=file (default ./scim-data)";
+export const USAGE = [
+  'Usage: npm start',
+  '',
+  'Keeps pushed users in memory or in a folder of JSON files',
+  'Serves SCIM 2.0 at /scim/v2 and SCIM 1.1 at /scim/v1.',
+  '',
+  ENVIRONMENT_HELP,
+].join('\n');
 
 /** A setting that cannot be used; the message names the variable and what to do. */
 export class ConfigError extends Error {
