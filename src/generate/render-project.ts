@@ -32,8 +32,8 @@ function extensionView(extension: ExtensionSpec | undefined): object | false {
 /** The SDK names connector.ts imports: only those its methods use (an unused import fails lint). */
 function connectorImports(model: ConnectorModel): { sdk: string[]; resources: string } {
   const text = model.methods.map((m) => `${m.paramList} ${m.returns}`).join(' ');
-  const sdk = ['type ScimService'];
-  if (model.methods.length > 0) sdk.push('type RequestContext');
+  // A class without any service method cannot declare `implements ScimService` (a weak type).
+  const sdk = model.methods.length > 0 ? ['type ScimService', 'type RequestContext'] : [];
   if (model.stubs.length > 0) sdk.unshift('NotImplementedError');
   for (const name of ['ListQuery', 'ListResult', 'PatchOperation'])
     if (text.includes(name)) sdk.push(`type ${name}`);

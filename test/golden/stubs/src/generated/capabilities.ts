@@ -31,10 +31,11 @@ export const SERVED_METHODS: readonly ServiceMethod[] = [
  * The connector's methods that connector.yaml needs, bound to it. Only these are served: a method the
  * spec no longer needs stays in the class but answers 501.
  */
-export function servedService(connector: ScimService): ScimService {
+export function servedService(connector: object): ScimService {
+  const methods = connector as Partial<Record<ServiceMethod, unknown>>;
   const service: Record<string, unknown> = {};
   for (const method of SERVED_METHODS) {
-    const implementation = connector[method];
+    const implementation = methods[method];
     if (typeof implementation !== 'function') {
       throw new Error(`the connector has no ${method} method, which connector.yaml needs`);
     }
