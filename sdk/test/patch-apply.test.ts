@@ -1,8 +1,10 @@
 // Pins applyPatch on every PATCH example of RFC 7644 §3.5.2.1–3, Okta's and Entra ID's bodies, and client quirks.
 import { strict as assert } from 'node:assert';
+import { ScimError } from '../src/protocol/errors.js';
 import { applyPatch } from '../src/protocol/patch-apply.js';
 import { parsePatchRequest } from '../src/protocol/patch-request.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
+import { attribute } from '../src/protocol/schemas/attribute.js';
 import { URN, type ScimResource } from '../src/protocol/resource.js';
 import { RecordIndex, sameRecord, valuesEqual } from '../src/protocol/patch-values.js';
 import type { AttributeDefinition } from '../src/protocol/schema-types.js';
@@ -407,6 +409,46 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'extension URN path: add sets the attributes of the object, as without a path',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'add', path: ENT, value: { employeeNumber: '701984', 'manager.value': 'm1' } }),
+      want: user({ schemas: [URN.user, ENT], [ENT]: { employeeNumber: '701984', manager: { value: 'm1' } } }),
+      changed: [`${ENT}:employeeNumber`, `${ENT}:manager.value`],
+    },
+  ],
+  [
+    'extension URN path in any case: replace merges into the extension',
+    {
+      type: 'User',
+      resource: user({ schemas: [URN.user, ENT], [ENT]: { department: 'Tour', employeeNumber: '7' } }),
+      body: body({ op: 'replace', path: ENT.toLowerCase(), value: { department: 'Ops' } }),
+      want: user({ schemas: [URN.user, ENT], [ENT]: { department: 'Ops', employeeNumber: '7' } }),
+      changed: [`${ENT}:department`],
+    },
+  ],
+  [
+    'extension URN path: remove removes the whole extension',
+    {
+      type: 'User',
+      resource: user({ schemas: [URN.user, ENT], [ENT]: { department: 'Tour', employeeNumber: '7' } }),
+      body: body({ op: 'remove', path: ENT }),
+      want: user(),
+      changed: [`${ENT}:employeeNumber`, `${ENT}:department`],
+    },
+  ],
+  [
+    'extension URN path: removing an absent extension does nothing',
+    {
+      type: 'User',
+      resource: user(),
+      body: body({ op: 'remove', path: ENT }),
+      want: user(),
+      changed: [],
+    },
+  ],
+  [
     'extension path: adding null creates no empty extension',
     {
       type: 'User',
@@ -748,6 +790,22 @@ describe('applyPatch', () => {
       assert.deepEqual(input, resource, 'the input is unchanged');
     });
   }
+
+  it('takes a custom extension URN as a path, and refuses a value that is no object', () => {
+    const CUSTOM = 'urn:example:params:scim:schemas:extension:custom:2.0:User';
+    const schema = createSchemaRegistry({
+      userExtensions: [{ id: CUSTOM, name: 'Custom', attributes: [attribute('costCenter')] }],
+    }).user;
+    const added = applyPatch(user(), [{ op: 'add', path: CUSTOM, value: { costCenter: 'cc1' } }], schema);
+    assert.deepEqual(added.resource[CUSTOM], { costCenter: 'cc1' });
+    assert.deepEqual(added.resource.schemas, [URN.user, CUSTOM]);
+    const removed = applyPatch(added.resource, [{ op: 'remove', path: CUSTOM }], schema);
+    assert.deepEqual(removed.resource, user());
+    assert.throws(
+      () => applyPatch(user(), [{ op: 'replace', path: CUSTOM, value: 'cc1' }], schema),
+      (error: ScimError) => error.code === 'SCIM_ERR_INVALID_VALUE',
+    );
+  });
 
   it('applies operations handed over directly, op in any case', () => {
     const ops = [{ op: 'REPLACE', path: 'active', value: false }] as unknown as PatchOperation[];

@@ -13,7 +13,12 @@ import { containerOf, readResolved, writeValue } from './patch-target.js';
 import { isPrimary, jsonEqual, RecordIndex, valuesEqual } from './patch-values.js';
 import { findSubAttribute } from './resource-schema.js';
 import type { ScimResource } from './resource.js';
-import type { AttributeDefinition, ResolvedAttribute, ResourceSchema } from './schema-types.js';
+import type {
+  AttributeDefinition,
+  ResolvedAttribute,
+  ResourceSchema,
+  SchemaDefinition,
+} from './schema-types.js';
 import { RESOURCE_LIMITS } from './validate-resource.js';
 import type { PatchOperation } from '../service/scim-service.js';
 
@@ -90,6 +95,11 @@ function applyOperation(run: Run, operation: unknown, index: number): void {
     applyValueObject(run, kind, value as Record<string, unknown>);
     return;
   }
+  const extension = run.schema.extension(path.trim());
+  if (extension !== undefined) {
+    applyExtension(run, kind, extension, value);
+    return;
+  }
   const patchPath = parsePatchPath(path);
   const resolved = run.schema.resolve(patchPath.path);
   if (resolved === undefined) throw invalidPath(path, `${run.schema.resourceType} has no such attribute`);
@@ -101,6 +111,28 @@ function applyOperation(run: Run, operation: unknown, index: number): void {
 /** `add`/`replace` without a path: each key of the value names an attribute (RFC 7644 §3.5.2.1, §3.5.2.3). */
 function applyValueObject(run: Run, kind: Kind, value: Record<string, unknown>): void {
   forEachAttributeKey(value, run.schema, (path, item, key) => applyKey(run, kind, path, item, key));
+}
+
+/**
+ * A path that is a whole extension's URN, as several clients send: `add`/`replace` of an object
+ * change its attributes as the same object without a path does; `remove` removes the extension.
+ */
+function applyExtension(run: Run, kind: Kind, extension: SchemaDefinition, value: unknown): void {
+  if (kind !== 'remove') {
+    if (!isJsonObject(value))
+      throw invalidValue(extension.id, "expected an object of the extension's attributes");
+    applyValueObject(run, kind, { [extension.id]: value });
+    return;
+  }
+  for (const attribute of extension.attributes) {
+    const resolved: ResolvedAttribute = { schema: extension.id, extension: true, attribute };
+    if (readResolved(run.doc, resolved) === undefined) continue;
+    if (attribute.mutability === 'readOnly')
+      throw mutability(attributeLabel(resolved), 'the attribute is read-only');
+    applyResolved(run, kind, resolved, undefined, attributeLabel(resolved));
+  }
+  // Keys the schema does not define go too: the extension is removed, not emptied.
+  writeValue(run.doc, extension.id, undefined);
 }
 
 function applyKey(run: Run, kind: Kind, path: AttrPath, value: unknown, key: string): void {
