@@ -278,7 +278,7 @@ describe('FileStore', () => {
         content: [user('Alice', { id: '1' }), user('ALICE', { id: '2' })],
         line: 9,
         problem:
-          /user \[1\] has the same userName "ALICE" as user \[0\] \(userName is unique, ignoring case\)/,
+          /user \[1\] has the same userName "ALICE" as user \[0\] \(userName is unique, ignoring case and Unicode normalisation\)/,
       },
     ],
     [

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { ScimGroup, ScimUser } from '../protocol/resource.js';
 import type { SchemaRegistry } from '../protocol/resource-schema.js';
 import type { ListQuery, ListResult, RequestContext, ScimService } from '../service/scim-service.js';
+import { userNameKey } from '../protocol/name-key.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { findJsonSyntaxError, positionAt, topLevelElementOffsets } from './json-syntax-error.js';
 import { MemoryStore, type StoreChange } from './memory-store.js';
@@ -252,12 +253,12 @@ function shapeProblem(
     const sameId = ids.get(record.id);
     if (sameId !== undefined) return at(`has the same id "${record.id}" as ${noun} [${sameId}]`);
     ids.set(record.id, index);
-    const sameName = names.get(name.toLowerCase());
+    const sameName = names.get(userNameKey(name));
     if (sameName !== undefined)
       return at(
-        `has the same ${uniqueName} "${name}" as ${noun} [${sameName}] (${uniqueName} is unique, ignoring case)`,
+        `has the same ${uniqueName} "${name}" as ${noun} [${sameName}] (${uniqueName} is unique, ignoring case and Unicode normalisation)`,
       );
-    names.set(name.toLowerCase(), index);
+    names.set(userNameKey(name), index);
   }
   return undefined;
 }

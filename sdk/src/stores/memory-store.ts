@@ -5,6 +5,7 @@ import { URN } from '../protocol/resource.js';
 import type { Filter } from '../protocol/filter-ast.js';
 import { findKey } from '../protocol/attribute-access.js';
 import { cloneJson } from '../protocol/json-value.js';
+import { userNameKey } from '../protocol/name-key.js';
 import { createSchemaRegistry, type SchemaRegistry } from '../protocol/resource-schema.js';
 import { applyListQuery } from '../service/apply-list-query.js';
 import type { ListQuery, ListResult, RequestContext, ScimService } from '../service/scim-service.js';
@@ -35,7 +36,7 @@ const SERVER_OWNED = new Set(['id', 'meta']);
 
 /**
  * A complete ScimService kept in memory, for the example server, tests and demos. Returned resources are
- * copies. `userName` is unique case-insensitively, and so is a group's `displayName` (Okta's contract
+ * copies. `userName` is unique under userNameKey (case and Unicode normalisation ignored), and so is a group's `displayName` (Okta's contract
  * answers a duplicate group with 409). A user's `groups` is read-only and derived from group `members`.
  * PATCH is left to the server, which reads, applies and calls the update methods.
  */
@@ -89,10 +90,10 @@ export class MemoryStore implements ScimService {
     const passwordKey = findKey(previous, 'password');
     if (passwordKey !== undefined && findKey(next, 'password') === undefined)
       next[passwordKey] = previous[passwordKey];
-    this.userIdByName.delete(lower(requiredString(previous, 'userName')));
+    this.userIdByName.delete(userNameKey(requiredString(previous, 'userName')));
     const stored = this.stamp(next, 'User', id, previous);
     this.users.set(id, stored);
-    this.userIdByName.set(lower(userName), id);
+    this.userIdByName.set(userNameKey(userName), id);
     await this.changed({ users: true, groups: false });
     return this.viewUser(stored, true);
   }
@@ -106,7 +107,7 @@ export class MemoryStore implements ScimService {
   async getUsers(query: ListQuery, _ctx?: RequestContext): Promise<ListResult<ScimUser>> {
     const lookup = uniqueLookup(query.filter, 'userName', URN.user);
     if (lookup !== undefined) {
-      const id = lookup.attribute === 'id' ? lookup.value : this.userIdByName.get(lower(lookup.value));
+      const id = lookup.attribute === 'id' ? lookup.value : this.userIdByName.get(userNameKey(lookup.value));
       const stored = id === undefined ? undefined : this.users.get(id);
       return page(stored === undefined ? [] : [this.viewUser(stored, true)], query);
     }
@@ -128,7 +129,7 @@ export class MemoryStore implements ScimService {
     const stored = this.users.get(id);
     if (stored === undefined) throw new NotFoundError('User', id);
     this.users.delete(id);
-    this.userIdByName.delete(lower(requiredString(stored, 'userName')));
+    this.userIdByName.delete(userNameKey(requiredString(stored, 'userName')));
     const groupIds = [...(this.groupIdsByMember.get(id) ?? [])];
     for (const groupId of groupIds) this.removeMember(groupId, id);
     await this.changed({ users: true, groups: groupIds.length > 0 });
@@ -166,7 +167,7 @@ export class MemoryStore implements ScimService {
   async getGroups(query: ListQuery, _ctx?: RequestContext): Promise<ListResult<ScimGroup>> {
     const lookup = uniqueLookup(query.filter, 'displayName', URN.group);
     if (lookup !== undefined) {
-      const id = lookup.attribute === 'id' ? lookup.value : this.groupIdByName.get(lower(lookup.value));
+      const id = lookup.attribute === 'id' ? lookup.value : this.groupIdByName.get(userNameKey(lookup.value));
       const stored = id === undefined ? undefined : this.groups.get(id);
       return page(stored === undefined ? [] : [copyStored(stored)], query);
     }
@@ -200,13 +201,13 @@ export class MemoryStore implements ScimService {
   }
 
   private assertUserNameFree(userName: string, ownId: string | undefined): void {
-    const holder = this.userIdByName.get(lower(userName));
+    const holder = this.userIdByName.get(userNameKey(userName));
     if (holder !== undefined && holder !== ownId)
       throw new ConflictError(`A user with userName "${userName}" already exists`);
   }
 
   private assertDisplayNameFree(displayName: string, ownId: string | undefined): void {
-    const holder = this.groupIdByName.get(lower(displayName));
+    const holder = this.groupIdByName.get(userNameKey(displayName));
     if (holder !== undefined && holder !== ownId) {
       throw new ConflictError(`A group with displayName "${displayName}" already exists`);
     }
@@ -258,7 +259,7 @@ export class MemoryStore implements ScimService {
     const userName = requiredString(user, 'userName');
     this.assertUserNameFree(userName, undefined);
     this.users.set(user.id as string, user);
-    this.userIdByName.set(lower(userName), user.id as string);
+    this.userIdByName.set(userNameKey(userName), user.id as string);
     return user;
   }
 
@@ -275,8 +276,8 @@ export class MemoryStore implements ScimService {
    * `groups` keeps its order when a group it stays in is updated.
    */
   private reindexGroup(id: string, before: ScimGroup | undefined, after: ScimGroup | undefined): void {
-    if (before !== undefined) this.groupIdByName.delete(lower(requiredString(before, 'displayName')));
-    if (after !== undefined) this.groupIdByName.set(lower(requiredString(after, 'displayName')), id);
+    if (before !== undefined) this.groupIdByName.delete(userNameKey(requiredString(before, 'displayName')));
+    if (after !== undefined) this.groupIdByName.set(userNameKey(requiredString(after, 'displayName')), id);
     const kept = new Set(after === undefined ? [] : memberValues(after));
     for (const value of before === undefined ? [] : memberValues(before)) {
       if (kept.has(value)) continue;
