@@ -26,7 +26,8 @@ export interface MemoryStoreOptions {
   newId?: () => string;
   /**
    * Called after every write, before the service method resolves: a write is acknowledged only once this
-   * settles, and its rejection rejects the method. The store's state already holds the change.
+   * settles, and its rejection rejects the method. The store's state already holds the change; a
+   * hook that rejects undoes it with a checkpoint taken before.
    */
   onChange?: (change: StoreChange) => Promise<void> | void;
 }
@@ -64,6 +65,30 @@ export class MemoryStore implements ScimService {
   /** The number of users and groups held. */
   get size(): { users: number; groups: number } {
     return { users: this.users.size, groups: this.groups.size };
+  }
+
+  /**
+   * A function that puts the store back as it is now, for a persistence layer that must undo the
+   * writes it failed to persist. Cheap: stored resources are never changed in place, so the maps
+   * are copied, not the resources.
+   */
+  checkpoint(): () => void {
+    const users = new Map(this.users);
+    const groups = new Map(this.groups);
+    const userIdByName = new Map(this.userIdByName);
+    const groupIdByName = new Map(this.groupIdByName);
+    const groupIdsByMember = new Map([...this.groupIdsByMember].map(([id, ids]) => [id, new Set(ids)]));
+    const put = <K, V>(target: Map<K, V>, source: Map<K, V>) => {
+      target.clear();
+      for (const [key, value] of source) target.set(key, value);
+    };
+    return () => {
+      put(this.users, users);
+      put(this.groups, groups);
+      put(this.userIdByName, userIdByName);
+      put(this.groupIdByName, groupIdByName);
+      put(this.groupIdsByMember, new Map([...groupIdsByMember].map(([id, ids]) => [id, new Set(ids)])));
+    };
   }
 
   /** One collection as stored (users without the derived `groups`), as indented JSON text. */
