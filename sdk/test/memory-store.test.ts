@@ -406,6 +406,43 @@ describe('MemoryStore', () => {
       ]);
     });
 
+    it('keeps members[].display in step when a member is renamed, as a new version of each group', async () => {
+      const changes: StoreChange[] = [];
+      const store = testStore({ onChange: (change) => void changes.push(change) });
+      const babs = await store.createUser(user('bjensen', { displayName: 'Babs' }), ctx);
+      const plain = await store.createUser(user('jsmith'), ctx);
+      const inner = await store.createGroup(group('Inner'), ctx);
+      const members = [
+        { value: babs.id },
+        { value: plain.id },
+        { value: inner.id, type: 'Group' },
+        { value: babs.id, display: 'chosen by the client' },
+      ];
+      const outer = await store.createGroup({ schemas: [URN.group], displayName: 'Outer', members }, ctx);
+      const other = await store.createGroup({ schemas: [URN.group], displayName: 'Other' }, ctx);
+      changes.length = 0;
+      await store.updateUser(babs.id as string, user('bjensen', { displayName: 'Barbara' }), ctx);
+      await store.updateUser(plain.id as string, user('john.smith'), ctx);
+      await store.updateGroup(inner.id as string, group('Inner Circle'), ctx);
+      const after = await store.getGroup(outer.id as string, ctx);
+      assert.deepEqual(after.members, [
+        { value: babs.id, display: 'Barbara' },
+        { value: plain.id, display: 'john.smith' },
+        { value: inner.id, type: 'Group', display: 'Inner Circle' },
+        { value: babs.id, display: 'chosen by the client' },
+      ]);
+      assert.equal(after.meta?.version, 'W/"4"');
+      assert.deepEqual(changes, [
+        { users: true, groups: true },
+        { users: true, groups: true },
+        { users: false, groups: true },
+      ]);
+      assert.equal((await store.getGroup(other.id as string, ctx)).meta?.version, 'W/"1"', 'untouched');
+      // An update that keeps the name changes no group.
+      await store.updateUser(babs.id as string, user('bjensen', { displayName: 'Barbara', title: 'x' }), ctx);
+      assert.equal((await store.getGroup(outer.id as string, ctx)).meta?.version, 'W/"4"');
+    });
+
     it("keeps each user's groups in step with group creates, updates, renames and deletes", async () => {
       const store = testStore();
       const a = (await store.createUser(user('a', { groups: [{ value: 'client-sent' }] }), ctx)).id as string;

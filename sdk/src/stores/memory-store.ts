@@ -39,6 +39,8 @@ const SERVER_OWNED = new Set(['id', 'meta']);
  * A complete ScimService kept in memory, for the example server, tests and demos. Returned resources are
  * copies. `userName` is unique under userNameKey (case and Unicode normalisation ignored), and so is a group's `displayName` (Okta's contract
  * answers a duplicate group with 409). A user's `groups` is read-only and derived from group `members`.
+ * A member's `display` is filled from the user's displayName (else userName) or the group's displayName
+ * when the group is written, and follows renames; deleting a user or group takes it out of every group.
  * PATCH is left to the server, which reads, applies and calls the update methods.
  */
 export class MemoryStore implements ScimService {
@@ -116,10 +118,12 @@ export class MemoryStore implements ScimService {
     if (passwordKey !== undefined && findKey(next, 'password') === undefined)
       next[passwordKey] = previous[passwordKey];
     this.userIdByName.delete(userNameKey(requiredString(previous, 'userName')));
+    const displayBefore = this.displayOf(id);
     const stored = this.stamp(next, 'User', id, previous);
     this.users.set(id, stored);
     this.userIdByName.set(userNameKey(userName), id);
-    await this.changed({ users: true, groups: false });
+    const groups = this.refreshDisplays(id, displayBefore);
+    await this.changed({ users: true, groups });
     return this.viewUser(stored, true);
   }
 
@@ -176,9 +180,11 @@ export class MemoryStore implements ScimService {
     if (previous === undefined) throw new NotFoundError('Group', id);
     const displayName = requiredString(group, 'displayName');
     this.assertDisplayNameFree(displayName, id);
+    const displayBefore = this.displayOf(id);
     const stored = this.stamp(this.completeMembers(stripServerOwned(group)), 'Group', id, previous);
     this.groups.set(id, stored);
     this.reindexGroup(id, previous, stored);
+    this.refreshDisplays(id, displayBefore);
     await this.changed({ users: false, groups: true });
     return copyStored(stored);
   }
@@ -354,6 +360,31 @@ export class MemoryStore implements ScimService {
       }
     }
     return group;
+  }
+
+  /**
+   * After a user or group was renamed: its `display` in the groups listing it follows the new name
+   * where it was the old one (filled by completeMembers, or given equal to it) or absent; a display
+   * the client chose otherwise is kept. Each group changed is a new version. Whether any changed.
+   */
+  private refreshDisplays(memberId: string, before: string | undefined): boolean {
+    const after = this.displayOf(memberId);
+    if (after === before) return false;
+    const groupIds = [...(this.groupIdsByMember.get(memberId) ?? [])];
+    for (const groupId of groupIds) {
+      const group = this.groups.get(groupId) as ScimGroup;
+      const membersKey = findKey(group, 'members') as string;
+      const members = (group[membersKey] as Record<string, unknown>[]).map((member) => {
+        if (memberValue(member) !== memberId) return member;
+        const key = findKey(member, 'display');
+        if (key !== undefined && member[key] !== before) return member;
+        const updated = { ...member };
+        if (key !== undefined) delete updated[key];
+        return after === undefined ? updated : { ...updated, display: after };
+      });
+      this.groups.set(groupId, this.stamp({ ...group, [membersKey]: members }, 'Group', groupId, group));
+    }
+    return groupIds.length > 0;
   }
 
   private displayOf(id: string): string | undefined {
