@@ -1,8 +1,8 @@
 // The one key under which names compare ignoring case: Unicode NFC plus full case folding.
 import { caseFold } from 'unicode-case-folding';
 
-/** Strings of ASCII only: their key is their lower case, with no table to consult. */
-const ASCII = /^[\x00-\x7f]*$/;
+/** A character other than printable ASCII, tab or newline: a string without one keys by its lower case. */
+const NOT_PLAIN_ASCII = /[^ -~\t\n\r]/u;
 
 /**
  * The form in which two names are the same when they differ only in case or in Unicode
@@ -14,6 +14,6 @@ const ASCII = /^[\x00-\x7f]*$/;
  * backends index by it, so that a lookup finds what uniqueness refused.
  */
 export function userNameKey(text: string): string {
-  if (ASCII.test(text)) return text.toLowerCase();
+  if (!NOT_PLAIN_ASCII.test(text)) return text.toLowerCase();
   return caseFold(text.normalize('NFD')).normalize('NFC');
 }
