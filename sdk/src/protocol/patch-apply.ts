@@ -6,9 +6,8 @@ import { coerceAttributeValue, coerceSingleValue, type CoerceOptions } from './c
 import { ScimError } from './errors.js';
 import type { AttrPath, Filter, PatchPath } from './filter-ast.js';
 import { compileElementFilters } from './filter-evaluate.js';
-import { parsePatchPath } from './filter-parser.js';
 import { cloneJson, findStructureProblem, isForbiddenKey, isJsonObject } from './json-value.js';
-import { PATCH_LIMITS, parsePatchOperation } from './patch-request.js';
+import { PATCH_LIMITS, readPatchOperation } from './patch-request.js';
 import { containerOf, readResolved, writeValue } from './patch-target.js';
 import { isPrimary, jsonEqual, RecordIndex, valuesEqual } from './patch-values.js';
 import { findSubAttribute } from './resource-schema.js';
@@ -112,11 +111,12 @@ function readStep(run: Run, operation: unknown, index: number): Step {
       reason: `the value of operation ${index} is nested too deeply`,
     });
   }
-  const { op: kind, path, value } = parsePatchOperation(operation, index);
-  if (path === undefined) return { form: 'object', kind, value: value as Record<string, unknown> };
+  const { operation: read, patchPath } = readPatchOperation(operation, index);
+  const { op: kind, path, value } = read;
+  if (path === undefined || patchPath === undefined)
+    return { form: 'object', kind, value: value as Record<string, unknown> };
   const extension = run.schema.extension(path.trim());
   if (extension !== undefined) return { form: 'extension', kind, extension, value };
-  const patchPath = parsePatchPath(path);
   const resolved = run.schema.resolve(patchPath.path);
   if (resolved === undefined) throw invalidPath(path, `${run.schema.resourceType} has no such attribute`);
   return { form: 'path', kind, path, patchPath, resolved, value };
