@@ -1,9 +1,9 @@
 // Value comparison for PATCH: when two values are equal, and when two records of a multi-valued attribute are the same one.
-import { getOwn } from './attribute-access.js';
-import { isJsonObject } from './json-value.js';
-import { userNameKey } from './name-key.js';
-import { findSubAttribute } from './resource-schema.js';
-import type { AttributeDefinition } from './schema-types.js';
+import { getOwn } from '../attribute-access.js';
+import { isJsonObject } from '../json-value.js';
+import { userNameKey } from '../name-key.js';
+import { findSubAttribute } from '../resource-schema.js';
+import type { AttributeDefinition } from '../schema-types.js';
 
 /** Structural equality of two JSON values, object key order ignored. */
 export function jsonEqual(a: unknown, b: unknown): boolean {

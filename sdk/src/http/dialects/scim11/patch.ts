@@ -1,13 +1,13 @@
 // Reads a SCIM 1.1 PATCH body (a partial resource, SCIM 1.1 API §3.3.2) into canonical PATCH operations.
-import type { AliasTable } from '../protocol/alias-table.js';
-import { ScimError } from '../protocol/errors.js';
-import { parsePatchPath } from '../protocol/filter-parser.js';
-import { stringifyAttrPath, stringifyFilter } from '../protocol/filter-stringify.js';
-import { findStructureProblem, isJsonObject } from '../protocol/json-value.js';
-import { PATCH_LIMITS, parsePatchRequest } from '../protocol/patch-request.js';
-import type { ResourceSchema } from '../protocol/schema-types.js';
-import type { PatchOperation } from '../service/scim-service.js';
-import { attributeNameTo20 } from './list-params-11.js';
+import type { AliasTable } from '../../../protocol/alias-table.js';
+import { ScimError } from '../../../protocol/errors.js';
+import { parsePatchPath } from '../../../protocol/filter/parser.js';
+import { stringifyAttrPath, stringifyFilter } from '../../../protocol/filter/stringify.js';
+import { findStructureProblem, isJsonObject } from '../../../protocol/json-value.js';
+import { PATCH_LIMITS, parsePatchRequest } from '../../../protocol/patch/request.js';
+import type { ResourceSchema } from '../../../protocol/schema-types.js';
+import type { PatchOperation } from '../../../service/scim-service.js';
+import { attributeNameTo20 } from './list-params.js';
 
 function syntax(reason: string): ScimError {
   return new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason });

@@ -1,25 +1,25 @@
 // Applies PATCH operations (RFC 7644 §3.5.2) to a resource: a new resource and the attributes that changed.
-import { getOwn } from './attribute-access.js';
-import { attributeLabel, isEmptyValue } from './attribute-label.js';
-import { forEachAttributeKey } from './attribute-key.js';
-import { coerceAttributeValue, coerceSingleValue, type CoerceOptions } from './coerce-value.js';
-import { ScimError } from './errors.js';
-import type { AttrPath, Filter, PatchPath } from './filter-ast.js';
-import { compileElementFilters } from './filter-evaluate.js';
-import { cloneJson, findStructureProblem, isForbiddenKey, isJsonObject } from './json-value.js';
-import { PATCH_LIMITS, readPatchOperation } from './patch-request.js';
-import { containerOf, readResolved, writeValue } from './patch-target.js';
-import { isPrimary, jsonEqual, RecordIndex, valuesEqual } from './patch-values.js';
-import { findSubAttribute } from './resource-schema.js';
-import type { ScimResource } from './resource.js';
+import { getOwn } from '../attribute-access.js';
+import { attributeLabel, isEmptyValue } from '../attribute-label.js';
+import { forEachAttributeKey } from '../attribute-key.js';
+import { coerceAttributeValue, coerceSingleValue, type CoerceOptions } from '../coerce-value.js';
+import { ScimError } from '../errors.js';
+import type { AttrPath, Filter, PatchPath } from '../filter/ast.js';
+import { compileElementFilters } from '../filter/evaluate.js';
+import { cloneJson, findStructureProblem, isForbiddenKey, isJsonObject } from '../json-value.js';
+import { PATCH_LIMITS, readPatchOperation } from './request.js';
+import { containerOf, readResolved, writeValue } from './target.js';
+import { isPrimary, jsonEqual, RecordIndex, valuesEqual } from './values.js';
+import { findSubAttribute } from '../resource-schema.js';
+import type { ScimResource } from '../resource.js';
 import type {
   AttributeDefinition,
   ResolvedAttribute,
   ResourceSchema,
   SchemaDefinition,
-} from './schema-types.js';
-import { RESOURCE_LIMITS } from './validate-resource.js';
-import type { PatchOperation } from '../service/scim-service.js';
+} from '../schema-types.js';
+import { RESOURCE_LIMITS } from '../validate-resource.js';
+import type { PatchOperation } from '../../service/scim-service.js';
 
 export interface PatchResult {
   /** A new resource; the input is never changed. */

@@ -1,11 +1,11 @@
 // Reads a PATCH body (RFC 7644 §3.5.2) into its operations, lenient where real clients differ from the RFC.
-import { getOwn } from './attribute-access.js';
-import { ScimError } from './errors.js';
-import { parsePatchPath } from './filter-parser.js';
-import { cloneJson, findStructureProblem, isJsonObject } from './json-value.js';
-import { URN } from './resource.js';
-import type { PatchPath } from './filter-ast.js';
-import type { PatchOperation } from '../service/scim-service.js';
+import { getOwn } from '../attribute-access.js';
+import { ScimError } from '../errors.js';
+import { parsePatchPath } from '../filter/parser.js';
+import { cloneJson, findStructureProblem, isJsonObject } from '../json-value.js';
+import { URN } from '../resource.js';
+import type { PatchPath } from '../filter/ast.js';
+import type { PatchOperation } from '../../service/scim-service.js';
 
 export interface PatchLimits {
   /** Most operations in one request (default 10 000). */

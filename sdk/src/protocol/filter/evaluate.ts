@@ -1,11 +1,11 @@
 // Evaluates a filter AST against canonical resources in memory, with the comparison rules of RFC 7644 §3.4.2.2.
-import { findSubAttribute, isNeverReturned } from './resource-schema.js';
-import { getOwn, getResolvedValues } from './attribute-access.js';
-import type { AttrPath, CompareOp, Filter } from './filter-ast.js';
-import { chainOperands } from './filter-chain.js';
-import type { ScimResource } from './resource.js';
-import { userNameKey } from './name-key.js';
-import type { AttributeDefinition, ResourceSchema } from './schema-types.js';
+import { findSubAttribute, isNeverReturned } from '../resource-schema.js';
+import { getOwn, getResolvedValues } from '../attribute-access.js';
+import type { AttrPath, CompareOp, Filter } from './ast.js';
+import { chainOperands } from './chain.js';
+import type { ScimResource } from '../resource.js';
+import { userNameKey } from '../name-key.js';
+import type { AttributeDefinition, ResourceSchema } from '../schema-types.js';
 
 /** A compiled test of a resource (or, inside a value filter, of one element). */
 type Predicate = (subject: unknown) => boolean;
