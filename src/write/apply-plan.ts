@@ -66,7 +66,11 @@ async function quietly(step: () => Promise<void>): Promise<void> {
  * into place, the previous files moved aside until the end. If anything fails, every file moved is
  * put back, staged files and created folders are removed, and the error is rethrown.
  */
-export async function applyPlan(outDir: string, files: readonly PlannedFile[], fs: WriterFs = nodeWriterFs): Promise<void> {
+export async function applyPlan(
+  outDir: string,
+  files: readonly PlannedFile[],
+  fs: WriterFs = nodeWriterFs,
+): Promise<void> {
   const writes = files.filter((file) => file.action === 'create' || file.action === 'rewrite');
   const createdDirs: string[] = [];
   const moves: Move[] = [];
@@ -90,7 +94,8 @@ export async function applyPlan(outDir: string, files: readonly PlannedFile[], f
   } catch (error) {
     for (const move of [...moves].reverse()) {
       if (move.done === 'placed') await quietly(() => fs.unlink(move.path));
-      if (move.done !== 'none' && move.aside !== undefined) await quietly(() => fs.rename(move.aside!, move.path));
+      if (move.done !== 'none' && move.aside !== undefined)
+        await quietly(() => fs.rename(move.aside!, move.path));
       if (move.done !== 'placed') await quietly(() => fs.unlink(move.staged));
     }
     for (const dir of [...createdDirs].reverse()) await quietly(() => fs.rmdir(dir));

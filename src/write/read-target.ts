@@ -32,7 +32,8 @@ async function current(path: string): Promise<Uint8Array | 'directory' | undefin
 /** Reads the out folder: is it empty, the previous manifest, the current bytes of every path to write. */
 export async function readTarget(outDir: string, files: readonly GeneratedFile[]): Promise<TargetState> {
   const manifest = await current(join(outDir, MANIFEST_PATH));
-  const previous = manifest instanceof Uint8Array ? manifestHashes(Buffer.from(manifest).toString('utf8')) : undefined;
+  const previous =
+    manifest instanceof Uint8Array ? manifestHashes(Buffer.from(manifest).toString('utf8')) : undefined;
   const found = new Map<string, Uint8Array | 'directory'>();
   for (const file of files) {
     const bytes = await current(join(outDir, file.path));

@@ -47,7 +47,11 @@ function sameBytes(a: Uint8Array, b: string | Uint8Array): boolean {
   return Buffer.from(a).equals(typeof b === 'string' ? Buffer.from(b, 'utf8') : Buffer.from(b));
 }
 
-function actionFor(file: GeneratedFile, state: TargetState, force: boolean): Omit<PlannedFile, keyof GeneratedFile> {
+function actionFor(
+  file: GeneratedFile,
+  state: TargetState,
+  force: boolean,
+): Omit<PlannedFile, keyof GeneratedFile> {
   const current = state.current.get(file.path);
   if (current === undefined) return { action: 'create' };
   if (current === 'directory') return { action: 'blocked', reason: 'a folder is in the place of this file' };
@@ -70,9 +74,15 @@ function actionFor(file: GeneratedFile, state: TargetState, force: boolean): Omi
  * way, nothing is written. `force` also lets edited scaffolding be replaced, never the merged zone
  * (`src/connector.ts`, `package.json`), which holds the user's code.
  */
-export function planWrites(files: readonly GeneratedFile[], state: TargetState, options: PlanOptions): WritePlan {
-  if (state.previous === undefined && state.nonEmpty && !options.force) return { ok: false, refusal: 'not-empty' };
+export function planWrites(
+  files: readonly GeneratedFile[],
+  state: TargetState,
+  options: PlanOptions,
+): WritePlan {
+  if (state.previous === undefined && state.nonEmpty && !options.force)
+    return { ok: false, refusal: 'not-empty' };
   const planned = files.map((file) => ({ ...file, ...actionFor(file, state, options.force) }));
-  if (planned.some((file) => file.action === 'blocked')) return { ok: false, refusal: 'blocked', files: planned };
+  if (planned.some((file) => file.action === 'blocked'))
+    return { ok: false, refusal: 'blocked', files: planned };
   return { ok: true, files: planned };
 }

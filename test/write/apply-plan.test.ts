@@ -87,7 +87,10 @@ describe('applyPlan', () => {
 
   it('refuses a path outside the project before writing anything', async () => {
     const before = await snapshot(dir);
-    const bad: PlannedFile[] = [...plan, { path: '../escape.txt', zone: 'generated', action: 'create', contents: 'x' }];
+    const bad: PlannedFile[] = [
+      ...plan,
+      { path: '../escape.txt', zone: 'generated', action: 'create', contents: 'x' },
+    ];
     await assert.rejects(applyPlan(dir, bad), /outside the project/);
     assert.deepEqual(await snapshot(dir), before);
   });

@@ -6,11 +6,16 @@ const hash = 'ab'.repeat(32);
 
 describe('manifestHashes', () => {
   it('reads a hash per file, plain or in an object', () => {
-    const text = JSON.stringify({ files: { 'a.ts': hash, 'b.ts': { hash: `sha256:${hash}`, zone: 'generated' } } });
-    assert.deepEqual([...manifestHashes(text)], [
-      ['a.ts', hash],
-      ['b.ts', hash],
-    ]);
+    const text = JSON.stringify({
+      files: { 'a.ts': hash, 'b.ts': { hash: `sha256:${hash}`, zone: 'generated' } },
+    });
+    assert.deepEqual(
+      [...manifestHashes(text)],
+      [
+        ['a.ts', hash],
+        ['b.ts', hash],
+      ],
+    );
   });
 
   const bad: [string, string][] = [

@@ -20,22 +20,48 @@ interface Case {
 const cases: [string, Case][] = [
   ['absent file in a generated project', { zone: 'merged', manifest: true, want: 'create' }],
   ['identical bytes', { zone: 'scaffolding', disk: 'new', wrote: 'old', manifest: true, want: 'unchanged' }],
-  ['generated zone, edited', { zone: 'generated', disk: 'edited', wrote: 'old', manifest: true, want: 'rewrite' }],
-  ['scaffolding unedited since last time', { zone: 'scaffolding', disk: 'old', wrote: 'old', manifest: true, want: 'rewrite' }],
-  ['merged unedited since last time', { zone: 'merged', disk: 'old', wrote: 'old', manifest: true, want: 'rewrite' }],
-  ['scaffolding edited', { zone: 'scaffolding', disk: 'edited', wrote: 'old', manifest: true, want: 'blocked' }],
+  [
+    'generated zone, edited',
+    { zone: 'generated', disk: 'edited', wrote: 'old', manifest: true, want: 'rewrite' },
+  ],
+  [
+    'scaffolding unedited since last time',
+    { zone: 'scaffolding', disk: 'old', wrote: 'old', manifest: true, want: 'rewrite' },
+  ],
+  [
+    'merged unedited since last time',
+    { zone: 'merged', disk: 'old', wrote: 'old', manifest: true, want: 'rewrite' },
+  ],
+  [
+    'scaffolding edited',
+    { zone: 'scaffolding', disk: 'edited', wrote: 'old', manifest: true, want: 'blocked' },
+  ],
   ['merged edited', { zone: 'merged', disk: 'edited', wrote: 'old', manifest: true, want: 'blocked' }],
   ['file the generator never wrote', { zone: 'scaffolding', disk: 'mine', manifest: true, want: 'blocked' }],
-  ['edited scaffolding, forced', { zone: 'scaffolding', disk: 'edited', wrote: 'old', manifest: true, force: true, want: 'rewrite' }],
-  ['edited merged file, forced: still blocked', { zone: 'merged', disk: 'edited', wrote: 'old', manifest: true, force: true, want: 'blocked' }],
-  ['folder in place of a file, forced', { zone: 'generated', disk: 'directory', manifest: true, force: true, want: 'blocked' }],
-  ['no project, forced: replaced', { zone: 'merged', disk: 'other', manifest: false, force: true, want: 'rewrite' }],
+  [
+    'edited scaffolding, forced',
+    { zone: 'scaffolding', disk: 'edited', wrote: 'old', manifest: true, force: true, want: 'rewrite' },
+  ],
+  [
+    'edited merged file, forced: still blocked',
+    { zone: 'merged', disk: 'edited', wrote: 'old', manifest: true, force: true, want: 'blocked' },
+  ],
+  [
+    'folder in place of a file, forced',
+    { zone: 'generated', disk: 'directory', manifest: true, force: true, want: 'blocked' },
+  ],
+  [
+    'no project, forced: replaced',
+    { zone: 'merged', disk: 'other', manifest: false, force: true, want: 'rewrite' },
+  ],
 ];
 
 function stateOf(c: Case): TargetState {
   const current = new Map<string, Uint8Array | 'directory'>();
   if (c.disk !== undefined) current.set('f', c.disk === 'directory' ? 'directory' : bytes(c.disk));
-  const previous = c.manifest ? new Map(c.wrote === undefined ? [] : [['f', contentHash(c.wrote)]]) : undefined;
+  const previous = c.manifest
+    ? new Map(c.wrote === undefined ? [] : [['f', contentHash(c.wrote)]])
+    : undefined;
   return { nonEmpty: c.disk !== undefined || c.manifest, previous, current };
 }
 
@@ -68,9 +94,19 @@ describe('planWrites', () => {
   });
 
   it('compares binary contents byte for byte', () => {
-    const state: TargetState = { nonEmpty: true, previous: new Map(), current: new Map([['p.tgz', new Uint8Array([1, 2])]]) };
-    const same = planWrites([{ path: 'p.tgz', contents: new Uint8Array([1, 2]), zone: 'generated' }], state, { force: false });
-    const other = planWrites([{ path: 'p.tgz', contents: new Uint8Array([1, 3]), zone: 'generated' }], state, { force: false });
+    const state: TargetState = {
+      nonEmpty: true,
+      previous: new Map(),
+      current: new Map([['p.tgz', new Uint8Array([1, 2])]]),
+    };
+    const same = planWrites([{ path: 'p.tgz', contents: new Uint8Array([1, 2]), zone: 'generated' }], state, {
+      force: false,
+    });
+    const other = planWrites(
+      [{ path: 'p.tgz', contents: new Uint8Array([1, 3]), zone: 'generated' }],
+      state,
+      { force: false },
+    );
     assert.equal(same.ok && same.files[0]?.action, 'unchanged');
     assert.equal(other.ok && other.files[0]?.action, 'rewrite');
   });
