@@ -1,20 +1,101 @@
-// Reads connector.yaml into a resolved ConnectorSpec, or every problem found in it.
-// PLACEHOLDER contract for the generator's two halves: the spec helper replaces this body with
-// the real loader (yaml positions, ajv, did-you-mean, OpenAPI checks); the signatures stay.
-import { readFile } from 'node:fs/promises';
+// Reads connector.yaml into a resolved ConnectorSpec, or every problem found in it (and in the files it names).
+import { resolve } from 'node:path';
 import type { ConnectorSpec } from './connector-spec.js';
+import { checkOpenApiText } from './openapi-check.js';
+import { readSpecFile, type ReadSpecFile } from './read-file.js';
+import { resolveSpec } from './resolve-spec.js';
+import { checkAgainstSchema } from './schema-check.js';
+import { checkSemantics } from './semantic-check.js';
+import { problems } from './spec-codes.js';
+import { backendKind, child, isRecord } from './spec-data.js';
 import type { SpecProblem } from './spec-problem.js';
+import { keepNumbersAsWritten, parseYamlSource, type DataPath, type YamlSource } from './yaml-source.js';
 
 export type LoadSpecResult = { ok: true; spec: ConnectorSpec } | { ok: false; problems: SpecProblem[] };
 
+/** Sorted by file, line and column, each reported once. */
+function sortProblems(found: SpecProblem[]): SpecProblem[] {
+  const unique = new Map(found.map((p) => [`${p.file}\0${p.line}\0${p.column}\0${p.message}`, p]));
+  return [...unique.values()].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
+  );
+}
+
+/** The problems of one file the spec names at `path` (a seed file or the OpenAPI document). */
+async function checkNamedFile(
+  source: YamlSource,
+  path: DataPath,
+  relative: string,
+  read: ReadSpecFile,
+  kind: 'seed' | 'openapi',
+): Promise<SpecProblem[]> {
+  const absolute = resolve(source.file, '..', relative);
+  const got = await read(absolute);
+  if ('missing' in got) {
+    const text =
+      kind === 'openapi' ? problems.openapiMissing(absolute) : problems.seedMissing(path.join('.'), absolute);
+    return [source.problem(text, path)];
+  }
+  if ('error' in got) return [source.problem(problems.unreadable(absolute, got.error), path)];
+  if (kind === 'openapi') return checkOpenApiText(got.text, absolute);
+  const parsed = parseYamlSource(got.text, absolute);
+  return 'problems' in parsed ? parsed.problems : [];
+}
+
+async function checkNamedFiles(
+  source: YamlSource,
+  data: unknown,
+  read: ReadSpecFile,
+): Promise<SpecProblem[]> {
+  const checks: Promise<SpecProblem[]>[] = [];
+  const seed = child(data, 'seed');
+  for (const key of ['users', 'groups']) {
+    const value = seed[key];
+    if (typeof value === 'string' && value !== '')
+      checks.push(checkNamedFile(source, ['seed', key], value, read, 'seed'));
+  }
+  const document = child(data, 'backend')['document'];
+  if (backendKind(data) === 'openapi' && typeof document === 'string' && document !== '') {
+    checks.push(checkNamedFile(source, ['backend', 'document'], document, read, 'openapi'));
+  }
+  return (await Promise.all(checks)).flat();
+}
+
 /** Loads and checks the spec file; never throws for a problem in the spec itself. */
-export async function loadSpec(file: string): Promise<LoadSpecResult> {
-  return loadSpecText(await readFile(file, 'utf8'), file);
+export async function loadSpec(file: string, read: ReadSpecFile = readSpecFile): Promise<LoadSpecResult> {
+  const absolute = resolve(file);
+  const got = await read(absolute);
+  if (!('text' in got)) {
+    const reason = 'missing' in got ? 'no such file' : got.error;
+    return {
+      ok: false,
+      problems: [{ file: absolute, line: 1, column: 1, ...problems.unreadable('the spec', reason) }],
+    };
+  }
+  return loadSpecText(got.text, absolute, read);
 }
 
 /** The same from text already read (`file` is used for locations and relative paths). */
-export async function loadSpecText(text: string, file: string): Promise<LoadSpecResult> {
-  void text;
-  void file;
-  throw new Error('loadSpecText: not written yet');
+export async function loadSpecText(
+  text: string,
+  file: string,
+  read: ReadSpecFile = readSpecFile,
+): Promise<LoadSpecResult> {
+  const absolute = resolve(file);
+  const parsed = parseYamlSource(text, absolute);
+  if ('problems' in parsed) return { ok: false, problems: sortProblems(parsed.problems) };
+  const source = parsed.source;
+  if (source.doc.contents === null) {
+    return { ok: false, problems: [{ file: absolute, line: 1, column: 1, ...problems.empty() }] };
+  }
+  keepNumbersAsWritten(source, ['scim', 'versions'], 'items');
+  keepNumbersAsWritten(source, ['scim', 'basePaths'], 'keys');
+  const data: unknown = source.doc.toJS();
+  const found = [
+    ...checkAgainstSchema(source, data),
+    ...checkSemantics(source, data),
+    ...(await checkNamedFiles(source, data, read)),
+  ];
+  if (found.length > 0 || !isRecord(data)) return { ok: false, problems: sortProblems(found) };
+  return { ok: true, spec: resolveSpec(data, absolute) };
 }

@@ -1,0 +1,162 @@
+// The generator's spec error catalogue: every stable problem code, and the one place its message is worded.
+
+/** Every code a SpecProblem can carry, with what it means (spec/README.md lists the same). */
+export const SPEC_CODES = {
+  SPEC_FILE_UNREADABLE: 'a file the spec needs cannot be read',
+  SPEC_YAML_SYNTAX: 'the YAML (or JSON) cannot be parsed',
+  SPEC_EMPTY: 'the spec file holds nothing',
+  SPEC_UNKNOWN_KEY: 'a key the format does not have (often a typo)',
+  SPEC_MISSING_KEY: 'a required key is absent',
+  SPEC_WRONG_TYPE: 'a value of the wrong type',
+  SPEC_BAD_VALUE: 'a value outside the allowed list',
+  SPEC_UNKNOWN_CAPABILITY: 'a capability Okta does not have',
+  SPEC_DUPLICATE_ITEM: 'a list item given twice',
+  SPEC_BAD_FORMAT: 'a string of the wrong form (name, URN, path, secret)',
+  SPEC_OUT_OF_RANGE: 'a number or list outside its bounds',
+  SPEC_SETTING_SYNTAX: 'a malformed ${NAME} / ${NAME:-default} setting',
+  SPEC_BASE_PATH: 'a base path for a version not served, or two versions on one path',
+  SPEC_BAD_ATTRIBUTE_NAME: 'an attribute name RFC 7643 does not allow',
+  SPEC_ATTRIBUTE_CLASH: 'a custom attribute named like a core User or Group attribute',
+  SPEC_DUPLICATE_ATTRIBUTE: 'two attributes whose names differ only in case',
+  SPEC_ATTRIBUTE_SHAPE:
+    'sub-attributes on a non-complex attribute, a complex one without them, or complex in complex',
+  SPEC_URN_CLASH: 'an extension URN equal to another schema URN',
+  SPEC_NOT_FOR_BACKEND: 'a key that the chosen backend or auth type does not use',
+  SPEC_TLS_FILES: 'an incomplete TLS file pair',
+  SPEC_SEED_MISSING: 'a seed file that does not exist',
+  SPEC_OPENAPI_MISSING: 'the OpenAPI document named does not exist',
+  SPEC_OPENAPI_INVALID: 'the OpenAPI document is not a valid OpenAPI 3.0/3.1 document',
+} as const;
+
+export type SpecCode = keyof typeof SPEC_CODES;
+
+/** A problem's code and words, before it is located. */
+export interface ProblemText {
+  code: SpecCode;
+  message: string;
+}
+
+const quoteList = (items: readonly string[]): string => items.join(', ');
+const suggest = (suggestion: string | undefined): string =>
+  suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;
+
+/** The messages, one function per situation; each says what to do next. */
+export const problems = {
+  unreadable: (what: string, reason: string): ProblemText => ({
+    code: 'SPEC_FILE_UNREADABLE',
+    message: `cannot read ${what}: ${reason}`,
+  }),
+  yamlSyntax: (detail: string): ProblemText => ({
+    code: 'SPEC_YAML_SYNTAX',
+    message: `YAML syntax: ${detail}; fix it (other checks run once the file parses)`,
+  }),
+  empty: (): ProblemText => ({
+    code: 'SPEC_EMPTY',
+    message: 'the spec is empty: start with "name:" and "capabilities:" (see spec/README.md)',
+  }),
+  unknownKey: (key: string, where: string, suggestion: string | undefined, allowed: readonly string[]) => ({
+    code: 'SPEC_UNKNOWN_KEY' as const,
+    message:
+      `unknown key "${key}" in ${where}` +
+      (suggestion === undefined ? `; the keys allowed here: ${quoteList(allowed)}` : suggest(suggestion)),
+  }),
+  missingKey: (key: string, where: string, why: string): ProblemText => ({
+    code: 'SPEC_MISSING_KEY',
+    message: `${where} needs "${key}"${why}: add it`,
+  }),
+  wrongType: (where: string, expected: string, got: string): ProblemText => ({
+    code: 'SPEC_WRONG_TYPE',
+    message: `${where} must be ${expected}, not ${got}`,
+  }),
+  badValue: (where: string, value: string, allowed: readonly string[], suggestion: string | undefined) => ({
+    code: 'SPEC_BAD_VALUE' as const,
+    message: `${where} is "${value}", which is not one of ${quoteList(allowed)}${suggest(suggestion)}`,
+  }),
+  unknownCapability: (where: string, value: string, suggestion: string | undefined): ProblemText => ({
+    code: 'SPEC_UNKNOWN_CAPABILITY',
+    message:
+      `${where}: "${value}" is not an Okta capability` +
+      (suggestion === undefined ? '; see the list in spec/README.md#capabilities' : suggest(suggestion)),
+  }),
+  duplicateItem: (where: string, value: string): ProblemText => ({
+    code: 'SPEC_DUPLICATE_ITEM',
+    message: `${where}: "${value}" is listed twice: remove one`,
+  }),
+  /** `value` undefined for secrets, which never reach a message. */
+  badFormat: (where: string, value: string | undefined, rule: string): ProblemText => ({
+    code: 'SPEC_BAD_FORMAT',
+    message: value === undefined ? `${where} ${rule}` : `${where} "${value}" ${rule}`,
+  }),
+  outOfRange: (where: string, rule: string): ProblemText => ({
+    code: 'SPEC_OUT_OF_RANGE',
+    message: `${where} ${rule}`,
+  }),
+  settingSyntax: (where: string, value: string): ProblemText => ({
+    code: 'SPEC_SETTING_SYNTAX',
+    message: `${where} "${value}" is not a valid setting: write a plain value, \${NAME} or \${NAME:-default} (NAME: letters, digits, "_"), as the whole value`,
+  }),
+  basePathUnserved: (version: string): ProblemText => ({
+    code: 'SPEC_BASE_PATH',
+    message: `scim.basePaths gives a path for SCIM ${version}, which scim.versions does not serve: add "${version}" to scim.versions or remove the path`,
+  }),
+  basePathShared: (path: string): ProblemText => ({
+    code: 'SPEC_BASE_PATH',
+    message: `SCIM 2.0 and 1.1 cannot share the base path "${path}": give each version its own`,
+  }),
+  badAttributeName: (where: string, name: string): ProblemText => ({
+    code: 'SPEC_BAD_ATTRIBUTE_NAME',
+    message: `${where}: "${name}" is not a valid attribute name: start with a letter, then letters, digits, "-" or "_" (RFC 7643 §2.1)`,
+  }),
+  attributeClash: (where: string, name: string, core: string, resource: string): ProblemText => ({
+    code: 'SPEC_ATTRIBUTE_CLASH',
+    message: `${where}: "${name}" clashes with the core ${resource} attribute "${core}": rename it (e.g. with your app's prefix), or use the core attribute`,
+  }),
+  duplicateAttribute: (where: string, name: string, other: string): ProblemText => ({
+    code: 'SPEC_DUPLICATE_ATTRIBUTE',
+    message: `${where}: "${name}" and "${other}" are the same attribute (SCIM names are case-insensitive): keep one`,
+  }),
+  subAttributesNotComplex: (where: string, type: string): ProblemText => ({
+    code: 'SPEC_ATTRIBUTE_SHAPE',
+    message: `${where} has subAttributes but type ${type}: set type: complex, or remove subAttributes`,
+  }),
+  complexWithoutSubAttributes: (where: string): ProblemText => ({
+    code: 'SPEC_ATTRIBUTE_SHAPE',
+    message: `${where} is complex but has no subAttributes: add at least one`,
+  }),
+  nestedComplex: (where: string): ProblemText => ({
+    code: 'SPEC_ATTRIBUTE_SHAPE',
+    message: `${where} is complex inside a complex attribute, which RFC 7643 §2.3.8 forbids: flatten it`,
+  }),
+  referenceTypesNotReference: (where: string, type: string): ProblemText => ({
+    code: 'SPEC_ATTRIBUTE_SHAPE',
+    message: `${where} has referenceTypes but type ${type}: set type: reference, or remove referenceTypes`,
+  }),
+  urnClash: (where: string, urn: string, other: string): ProblemText => ({
+    code: 'SPEC_URN_CLASH',
+    message: `${where} "${urn}" is already the URN of ${other}: choose another`,
+  }),
+  notForBackend: (key: string, where: string, kind: string, usedBy: string): ProblemText => ({
+    code: 'SPEC_NOT_FOR_BACKEND',
+    message: `${where}.${key} is not used by ${kind}${usedBy}: remove it`,
+  }),
+  seedWithoutStore: (): ProblemText => ({
+    code: 'SPEC_NOT_FOR_BACKEND',
+    message: 'seed files are loaded into the store: set backend: store, or remove seed',
+  }),
+  tlsFiles: (): ProblemText => ({
+    code: 'SPEC_TLS_FILES',
+    message: 'server.tls needs keyFile and certFile (PEM), or pfxFile (PKCS#12) alone',
+  }),
+  seedMissing: (where: string, path: string): ProblemText => ({
+    code: 'SPEC_SEED_MISSING',
+    message: `${where}: no file at ${path}: fix the path (relative to the spec) or create the file`,
+  }),
+  openapiMissing: (path: string): ProblemText => ({
+    code: 'SPEC_OPENAPI_MISSING',
+    message: `backend.document: no OpenAPI document at ${path}: fix the path (relative to the spec) or put the app's document there`,
+  }),
+  openapi: (detail: string): ProblemText => ({
+    code: 'SPEC_OPENAPI_INVALID',
+    message: `OpenAPI: ${detail}`,
+  }),
+};
