@@ -21,13 +21,24 @@ export interface GeneratedFile {
  */
 export type PackageSource =
   | { kind: 'workspace'; sdkVersion: string; testerVersion: string }
-  | { kind: 'vendor'; sdkTarball: string; testerTarball: string }
+  | {
+      kind: 'vendor';
+      sdkTarball: string;
+      testerTarball: string;
+      /** The tarballs' bytes, when the shell has packed them: emitted (zone generated) and hashed in the manifest. */
+      tarballs?: { path: string; contents: Uint8Array }[];
+    }
   | { kind: 'registry'; sdkVersion: string; testerVersion: string };
 
 export interface GenerateOptions {
   packages: PackageSource;
   /** Text of the spec file as it will sit at the project's root (`connector.yaml`). */
   specText: string;
+  /**
+   * Absolute path of the project folder, when known: files the spec names inside it stay where they
+   * are; files outside it (and all of them when this is absent) are copied in and the copy's paths rewritten.
+   */
+  projectDir?: string;
 }
 
 /** What a run did or would do, for the shells' summaries. */

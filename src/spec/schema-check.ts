@@ -30,9 +30,12 @@ function validator(): ValidateFunction {
 /** `server.port`, `capabilities[2]`: how a path reads in a message. */
 export function describePath(path: DataPath): string {
   if (path.length === 0) return 'the spec';
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
-    .join('');
+  const step = (part: string | number, i: number): string => {
+    if (typeof part === 'number') return `[${part}]`;
+    if (!/^[A-Za-z_$][\w$-]*$/.test(part)) return `["${part}"]`;
+    return i === 0 ? part : `.${part}`;
+  };
+  return path.map(step).join('');
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -117,7 +120,7 @@ function word(
     }
     case 'pattern': {
       const rule = String(schema?.['errorMessage'] ?? `must match ${String(error.schema)}`);
-      const shown = schema?.['writeOnly'] === true ? '(not shown)' : String(data);
+      const shown = schema?.['writeOnly'] === true ? undefined : String(data);
       return { text: problems.badFormat(where, shown, rule), path, at: 'value' };
     }
     case 'minLength':

@@ -1,0 +1,51 @@
+// The generator's core: a resolved spec in, every file of the project out, formatted, hashed and sorted; no writes.
+import type { ConnectorSpec } from '../spec/connector-spec.js';
+import { formatSource } from './format-source.js';
+import type { Generate, GeneratedFile, GenerateOptions, GenerateResult } from './generate-contract.js';
+import { GENERATOR_PACKAGE } from './generator-version.js';
+import { buildManifest, MANIFEST_PATH } from './manifest.js';
+import { planConnector } from './plan-connector.js';
+import { packageJson } from './project-json.js';
+import { renderProject } from './render-project.js';
+import { placeSpecFiles } from './spec-files.js';
+
+const byPath = (a: GeneratedFile, b: GeneratedFile): number =>
+  a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+
+export const generate: Generate = async (
+  spec: ConnectorSpec,
+  options: GenerateOptions,
+): Promise<GenerateResult> => {
+  const placed = await placeSpecFiles(spec, options.specText, options.projectDir);
+  const model = planConnector(spec, GENERATOR_PACKAGE.version, placed.paths);
+  const rendered = await renderProject(model);
+  rendered.push({
+    path: 'package.json',
+    zone: 'merged',
+    text: JSON.stringify(packageJson(model, options.packages)),
+  });
+  const files: GeneratedFile[] = [
+    { path: 'connector.yaml', contents: placed.specText, zone: 'scaffolding' },
+    ...placed.copies,
+  ];
+  for (const file of rendered) {
+    files.push({ path: file.path, contents: await formatSource(file.path, file.text), zone: file.zone });
+  }
+  if (options.packages.kind === 'vendor') {
+    for (const tarball of options.packages.tarballs ?? []) {
+      files.push({ path: tarball.path, contents: tarball.contents, zone: 'generated' });
+    }
+  }
+  files.sort(byPath);
+  const manifest = await buildManifest(
+    { name: GENERATOR_PACKAGE.name, version: GENERATOR_PACKAGE.version },
+    files,
+  );
+  files.push({
+    path: MANIFEST_PATH,
+    contents: await formatSource(MANIFEST_PATH, JSON.stringify(manifest)),
+    zone: 'generated',
+  });
+  files.sort(byPath);
+  return { files, report: { methods: [...model.methodNames], stubs: [...model.stubs] } };
+};

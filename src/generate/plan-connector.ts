@@ -1,0 +1,183 @@
+// Plans the connector from the resolved spec: which methods, which bodies, which settings and variables.
+import { methodsForCapabilities, SERVICE_METHODS, type ServiceMethod } from 'scim-connector-sdk';
+import type { AppAuthSpec, ConnectorSpec, Setting } from '../spec/connector-spec.js';
+import type {
+  AppSettingModel,
+  ConnectorModel,
+  EnvironmentVariable,
+  MethodModel,
+  ProjectPaths,
+} from './connector-model.js';
+import { methodInfo } from './method-catalogue.js';
+
+/** The methods the spec needs: the capabilities' in the served dialects plus the extra operations, in SDK order. */
+export function plannedMethods(
+  spec: Pick<ConnectorSpec, 'capabilities' | 'operations' | 'dialects'>,
+): ServiceMethod[] {
+  const needed = new Set<ServiceMethod>([
+    ...methodsForCapabilities(
+      spec.capabilities,
+      spec.dialects.map((d) => d.version),
+    ),
+    ...spec.operations,
+  ]);
+  return SERVICE_METHODS.filter((method) => needed.has(method));
+}
+
+function methodModel(name: ServiceMethod, stub: boolean): MethodModel {
+  const info = methodInfo(name);
+  // A stub uses none of its parameters: the underscore keeps linters quiet until the user writes the body.
+  const prefix = stub ? '_' : '';
+  const params = [...info.params, { name: 'ctx', type: 'RequestContext' }];
+  return {
+    name,
+    resource: info.resource,
+    summary: info.summary,
+    sends: info.sends,
+    answer: info.answer,
+    paramList: params.map((p) => `${prefix}${p.name}: ${p.type}`).join(', '),
+    args: params.map((p) => p.name).join(', '),
+    returns: info.returns,
+    stub,
+  };
+}
+
+function describeSetting(setting: Setting): string | undefined {
+  if ('literal' in setting) return undefined;
+  return setting.default;
+}
+
+/** The app settings of the openapi backend: the base URL and the auth scheme's values. */
+function appSettings(spec: ConnectorSpec): AppSettingModel[] {
+  if (spec.backend.kind !== 'openapi') return [];
+  const settings: AppSettingModel[] = [
+    { key: 'baseUrl', setting: spec.backend.baseUrl, secret: false, meaning: "the app API's base URL" },
+  ];
+  const auth: AppAuthSpec = spec.backend.auth;
+  const add = (key: string, setting: Setting, secret: boolean, meaning: string): void => {
+    settings.push({ key, setting, secret, meaning });
+  };
+  switch (auth.type) {
+    case 'none':
+      break;
+    case 'bearer':
+      add('token', auth.token, true, 'bearer token for the app API');
+      break;
+    case 'basic':
+      add('username', auth.username, false, 'user name for the app API (HTTP Basic)');
+      add('password', auth.password, true, 'password for the app API (HTTP Basic)');
+      break;
+    case 'apiKey':
+      add('apiKey', auth.value, true, `API key sent in the ${auth.header} header`);
+      break;
+    case 'oauth2':
+      add('tokenUrl', auth.tokenUrl, false, 'OAuth 2.0 token endpoint of the app');
+      add('clientId', auth.clientId, false, 'OAuth 2.0 client id');
+      add('clientSecret', auth.clientSecret, true, 'OAuth 2.0 client secret');
+      break;
+  }
+  return settings;
+}
+
+/** Every variable config.ts reads, in the order `--help` lists them. */
+function environment(spec: ConnectorSpec, app: AppSettingModel[]): EnvironmentVariable[] {
+  const { server } = spec;
+  const tls = server.tls;
+  const vars: EnvironmentVariable[] = [
+    { name: 'PORT', meaning: 'port to listen on', shownDefault: String(server.port) },
+    { name: 'HOST', meaning: 'interface to listen on', shownDefault: server.host },
+    {
+      name: 'SCIM_BEARER_TOKEN',
+      meaning:
+        'bearer token SCIM clients must send; several separated by commas' +
+        (server.auth === 'bearer' ? ' (this connector expects one)' : ''),
+    },
+    {
+      name: 'SCIM_BASIC_USER',
+      meaning:
+        'user name for HTTP Basic authentication' +
+        (server.auth === 'basic' ? ' (this connector expects one)' : ''),
+    },
+    { name: 'SCIM_BASIC_PASSWORD', meaning: 'password for HTTP Basic authentication (with SCIM_BASIC_USER)' },
+    {
+      name: 'TLS_KEY_FILE',
+      meaning: 'PEM private key: serve HTTPS (with TLS_CERT_FILE)',
+      ...(tls !== undefined && 'keyFile' in tls ? { shownDefault: tls.keyFile } : {}),
+    },
+    {
+      name: 'TLS_CERT_FILE',
+      meaning: 'PEM certificate (with TLS_KEY_FILE)',
+      ...(tls !== undefined && 'certFile' in tls ? { shownDefault: tls.certFile } : {}),
+    },
+    {
+      name: 'TLS_PFX_FILE',
+      meaning: 'or a PKCS#12 keystore (make one: npm run cert -- --host <name>)',
+      ...(tls !== undefined && 'pfxFile' in tls ? { shownDefault: tls.pfxFile } : {}),
+    },
+    { name: 'TLS_PFX_PASSPHRASE', meaning: "the keystore's passphrase" },
+    {
+      name: 'ALLOW_HTTP',
+      meaning: 'true to serve plain HTTP on a non-loopback HOST (the Okta agent then needs -allowHttp true)',
+      shownDefault: String(server.allowHttp),
+    },
+    {
+      name: 'LOG_LEVEL',
+      meaning: 'pino log level: fatal, error, warn, info, debug, trace or silent',
+      shownDefault: server.logLevel,
+    },
+  ];
+  if (spec.backend.kind === 'store') {
+    vars.push(
+      { name: 'STORE', meaning: 'memory or file', shownDefault: server.store },
+      {
+        name: 'STORE_DIR',
+        meaning: 'folder of users.json and groups.json for STORE=file',
+        shownDefault: server.storeDir,
+      },
+    );
+  }
+  for (const setting of app) {
+    if ('literal' in setting.setting) continue;
+    const shownDefault = describeSetting(setting.setting);
+    vars.push({
+      name: setting.setting.env,
+      meaning: setting.meaning,
+      ...(shownDefault === undefined
+        ? {}
+        : { shownDefault: setting.secret ? '(set in connector.yaml)' : shownDefault }),
+      ...(shownDefault === undefined
+        ? {
+            testValue:
+              setting.key === 'baseUrl' || setting.key === 'tokenUrl'
+                ? 'http://127.0.0.1:9'
+                : 'generated-test-value',
+          }
+        : {}),
+    });
+  }
+  return vars;
+}
+
+/** The whole plan; `paths` says where the files the spec names sit in the project. */
+export function planConnector(
+  spec: ConnectorSpec,
+  generatorVersion: string,
+  paths: ProjectPaths,
+): ConnectorModel {
+  const methodNames = plannedMethods(spec);
+  const stub = spec.backend.kind !== 'store';
+  const app = appSettings(spec);
+  return {
+    spec,
+    generatorVersion,
+    backend: spec.backend.kind,
+    capabilities: [...spec.capabilities],
+    dialects: [...spec.dialects],
+    methods: methodNames.map((name) => methodModel(name, stub)),
+    methodNames,
+    stubs: stub ? [...methodNames] : [],
+    environment: environment(spec, app),
+    appSettings: app,
+    paths,
+  };
+}

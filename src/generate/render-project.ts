@@ -1,0 +1,287 @@
+// Renders the planned connector into the project's files (unformatted text; generate formats and hashes them).
+import type { ConnectorModel } from './connector-model.js';
+import { appApiTypes } from './app-api-types.js';
+import type { FileZone } from './generate-contract.js';
+import { renderTemplate } from './render-template.js';
+import { objectType, propertyKey, schemaDefinitionSource } from './schema-source.js';
+import { MOCHARC, PRETTIERRC, TSCONFIG, TSCONFIG_BUILD } from './project-json.js';
+import type { ExtensionSpec } from '../spec/connector-spec.js';
+
+/** The first line of every generated-zone source file. */
+export const GENERATED_HEADER =
+  '// generated from connector.yaml by generator-scim-connector: do not edit, regenerating rewrites this file.';
+
+export interface RenderedFile {
+  path: string;
+  text: string;
+  zone: FileZone;
+}
+
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+function extensionView(extension: ExtensionSpec | undefined): object | false {
+  if (extension === undefined) return false;
+  return {
+    urn: extension.urn,
+    key: propertyKey(extension.urn),
+    definition: schemaDefinitionSource(extension),
+    type: objectType(extension.attributes),
+  };
+}
+
+/** The SDK names connector.ts imports: only those its methods use (an unused import fails lint). */
+function connectorImports(model: ConnectorModel): { sdk: string[]; resources: string } {
+  const text = model.methods.map((m) => `${m.paramList} ${m.returns}`).join(' ');
+  const sdk = ['type ScimService', 'type RequestContext'];
+  if (model.stubs.length > 0) sdk.unshift('NotImplementedError');
+  for (const name of ['ListQuery', 'ListResult', 'PatchOperation'])
+    if (text.includes(name)) sdk.push(`type ${name}`);
+  const resources = ['ConnectorGroup', 'ConnectorUser'].filter((name) => text.includes(name));
+  return {
+    sdk: sdk.sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', ''))),
+    resources: resources.join(', '),
+  };
+}
+
+function dialectsLiteral(model: ConnectorModel): string {
+  const served = new Map(model.dialects.map((d) => [d.version, d.basePath]));
+  const entries = (['2.0', '1.1'] as const).map((version) => {
+    const path = served.get(version);
+    return `'${version}': ${path === undefined ? 'false' : `{ basePath: ${JSON.stringify(path)} }`}`;
+  });
+  return `{ ${entries.join(', ')} }`;
+}
+
+function defaultsLiteral(model: ConnectorModel): string {
+  const { server } = model.spec;
+  const tls = server.tls;
+  const defaults: Record<string, unknown> = {
+    host: server.host,
+    port: server.port,
+    allowHttp: server.allowHttp,
+    logLevel: server.logLevel,
+  };
+  if (model.backend === 'store') Object.assign(defaults, { store: server.store, storeDir: server.storeDir });
+  if (tls !== undefined) {
+    defaults['tls'] =
+      'pfxFile' in tls
+        ? { TLS_PFX_FILE: tls.pfxFile }
+        : { TLS_KEY_FILE: tls.keyFile, TLS_CERT_FILE: tls.certFile };
+  }
+  return JSON.stringify(defaults);
+}
+
+function environmentHelp(model: ConnectorModel): string {
+  const width = Math.max(...model.environment.map((v) => v.name.length)) + 2;
+  const lines = model.environment.map(
+    (v) =>
+      `  ${v.name.padEnd(width)}${v.meaning}${v.shownDefault === undefined ? '' : ` (default ${v.shownDefault})`}`,
+  );
+  return `Environment variables (connector.yaml holds the defaults):\n${lines.join('\n')}`;
+}
+
+function expectedCredentials(model: ConnectorModel): string {
+  switch (model.spec.server.auth) {
+    case 'basic':
+      return 'SCIM_BASIC_USER and SCIM_BASIC_PASSWORD';
+    case 'bearer':
+      return 'SCIM_BEARER_TOKEN';
+    case 'none':
+      return 'SCIM_BEARER_TOKEN (or SCIM_BASIC_USER and SCIM_BASIC_PASSWORD)';
+  }
+}
+
+/** config.ts's expression reading one app setting. */
+function settingRead(setting: ConnectorModel['appSettings'][number]): string {
+  const value = setting.setting;
+  if ('literal' in value) return JSON.stringify(value.literal);
+  return `setting(env, ${JSON.stringify(value.env)}, ${value.default === undefined ? 'undefined' : JSON.stringify(value.default)}, ${JSON.stringify(setting.meaning)})`;
+}
+
+/** The environment the generated tests read their config from: loopback, any port, a token, silent. */
+function testEnvironment(model: ConnectorModel): string {
+  const env: Record<string, string> = {
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SCIM_BEARER_TOKEN: 'TOKEN',
+    LOG_LEVEL: 'silent',
+  };
+  if (model.backend === 'store') env['STORE'] = 'memory';
+  for (const variable of model.environment)
+    if (variable.testValue !== undefined) env[variable.name] = variable.testValue;
+  const entries = Object.entries(env).map(
+    ([name, value]) => `${name}: ${name === 'SCIM_BEARER_TOKEN' ? 'TOKEN' : JSON.stringify(value)}`,
+  );
+  return `{ ${entries.join(', ')} }`;
+}
+
+function testSuites(model: ConnectorModel): object[] {
+  const suites: object[] = [];
+  for (const dialect of model.dialects) {
+    const profiles = dialect.version === '2.0' ? ['okta', 'entra'] : ['okta'];
+    for (const profile of profiles) {
+      const client =
+        dialect.version === '1.1' ? 'Okta Provisioning Agent' : profile === 'okta' ? 'Okta' : 'Entra ID';
+      suites.push({
+        title: `${model.spec.name}: SCIM ${dialect.version} at ${dialect.basePath}, played by ${client}`,
+        dialect: dialect.version,
+        profile,
+        basePath: dialect.basePath,
+      });
+    }
+  }
+  return suites;
+}
+
+function readmeView(model: ConnectorModel, base: object): object {
+  const { server } = model.spec;
+  const path = (version: string): string | undefined =>
+    model.dialects.find((d) => d.version === version)?.basePath;
+  const first = model.dialects[0]?.basePath ?? '/scim/v2';
+  return {
+    ...base,
+    host: server.host,
+    port: server.port,
+    dialects: model.dialects,
+    dialectList: model.dialects.map((d) => `SCIM ${d.version} at \`${d.basePath}\``).join(' and '),
+    capabilityList:
+      model.capabilities.length === 0
+        ? 'none (discovery only)'
+        : model.capabilities.map((c) => `\`${c}\``).join(', '),
+    stubs: model.stubs,
+    stubList: model.stubs.map((s) => `\`${s}\``).join(', '),
+    environment: model.environment,
+    firstBasePath: first,
+    oppBasePath: path('1.1') ?? first,
+    scim2BasePath: path('2.0') ?? first,
+  };
+}
+
+/** Every file but the manifest, connector.yaml and the copies the spec names. */
+export async function renderProject(model: ConnectorModel): Promise<RenderedFile[]> {
+  const { spec } = model;
+  const store = model.backend === 'store';
+  const base = { name: spec.name, description: spec.description, header: GENERATED_HEADER, store };
+  const imports = connectorImports(model);
+  const okta: Record<string, string> = {
+    appName: spec.okta.appName,
+    userSchemaName: spec.okta.userSchemaName,
+  };
+  if (spec.schemas.user !== undefined) okta['userExtensionUrn'] = spec.schemas.user.urn;
+  if (spec.schemas.group !== undefined) okta['groupExtensionUrn'] = spec.schemas.group.urn;
+  const oktaUserUrn11 = `urn:okta:${spec.okta.appName}:1.0:user:${spec.okta.userSchemaName}`;
+  const listening = model.dialects.map((d) => `SCIM ${d.version}: \${url}${d.basePath}`).join('   ');
+  const runtimeFiles = [model.paths.seedUsers, model.paths.seedGroups].filter(
+    (p): p is string => p !== undefined,
+  );
+
+  const files: RenderedFile[] = [
+    {
+      path: 'src/connector.ts',
+      zone: 'merged',
+      text: await renderTemplate('src/connector.ts.hbs', {
+        ...base,
+        sdkImports: imports.sdk,
+        resourceImports: imports.resources,
+        methods: model.methods,
+      }),
+    },
+    {
+      path: 'src/server.ts',
+      zone: 'scaffolding',
+      text: await renderTemplate('src/server.ts.hbs', { ...base, listening }),
+    },
+    { path: 'src/main.ts', zone: 'scaffolding', text: await renderTemplate('src/main.ts.hbs', base) },
+    {
+      path: 'src/generated/capabilities.ts',
+      zone: 'generated',
+      text: await renderTemplate('src/generated/capabilities.ts.hbs', {
+        ...base,
+        capabilities: model.capabilities,
+        dialects: dialectsLiteral(model),
+        methodNames: model.methodNames,
+      }),
+    },
+    {
+      path: 'src/generated/schemas.ts',
+      zone: 'generated',
+      text: await renderTemplate('src/generated/schemas.ts.hbs', {
+        ...base,
+        okta: JSON.stringify(okta),
+        oktaUserUrn11,
+        user: extensionView(spec.schemas.user),
+        group: extensionView(spec.schemas.group),
+      }),
+    },
+    {
+      path: 'src/generated/config.ts',
+      zone: 'generated',
+      text: await renderTemplate('src/generated/config.ts.hbs', {
+        ...base,
+        defaults: defaultsLiteral(model),
+        environmentHelp: environmentHelp(model),
+        usage: `Usage: npm start\n\n${spec.description}\n${model.dialects.map((d) => `SCIM ${d.version} at ${d.basePath}`).join(', ')}.\n\n${environmentHelp(model)}`,
+        expectedCredentials: expectedCredentials(model),
+        tlsDefaults: spec.server.tls !== undefined,
+        appSettings:
+          model.appSettings.length === 0
+            ? false
+            : model.appSettings.map((s) => ({ key: s.key, read: settingRead(s) })),
+      }),
+    },
+    {
+      path: 'test/generated/scim.test.ts',
+      zone: 'generated',
+      text: await renderTemplate('test/generated/scim.test.ts.hbs', {
+        ...base,
+        env: testEnvironment(model),
+        suites: testSuites(model),
+        customUrn: oktaUserUrn11,
+      }),
+    },
+    {
+      path: 'README.md',
+      zone: 'scaffolding',
+      text: await renderTemplate('README.md.hbs', readmeView(model, base)),
+    },
+    {
+      path: 'Dockerfile',
+      zone: 'scaffolding',
+      text: await renderTemplate('Dockerfile.hbs', { ...base, port: spec.server.port, runtimeFiles }),
+    },
+    {
+      path: `${spec.name}.service`,
+      zone: 'scaffolding',
+      text: await renderTemplate('connector.service.hbs', base),
+    },
+    { path: '.gitignore', zone: 'scaffolding', text: await renderTemplate('gitignore.hbs', base) },
+    { path: 'tsconfig.json', zone: 'scaffolding', text: json(TSCONFIG) },
+    { path: 'tsconfig.build.json', zone: 'scaffolding', text: json(TSCONFIG_BUILD) },
+    { path: '.mocharc.json', zone: 'scaffolding', text: json(MOCHARC) },
+    { path: '.prettierrc.json', zone: 'scaffolding', text: json(PRETTIERRC) },
+  ];
+  if (store) {
+    const seedFiles: Record<string, string> = {};
+    if (model.paths.seedUsers !== undefined) seedFiles['users'] = model.paths.seedUsers;
+    if (model.paths.seedGroups !== undefined) seedFiles['groups'] = model.paths.seedGroups;
+    files.push({
+      path: 'src/generated/store.ts',
+      zone: 'generated',
+      text: await renderTemplate('src/generated/store.ts.hbs', {
+        ...base,
+        seedFiles: JSON.stringify(seedFiles),
+      }),
+    });
+  }
+  if (spec.backend.kind === 'openapi') {
+    files.push({
+      path: 'src/generated/app-api.ts',
+      zone: 'generated',
+      text: await appApiTypes(
+        spec.backend.document,
+        `${GENERATED_HEADER}\n// The app API's types, from ${model.paths.openapi ?? 'its OpenAPI document'} by openapi-typescript.\n`,
+      ),
+    });
+  }
+  return files;
+}
