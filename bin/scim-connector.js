@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 const main = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(main)) {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  process.stderr.write(`scim-connector: ${fileURLToPath(main)} is missing: run \`npm run build\` in ${root}\n`);
+  process.stderr.write(
+    `scim-connector: ${fileURLToPath(main)} is missing: run \`npm run build\` in ${root}\n`,
+  );
   process.exit(1);
 }
 await import(main.href);

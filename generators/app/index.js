@@ -27,7 +27,8 @@ export default class ScimConnectorGenerator extends Generator {
     });
     this.option('force', {
       type: Boolean,
-      description: 'Generate into a non-empty folder that holds no generated project; replace edited scaffolding',
+      description:
+        'Generate into a non-empty folder that holds no generated project; replace edited scaffolding',
     });
   }
 
@@ -36,10 +37,15 @@ export default class ScimConnectorGenerator extends Generator {
     const cwd = this.env.cwd ?? process.cwd();
     if (this.options.spec) this.specFile = resolve(cwd, this.options.spec);
     else if (typeof recorded === 'string') this.specFile = this.destinationPath(recorded);
-    else if (existsSync(this.destinationPath(SPEC_NAME)) && existsSync(this.destinationPath('.scim-connector', 'manifest.json')))
+    else if (
+      existsSync(this.destinationPath(SPEC_NAME)) &&
+      existsSync(this.destinationPath('.scim-connector', 'manifest.json'))
+    )
       this.specFile = this.destinationPath(SPEC_NAME);
     if (this.options.packages !== undefined && !PACKAGE_SOURCES.includes(this.options.packages)) {
-      throw new Error(`--packages must be one of ${PACKAGE_SOURCES.join(', ')}, not ${this.options.packages}`);
+      throw new Error(
+        `--packages must be one of ${PACKAGE_SOURCES.join(', ')}, not ${this.options.packages}`,
+      );
     }
   }
 

@@ -5,7 +5,9 @@ import { CORE } from '../shell/core.js';
 import { GENERATOR_ROOT } from '../vendor/generator-root.js';
 import { runCli } from './run-cli.js';
 
-const { version } = JSON.parse(readFileSync(join(GENERATOR_ROOT, 'package.json'), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(join(GENERATOR_ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+};
 
 process.exitCode = await runCli(process.argv.slice(2), {
   core: CORE,

@@ -40,9 +40,15 @@ function program(context: CliContext, setExit: (code: number) => void): Command 
     .argument('<spec>', 'the connector.yaml to generate from')
     .requiredOption('-o, --out <dir>', 'the project folder (created if missing)')
     .option('--dry-run', 'print what would be written (create, rewrite, unchanged, blocked); write nothing')
-    .option('--force', 'generate into a non-empty folder that holds no generated project; replace edited scaffolding')
+    .option(
+      '--force',
+      'generate into a non-empty folder that holds no generated project; replace edited scaffolding',
+    )
     .addOption(
-      new Option('--packages <source>', 'where the project gets scim-connector-sdk and -tester (default: workspace inside this repository, vendor outside)').choices(PACKAGE_SOURCES),
+      new Option(
+        '--packages <source>',
+        'where the project gets scim-connector-sdk and -tester (default: workspace inside this repository, vendor outside)',
+      ).choices(PACKAGE_SOURCES),
     )
     .version(context.version)
     .action(async (spec: string, flags: GenerateFlags) => {
@@ -66,14 +72,19 @@ function program(context: CliContext, setExit: (code: number) => void): Command 
     .action(async (spec: string) => {
       const loaded = await core.loadSpec(spec);
       if (loaded.ok) {
-        print([`${spec}: ok (${loaded.spec.name}: ${loaded.spec.capabilities.join(', ') || 'no capabilities'})`]);
+        print([
+          `${spec}: ok (${loaded.spec.name}: ${loaded.spec.capabilities.join(', ') || 'no capabilities'})`,
+        ]);
         setExit(0);
       } else {
-        io.err(`${[...loaded.problems.map(formatProblem), `${loaded.problems.length} problem(s)`].join('\n')}\n`);
+        io.err(
+          `${[...loaded.problems.map(formatProblem), `${loaded.problems.length} problem(s)`].join('\n')}\n`,
+        );
         setExit(1);
       }
     });
-  for (const command of root.commands) command.configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride();
+  for (const command of root.commands)
+    command.configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride();
   return root;
 }
 

@@ -13,12 +13,18 @@ function shellQuote(path: string): string {
 }
 
 /** The lines to print, and whether the run failed (the shells exit 1 then). */
-export function outcomeText(outcome: GenerateOutcome, cwd: string = process.cwd()): { failed: boolean; lines: string[] } {
+export function outcomeText(
+  outcome: GenerateOutcome,
+  cwd: string = process.cwd(),
+): { failed: boolean; lines: string[] } {
   switch (outcome.kind) {
     case 'problems':
       return {
         failed: true,
-        lines: [...outcome.problems.map(formatProblem), `${outcome.problems.length} problem(s) in the spec; nothing written.`],
+        lines: [
+          ...outcome.problems.map(formatProblem),
+          `${outcome.problems.length} problem(s) in the spec; nothing written.`,
+        ],
       };
     case 'not-empty':
       return {

@@ -35,20 +35,34 @@ export type GenerateOutcome =
   | { kind: 'problems'; problems: SpecProblem[] }
   | { kind: 'not-empty'; outDir: string }
   | { kind: 'blocked'; outDir: string; files: PlannedFile[] }
-  | { kind: 'planned' | 'written'; outDir: string; files: PlannedFile[]; report: GenerateReport; notes: string[] };
+  | {
+      kind: 'planned' | 'written';
+      outDir: string;
+      files: PlannedFile[];
+      report: GenerateReport;
+      notes: string[];
+    };
 
 /** Runs one generation; writes nothing unless every file may be written (and not on a dry run). */
 export async function runGenerate(core: Core, request: GenerateRequest): Promise<GenerateOutcome> {
   const specFile = resolve(request.specFile);
   const outDir = resolve(request.outDir);
-  const loaded = await (request.specText === undefined ? core.loadSpec(specFile) : core.loadSpecText(request.specText, specFile));
+  const loaded = await (request.specText === undefined
+    ? core.loadSpec(specFile)
+    : core.loadSpecText(request.specText, specFile));
   if (!loaded.ok) return { kind: 'problems', problems: loaded.problems };
   const specText = request.specText ?? (await readFile(specFile, 'utf8'));
   const packages = await resolvePackages(request.root, outDir, request.packages);
-  const { files, report } = await core.generate(loaded.spec, { packages: packages.source, specText });
-  const all = [...files, ...packages.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const plan = planWrites(all, await readTarget(outDir, all), { force: request.force });
-  if (!plan.ok) return plan.refusal === 'not-empty' ? { kind: 'not-empty', outDir } : { kind: 'blocked', outDir, files: plan.files };
+  const { files, report } = await core.generate(loaded.spec, {
+    packages: packages.source,
+    specText,
+    projectDir: outDir,
+  });
+  const plan = planWrites(files, await readTarget(outDir, files), { force: request.force });
+  if (!plan.ok)
+    return plan.refusal === 'not-empty'
+      ? { kind: 'not-empty', outDir }
+      : { kind: 'blocked', outDir, files: plan.files };
   if (!request.dryRun) await applyPlan(outDir, plan.files, request.fs);
   const notes = packages.note === undefined ? [] : [packages.note];
   return { kind: request.dryRun ? 'planned' : 'written', outDir, files: plan.files, report, notes };

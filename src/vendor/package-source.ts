@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import type { GeneratedFile, PackageSource } from '../generate/generate-contract.js';
+import type { PackageSource } from '../generate/generate-contract.js';
 import { packVendor } from './pack-vendor.js';
 import { isWorkspace } from './workspace-glob.js';
 
@@ -10,9 +10,8 @@ export const PACKAGE_SOURCES = ['workspace', 'vendor', 'registry'] as const;
 export type PackageSourceKind = (typeof PACKAGE_SOURCES)[number];
 
 export interface ResolvedPackages {
+  /** For `vendor`, with the tarballs' bytes: the core emits them (`vendor/*.tgz`) and hashes them in the manifest. */
   source: PackageSource;
-  /** The vendored tarballs (`vendor/*.tgz`, generated zone); empty for the other sources. */
-  files: GeneratedFile[];
   /** Something the user should know about the choice. */
   note?: string;
 }
@@ -58,19 +57,17 @@ export async function resolvePackages(
   if (chosen === 'vendor') {
     const { sdk, tester } = await packVendor(root);
     const [sdkTarball, testerTarball] = [`vendor/${sdk.filename}`, `vendor/${tester.filename}`];
-    return {
-      source: { kind: 'vendor', sdkTarball, testerTarball },
-      files: [
-        { path: sdkTarball, contents: sdk.bytes, zone: 'generated' },
-        { path: testerTarball, contents: tester.bytes, zone: 'generated' },
-      ],
-    };
+    const tarballs = [
+      { path: sdkTarball, contents: sdk.bytes },
+      { path: testerTarball, contents: tester.bytes },
+    ];
+    return { source: { kind: 'vendor', sdkTarball, testerTarball, tarballs } };
   }
   const versions = {
     sdkVersion: await versionOf(root, 'sdk'),
     testerVersion: await versionOf(root, 'tester'),
   };
-  if (chosen === 'registry') return { source: { kind: 'registry', ...versions }, files: [] };
+  if (chosen === 'registry') return { source: { kind: 'registry', ...versions } };
   const workspaces = (await readJson(join(root, 'package.json'))).workspaces ?? [];
   const note =
     under === undefined
@@ -78,5 +75,5 @@ export async function resolvePackages(
       : isWorkspace(under, workspaces)
         ? undefined
         : `${under} is not one of the root package.json's workspaces: add it there, or npm install in it will look for the packages on the registry`;
-  return { source: { kind: 'workspace', ...versions }, files: [], ...(note ? { note } : {}) };
+  return { source: { kind: 'workspace', ...versions }, ...(note ? { note } : {}) };
 }

@@ -35,7 +35,11 @@ const atLeastOne = (what: string) => (value: unknown) =>
 
 /** The questions, `name` defaulting to the folder's name. */
 export function questions(folderName: string): Question[] {
-  const suggested = folderName.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+|-+$/g, '') || 'my-connector';
+  const suggested =
+    folderName
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^[^a-z]+|-+$/g, '') || 'my-connector';
   return [
     {
       type: 'input',
@@ -44,14 +48,25 @@ export function questions(folderName: string): Question[] {
       default: suggested,
       filter: (value) => value.trim(),
       validate: (value) =>
-        typeof value === 'string' && /^[a-z][a-z0-9-]*$/.test(value) ? true : 'lower-case letters, digits and "-", starting with a letter',
+        typeof value === 'string' && /^[a-z][a-z0-9-]*$/.test(value)
+          ? true
+          : 'lower-case letters, digits and "-", starting with a letter',
     },
-    { type: 'input', name: 'description', message: 'One line saying what it provisions', default: 'SCIM connector' },
+    {
+      type: 'input',
+      name: 'description',
+      message: 'One line saying what it provisions',
+      default: 'SCIM connector',
+    },
     {
       type: 'checkbox',
       name: 'capabilities',
       message: 'Capabilities (what Okta may do; they decide the methods you write)',
-      choices: CAPABILITIES.map((c) => ({ name: `${c}: ${CAPABILITY_MEANINGS[c]}`, value: c, checked: c === 'PUSH_NEW_USERS' })),
+      choices: CAPABILITIES.map((c) => ({
+        name: `${c}: ${CAPABILITY_MEANINGS[c]}`,
+        value: c,
+        checked: c === 'PUSH_NEW_USERS',
+      })),
       validate: atLeastOne('capability'),
     },
     {
@@ -89,7 +104,8 @@ export function questions(folderName: string): Question[] {
       name: 'openapi',
       message: "The app's OpenAPI 3.0/3.1 document (path)",
       when: (answers) => answers.backend === 'openapi',
-      validate: (value) => (typeof value === 'string' && value.trim() !== '' ? true : 'give the path of the document'),
+      validate: (value) =>
+        typeof value === 'string' && value.trim() !== '' ? true : 'give the path of the document',
       filter: (value) => value.trim(),
     },
     {

@@ -19,10 +19,7 @@ describe('specFromAnswers', () => {
   let dir: string;
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'answers-'));
-    await writeFile(
-      join(dir, 'api.yaml'),
-      'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths: {}\n',
-    );
+    await writeFile(join(dir, 'api.yaml'), 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths: {}\n');
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
@@ -31,7 +28,10 @@ describe('specFromAnswers', () => {
     const loaded = await loadSpecText(text, join(dir, 'connector.yaml'));
     assert.ok(loaded.ok, JSON.stringify(!loaded.ok && loaded.problems));
     assert.deepEqual(loaded.spec.capabilities, ['PUSH_NEW_USERS', 'GROUP_PUSH']);
-    assert.deepEqual(loaded.spec.dialects.map((d) => d.version), ['1.1']);
+    assert.deepEqual(
+      loaded.spec.dialects.map((d) => d.version),
+      ['1.1'],
+    );
     assert.equal(loaded.spec.server.auth, 'basic');
     assert.equal(loaded.spec.backend.kind, 'store');
     assert.match(text, /^# yaml-language-server: \$schema=/);
@@ -43,7 +43,9 @@ describe('specFromAnswers', () => {
     assert.match(text, /document: \.\.\/api\.yaml/);
     const loaded = await loadSpecText(text, join(dir, 'project', 'connector.yaml'));
     assert.ok(loaded.ok, JSON.stringify(!loaded.ok && loaded.problems));
-    assert.deepEqual(loaded.spec.backend.kind === 'openapi' && loaded.spec.backend.baseUrl, { env: 'ACME_URL' });
+    assert.deepEqual(loaded.spec.backend.kind === 'openapi' && loaded.spec.backend.baseUrl, {
+      env: 'ACME_URL',
+    });
   });
 
   it('suggests a valid name from the folder and refuses an invalid one', () => {
