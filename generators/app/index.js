@@ -1,6 +1,6 @@
 // `yo scim-connector`: the Yeoman shell. Prompts (or --spec), then the core decides and writes every file itself.
 import { existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import Generator from 'yeoman-generator';
 import { CORE } from '../../dist/shell/core.js';
 import { outcomeText } from '../../dist/shell/outcome-text.js';

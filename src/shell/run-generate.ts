@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Generate, GenerateReport } from '../generate/generate-contract.js';
+import type { ConnectorSpec } from '../spec/connector-spec.js';
 import type { LoadSpecResult } from '../spec/load-spec.js';
 import type { SpecProblem } from '../spec/spec-problem.js';
 import { resolvePackages, type PackageSourceKind } from '../vendor/package-source.js';
@@ -43,6 +44,13 @@ export type GenerateOutcome =
       notes: string[];
     };
 
+/** The spec and the files it names: a folder holding only these counts as empty. */
+function specOwnFiles(spec: ConnectorSpec): string[] {
+  const named = [spec.file, spec.seed?.users, spec.seed?.groups];
+  if (spec.backend.kind === 'openapi') named.push(spec.backend.document);
+  return named.filter((path): path is string => path !== undefined);
+}
+
 /** Runs one generation; writes nothing unless every file may be written (and not on a dry run). */
 export async function runGenerate(core: Core, request: GenerateRequest): Promise<GenerateOutcome> {
   const specFile = resolve(request.specFile);
@@ -58,7 +66,9 @@ export async function runGenerate(core: Core, request: GenerateRequest): Promise
     specText,
     projectDir: outDir,
   });
-  const plan = planWrites(files, await readTarget(outDir, files), { force: request.force });
+  const plan = planWrites(files, await readTarget(outDir, files, specOwnFiles(loaded.spec)), {
+    force: request.force,
+  });
   if (!plan.ok)
     return plan.refusal === 'not-empty'
       ? { kind: 'not-empty', outDir }

@@ -1,6 +1,6 @@
 // The writer's reading half: what the planner needs to know about the folder a project goes to.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { GeneratedFile } from '../generate/generate-contract.js';
 import { MANIFEST_PATH, manifestHashes } from './manifest-hashes.js';
 import type { TargetState } from './write-plan.js';
@@ -10,13 +10,24 @@ function isMissing(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-async function entries(dir: string): Promise<string[]> {
+/**
+ * Whether `dir` holds anything but a `.git` folder and the files in `own` (absolute paths: the spec
+ * and the files it names, which a user keeps in the folder they generate into).
+ */
+async function holdsOthers(dir: string, own: ReadonlySet<string>): Promise<boolean> {
+  let found;
   try {
-    return await readdir(dir);
+    found = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    if (isMissing(error)) return [];
+    if (isMissing(error)) return false;
     throw error;
   }
+  for (const entry of found) {
+    const path = join(dir, entry.name);
+    if (entry.name === '.git' || own.has(path)) continue;
+    if (!entry.isDirectory() || (await holdsOthers(path, own))) return true;
+  }
+  return false;
 }
 
 async function current(path: string): Promise<Uint8Array | 'directory' | undefined> {
@@ -29,8 +40,15 @@ async function current(path: string): Promise<Uint8Array | 'directory' | undefin
   }
 }
 
-/** Reads the out folder: is it empty, the previous manifest, the current bytes of every path to write. */
-export async function readTarget(outDir: string, files: readonly GeneratedFile[]): Promise<TargetState> {
+/**
+ * Reads the out folder: does it hold anything but `own` (absolute paths of the spec and the files it
+ * names), the previous manifest, the current bytes of every path to write.
+ */
+export async function readTarget(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  own: readonly string[] = [],
+): Promise<TargetState> {
   const manifest = await current(join(outDir, MANIFEST_PATH));
   const previous =
     manifest instanceof Uint8Array ? manifestHashes(Buffer.from(manifest).toString('utf8')) : undefined;
@@ -39,5 +57,9 @@ export async function readTarget(outDir: string, files: readonly GeneratedFile[]
     const bytes = await current(join(outDir, file.path));
     if (bytes !== undefined) found.set(file.path, bytes);
   }
-  return { nonEmpty: (await entries(outDir)).length > 0, previous, current: found };
+  return {
+    nonEmpty: await holdsOthers(outDir, new Set(own.map((p) => resolve(p)))),
+    previous,
+    current: found,
+  };
 }

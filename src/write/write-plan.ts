@@ -21,7 +21,7 @@ export interface PlannedFile {
 
 /** What is on disk where the project goes, as the planner needs it. */
 export interface TargetState {
-  /** The folder exists and holds at least one entry. */
+  /** The folder holds something besides a `.git` folder, the spec and the files the spec names. */
   nonEmpty: boolean;
   /**
    * The hash of every file the previous generation wrote (`.scim-connector/manifest.json`),

@@ -171,6 +171,14 @@ describe('scim-connector (CLI)', function () {
     assert.ok(existsSync(join(out, 'src/connector.ts')));
   });
 
+  it('generates into the folder that holds only its spec and a .git folder', async () => {
+    await mkdir(join(dir, '.git'));
+    const { code, out } = await cli('generate', spec, '--out', dir, '--packages', 'registry');
+    assert.equal(code, 0, out);
+    assert.equal(await readFile(spec, 'utf8'), SPEC);
+    assert.ok(existsSync(join(dir, 'src/connector.ts')));
+  });
+
   it('stops before writing anything when an edited file is in the way, and lists it', async () => {
     const out = join(dir, 'project');
     assert.equal((await cli('generate', spec, '--out', out, '--packages', 'registry')).code, 0);
