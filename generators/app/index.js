@@ -19,7 +19,8 @@ const SPEC_NAME = 'connector.yaml';
  */
 export default class ScimConnectorGenerator extends Generator {
   constructor(args, options) {
-    super(args, options);
+    // The project's dependencies are the user's to install (the summary says so): no Yeoman install step.
+    super(args, options, { customInstallTask: true });
     this.option('spec', { type: String, description: `The ${SPEC_NAME} to generate from, without prompts` });
     this.option('packages', {
       type: String,
@@ -68,7 +69,7 @@ export default class ScimConnectorGenerator extends Generator {
     });
     const { failed, lines } = outcomeText(outcome, this.destinationRoot());
     for (const line of lines) this.log(line);
-    if (failed) throw new Error(`scim-connector: nothing written (${lines.at(-1)})`);
+    if (failed) throw new Error('scim-connector: nothing written (see above)');
     this.config.set('spec', SPEC_NAME);
   }
 }

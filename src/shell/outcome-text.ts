@@ -1,5 +1,5 @@
 // What both shells print after a generation: the problems, the refusal, the plan, or the summary.
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { formatProblem } from '../spec/spec-problem.js';
 import { MANIFEST_PATH } from '../write/manifest-hashes.js';
 import type { GenerateOutcome } from './run-generate.js';
@@ -48,7 +48,8 @@ export function outcomeText(
       const files = outcome.files;
       const plan = outcome.kind === 'planned' ? files.map((f) => `${f.action.padEnd(9)} ${f.path}`) : [];
       const verb = outcome.kind === 'planned' ? 'would write' : 'wrote';
-      const where = relative(cwd, outcome.outDir) || '.';
+      const inside = relative(cwd, outcome.outDir);
+      const where = inside === '' || inside.startsWith('..') || isAbsolute(inside) ? outcome.outDir : inside;
       return {
         failed: false,
         lines: [
