@@ -6,6 +6,7 @@ import { CORE } from '../../dist/shell/core.js';
 import { outcomeText } from '../../dist/shell/outcome-text.js';
 import { runGenerate } from '../../dist/shell/run-generate.js';
 import { GENERATOR_ROOT } from '../../dist/vendor/generator-root.js';
+import { holdsOthers } from '../../dist/write/read-target.js';
 import { PACKAGE_SOURCES } from '../../dist/vendor/package-source.js';
 import { questions, specFromAnswers } from '../../dist/yeoman/answers.js';
 
@@ -52,6 +53,12 @@ export default class ScimConnectorGenerator extends Generator {
 
   async prompting() {
     if (this.specFile !== undefined) return;
+    // Say so before the questions rather than after them: the answers would be lost.
+    if (this.options.force !== true && (await holdsOthers(this.destinationRoot()))) {
+      for (const line of outcomeText({ kind: 'not-empty', outDir: this.destinationRoot() }).lines)
+        this.log(line);
+      throw new Error('scim-connector: nothing written (see above)');
+    }
     const answers = await this.prompt(questions(basename(this.destinationRoot())));
     this.specFile = this.destinationPath(SPEC_NAME);
     this.specText = specFromAnswers(answers, this.env.cwd ?? process.cwd(), this.destinationRoot());

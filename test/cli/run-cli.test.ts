@@ -194,6 +194,12 @@ describe('scim-connector (CLI)', function () {
     );
     assert.doesNotMatch(err, /package\.json/);
     assert.deepEqual(await snapshot(out), before);
+    const dry = await cli('generate', spec, '--out', out, '--packages', 'registry', '--dry-run');
+    assert.equal(dry.code, 1);
+    assert.match(dry.err, /^blocked {3}src\/connector\.ts$/m);
+    assert.match(dry.err, /^rewrite {3}package\.json$/m);
+    assert.match(dry.err, /^unchanged src\/server\.ts$/m);
+    assert.deepEqual(await snapshot(out), before);
   });
 
   it('rewrites an edited generated-zone file and an unedited scaffolding file after a spec change', async () => {
