@@ -1,7 +1,7 @@
 // scim-connector-sdk: what a connector needs; the engine is at `/protocol`, the fastify plugin at `/fastify`, test helpers at `/testing`.
 
 // The standalone server and its options.
-export { createScimServer, MAX_ID_LENGTH, type ScimServer } from './http/create-scim-server.js';
+export { createScimServer, type ScimServer } from './http/create-scim-server.js';
 export {
   isLoopbackHost,
   type AuthOptions,

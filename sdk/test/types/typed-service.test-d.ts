@@ -22,9 +22,11 @@ function expectType<T extends true>(): T | undefined {
 }
 
 const ACME_USER = 'urn:ietf:params:scim:schemas:extension:acme:2.0:User';
-const ACME_GROUP = 'urn:ietf:params:scim:schemas:extension:acme:2.0:Group';
 type AcmeUser = ScimUserWith<typeof ACME_USER, { isAdmin?: boolean; costCenter?: string }>;
-type AcmeGroup = ScimGroupWith<typeof ACME_GROUP, { description?: string }>;
+type AcmeGroup = ScimGroupWith<
+  'urn:ietf:params:scim:schemas:extension:acme:2.0:Group',
+  { description?: string }
+>;
 
 /** A connector typed with its own resources: no casts anywhere. */
 class AcmeConnector implements ScimService<AcmeUser, AcmeGroup> {
