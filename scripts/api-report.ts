@@ -28,7 +28,12 @@ export function apiEntries(): ApiEntry[] {
       const name = subpath === '.' ? 'index' : subpath.slice(2).replaceAll('/', '-');
       return { subpath, source: join(SDK, source), report: join(SDK, 'api', `${name}.api.md`) };
     })
-    .sort((a, b) => a.subpath.localeCompare(b.subpath));
+    .sort((a, b) => byCodePoint(a.subpath, b.subpath));
+}
+
+/** Order by UTF-16 code units, not the locale's collation: the same report on every machine. */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 const FLAGS =
@@ -61,7 +66,7 @@ function members(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): string[] 
   const properties = checker
     .getPropertiesOfType(type)
     .filter((p) => !(p.declarations ?? []).some(hidden))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => byCodePoint(a.name, b.name));
   for (const property of properties) {
     const optional = (property.flags & ts.SymbolFlags.Optional) !== 0 ? '?' : '';
     const readonly = (property.declarations ?? []).some(
@@ -141,7 +146,7 @@ export function apiSurface(entries: readonly ApiEntry[] = apiEntries()): Map<Api
     if (file === undefined || module === undefined)
       throw new Error(`api-report: ${entry.source} is no module`);
     const names = new Map<string, string>();
-    const exported = checker.getExportsOfModule(module).sort((a, b) => a.name.localeCompare(b.name));
+    const exported = checker.getExportsOfModule(module).sort((a, b) => byCodePoint(a.name, b.name));
     for (const symbol of exported) names.set(symbol.name, describe(checker, symbol.name, symbol, file));
     surface.set(entry, names);
   }
