@@ -7,17 +7,20 @@ import {
   createScimServer,
   installShutdownHandlers,
   MemoryStore,
-  type ScimService,
+  type FileStore,
 } from 'scim-connector-sdk';
 import { ENVIRONMENT_HELP, readConfig, type ExampleConfig } from './config.js';
 import { readSeed } from './seed.js';
 import { GROUP_EXTENSION, OKTA, USER_EXTENSION } from './schemas.js';
 
-const schemaOptions = { userExtensions: [USER_EXTENSION], groupExtensions: [GROUP_EXTENSION] };
+/** The custom attributes, stated once: the store checks against them and the server serves the same registry. */
+const schemas = createSchemaRegistry({
+  userExtensions: [USER_EXTENSION],
+  groupExtensions: [GROUP_EXTENSION],
+});
 
-async function openStore(config: ExampleConfig): Promise<ScimService> {
+async function openStore(config: ExampleConfig): Promise<MemoryStore | FileStore> {
   const seed = await readSeed();
-  const schemas = createSchemaRegistry(schemaOptions);
   if (config.store === 'file') return createFileStore({ dir: config.storeDir, seed, schemas });
   return new MemoryStore({ seed, schemas });
 }
@@ -30,10 +33,11 @@ async function main(): Promise<void> {
     return;
   }
   const config = readConfig(process.env);
+  const store = await openStore(config);
   const server = await createScimServer({
-    service: await openStore(config),
+    service: store,
     capabilities: [...CAPABILITIES],
-    schemas: schemaOptions,
+    schemas: store.schemas,
     okta: OKTA,
     auth: config.bearerTokens.length > 0 ? { bearerTokens: config.bearerTokens } : 'none',
     host: config.host,

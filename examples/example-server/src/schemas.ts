@@ -1,5 +1,6 @@
 // The example connector's custom schemas: Okta's sample app `onprem_app` with its `custom` user schema and group description.
-import { attribute, createAliasTable, type SchemaDefinition } from 'scim-connector-sdk';
+import { attribute, type SchemaDefinition } from 'scim-connector-sdk';
+import { createAliasTable } from 'scim-connector-sdk/protocol';
 
 /** Okta's names, as in `urn:okta:onprem_app:1.0:user:custom`. */
 export const OKTA = { appName: 'onprem_app', userSchemaName: 'custom' } as const;
