@@ -95,8 +95,17 @@ class MappingChecker {
         refPath,
         `${name} is ${operation.method.toUpperCase()} ${operation.path}, which cannot serve ${role} (it takes ${methods.map((m) => m.toUpperCase()).join(' or ')})`,
       );
+      // The path checks would only repeat that it is the wrong operation.
+      return operation;
     }
     const unfilled = pathParameters(operation.path).filter((p) => !this.configured.has(p));
+    if (unfilled.length < ids) {
+      this.report(
+        'SPEC_UNFILLED_PARAMETER',
+        refPath,
+        `${name} (${operation.method.toUpperCase()} ${operation.path}) has no path parameter for ${ids === 1 ? "the resource's id" : "the resource's and the member's ids"}: map an operation on one resource, e.g. ${operation.method.toUpperCase()} ${operation.path}/{id}`,
+      );
+    }
     for (const parameter of unfilled.slice(ids)) {
       const filled = ['', "the resource's id", "the resource's id and the member's id"][ids];
       this.report(
@@ -148,7 +157,7 @@ class MappingChecker {
           operation.requestSchema,
           key,
           [...path, key],
-          `${operationName(operation)}'s request body`,
+          `the request body of ${operationName(operation)}`,
         );
       if (typeof value !== 'string' || !value.startsWith('$') || PLACEHOLDERS.includes(value)) continue;
       const leaf = resolveScimPath(this.data, 'users', value.slice(1));
@@ -179,12 +188,12 @@ class MappingChecker {
         );
       }
     } else {
-      const schema = this.field(response, items, itemsPath, `${name}'s response`);
+      const schema = this.field(response, items, itemsPath, `the response of ${name}`);
       if (schema !== false && schemaType(schema) !== undefined && schemaType(schema) !== 'array') {
         this.report(
           'SPEC_TYPE_MISMATCH',
           itemsPath,
-          `${name}'s "${items}" is ${schemaType(schema)}, not a list of items`,
+          `"${items}" in the response of ${name} is ${schemaType(schema)}, not a list of items`,
         );
       }
     }
@@ -208,7 +217,7 @@ class MappingChecker {
   total(node: unknown, path: DataPath, list: ApiOperation): void {
     if (node === undefined || node === 'pages') return;
     if (typeof node === 'string') {
-      const schema = this.field(list.success?.schema, node, path, `${operationName(list)}'s response`);
+      const schema = this.field(list.success?.schema, node, path, `the response of ${operationName(list)}`);
       const type = schema === false ? undefined : schemaType(schema);
       if (type !== undefined && type !== 'integer' && type !== 'number') {
         this.report('SPEC_TYPE_MISMATCH', path, `the total "${node}" is ${type}, not a number`);
@@ -222,7 +231,7 @@ class MappingChecker {
         count.success?.schema,
         node['field'],
         [...path, 'field'],
-        `${operationName(count)}'s response`,
+        `the response of ${operationName(count)}`,
       );
     }
   }
@@ -242,7 +251,7 @@ class MappingChecker {
         this.report(
           'SPEC_PAGING',
           path,
-          `paging style ${String(style)} needs "${key}": name the query parameter`,
+          `paging style ${String(style)} needs "${key}": name ${key === 'next' ? 'the response field holding the next token, or link' : 'the query parameter'}`,
           'key',
         );
       }
@@ -250,7 +259,7 @@ class MappingChecker {
     for (const key of ['start', 'size', 'cursor']) this.queryParameter(list, paging[key], [...path, key]);
     const next = paging['next'];
     if (typeof next === 'string' && next !== 'link') {
-      this.field(list.success?.schema, next, [...path, 'next'], `${operationName(list)}'s response`);
+      this.field(list.success?.schema, next, [...path, 'next'], `the response of ${operationName(list)}`);
     }
   }
 
@@ -291,7 +300,7 @@ class MappingChecker {
     const schema = create.success?.schema;
     if (declared === 'location') return;
     if (typeof declared === 'string') {
-      this.field(schema, declared, [...path, 'id'], `${operationName(create)}'s response`);
+      this.field(schema, declared, [...path, 'id'], `the response of ${operationName(create)}`);
       return;
     }
     if (schema === undefined) return;
@@ -299,7 +308,7 @@ class MappingChecker {
       this.report(
         'SPEC_ID_SOURCE',
         path,
-        `${operationName(create)}'s response has no "id" field: say where the new id is with id: <field> or id: location`,
+        `the response of ${operationName(create)} has no "id" field: say where the new id is with id: <field> or id: location`,
       );
     }
   }
@@ -339,7 +348,7 @@ class MappingChecker {
             ? undefined
             : operation.success?.schema;
       if (schema === undefined) continue;
-      const what = `${operationName(operation)}'s ${side === 'request' ? 'request body' : 'response'}`;
+      const what = `the ${side === 'request' ? 'request body' : 'response'} of ${operationName(operation)}`;
       const field = this.field(schema, app, appPath, what);
       if (field === false) return;
       if (!this.types(leaf, long, field, app, path, appPath)) return;

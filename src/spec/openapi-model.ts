@@ -137,6 +137,7 @@ export function schemaType(schema: Data | undefined): string | undefined {
  */
 export function lookupField(root: unknown, schema: unknown, field: string): FieldLookup {
   let node = flatten(root, schema);
+  const walked: string[] = [];
   for (const part of field.split('.')) {
     const match = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
     const name = match?.[1] ?? part;
@@ -145,7 +146,12 @@ export function lookupField(root: unknown, schema: unknown, field: string): Fiel
     if (isRecord(properties) && name in properties) next = properties[name];
     else if (node?.['additionalProperties'] === true) next = undefined;
     else if (isRecord(node?.['additionalProperties'])) next = node['additionalProperties'];
-    else return { found: false, known: isRecord(properties) ? Object.keys(properties) : [], missing: name };
+    else {
+      const prefix = walked.length === 0 ? '' : `${walked.join('.')}.`;
+      const known = isRecord(properties) ? Object.keys(properties).map((k) => `${prefix}${k}`) : [];
+      return { found: false, known, missing: `${prefix}${name}` };
+    }
+    walked.push(part);
     node = flatten(root, next);
     for (let i = 0; i < (match?.[2]?.match(/\[/g)?.length ?? 0); i++) node = flatten(root, node?.['items']);
   }
