@@ -1,4 +1,5 @@
 // Checks the operation and attribute mappings against the app's OpenAPI document, each mistake located in the spec.
+import type { AttributeDefinition } from 'scim-connector-sdk';
 import { didYouMean } from './did-you-mean.js';
 import {
   apiOperations,
@@ -10,7 +11,7 @@ import {
   schemaType,
   type ApiOperation,
 } from './openapi-model.js';
-import { resolveScimPath, type ScimLeaf } from './scim-path.js';
+import { customAttributes, resolveScimPath, type ScimLeaf } from './scim-path.js';
 import { problems, type MappingCode } from './spec-codes.js';
 import type { SpecProblem } from './spec-problem.js';
 import { child, isRecord, type Data } from './spec-data.js';
@@ -52,6 +53,7 @@ class MappingChecker {
   readonly found: SpecProblem[] = [];
   readonly operations: ApiOperation[];
   readonly configured: Set<string>;
+  readonly custom: { users: AttributeDefinition[]; groups: AttributeDefinition[] };
 
   constructor(
     readonly source: YamlSource,
@@ -60,6 +62,7 @@ class MappingChecker {
   ) {
     this.operations = apiOperations(root);
     this.configured = new Set(Object.keys(child(child(data, 'backend'), 'parameters')));
+    this.custom = { users: customAttributes(data, 'user'), groups: customAttributes(data, 'group') };
   }
 
   report(code: MappingCode, path: DataPath, detail: string, at: 'key' | 'value' = 'value'): void {
@@ -160,7 +163,7 @@ class MappingChecker {
           `the request body of ${operationName(operation)}`,
         );
       if (typeof value !== 'string' || !value.startsWith('$') || PLACEHOLDERS.includes(value)) continue;
-      const leaf = resolveScimPath(this.data, 'users', value.slice(1));
+      const leaf = resolveScimPath(this.custom.users, 'users', value.slice(1));
       if (!leaf.ok) {
         this.report(
           'SPEC_PLACEHOLDER',
@@ -200,7 +203,7 @@ class MappingChecker {
     this.total(node['total'], [...path, 'total'], operation);
     this.paging(child(node, 'paging'), [...path, 'paging'], operation, node['paging'] !== undefined);
     for (const [attribute, parameter] of Object.entries(child(node, 'filters'))) {
-      const leaf = resolveScimPath(this.data, resource, attribute);
+      const leaf = resolveScimPath(this.custom[resource], resource, attribute);
       if (!leaf.ok)
         this.report('SPEC_UNKNOWN_SCIM_PATH', [...path, 'filters', attribute], leaf.detail, 'key');
       this.queryParameter(operation, parameter, [...path, 'filters', attribute]);
@@ -320,7 +323,7 @@ class MappingChecker {
     path: DataPath,
     ops: Record<string, ApiOperation | undefined>,
   ): void {
-    const leaf = resolveScimPath(this.data, resource, scim);
+    const leaf = resolveScimPath(this.custom[resource], resource, scim);
     if (!leaf.ok) {
       this.report('SPEC_UNKNOWN_SCIM_PATH', path, leaf.detail, 'key');
       return;

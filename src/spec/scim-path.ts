@@ -18,7 +18,7 @@ const PATH =
   /^(?:(urn:[^\s[\]]+):)?([A-Za-z][\w-]*)(?:\[([A-Za-z][\w-]*) eq (?:"[^"]*"|true|false|-?\d+(?:\.\d+)?)\])?(?:\.([A-Za-z][\w-]*))?$/;
 
 /** The spec's custom attributes of `resource` (`schemas.user.attributes`) as SDK definitions, types only. */
-function customAttributes(data: unknown, key: 'user' | 'group'): AttributeDefinition[] {
+export function customAttributes(data: unknown, key: 'user' | 'group'): AttributeDefinition[] {
   const attributes = child(child(child(data, 'schemas'), key), 'attributes');
   const define = (name: string, raw: unknown): AttributeDefinition => {
     const record = isRecord(raw) ? raw : {};
@@ -51,7 +51,11 @@ const find = (list: readonly AttributeDefinition[], name: string): AttributeDefi
  * enterprise extension by its URN prefix. A multi-valued complex attribute needs a sub-attribute,
  * except `members` and `groups` themselves (a list of ids).
  */
-export function resolveScimPath(data: unknown, resource: 'users' | 'groups', path: string): ScimLeaf {
+export function resolveScimPath(
+  custom: readonly AttributeDefinition[],
+  resource: 'users' | 'groups',
+  path: string,
+): ScimLeaf {
   const match = PATH.exec(path);
   if (!match) {
     return {
@@ -61,7 +65,6 @@ export function resolveScimPath(data: unknown, resource: 'users' | 'groups', pat
   }
   const [, urn, name, filterAttribute, sub] = match;
   const core = resource === 'users' ? USER_SCHEMA.attributes : GROUP_SCHEMA.attributes;
-  const custom = customAttributes(data, resource === 'users' ? 'user' : 'group');
   const candidates =
     urn === undefined
       ? [...COMMON_ATTRIBUTES, ...core, ...custom]

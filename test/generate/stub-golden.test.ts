@@ -1,28 +1,31 @@
-// A freshly generated stub connector (test/golden/acme-hr) starts, fails no scenario, and reports each stub as not implemented by name.
+// A freshly generated stub connector (test/golden/globex-crm) starts, fails no scenario, and reports each stub as not implemented by name.
 import assert from 'node:assert/strict';
 import { runScenarios } from 'scim-connector-tester';
-import { createServer } from '../golden/acme-hr/src/server.js';
-import { CAPABILITIES, SERVED_METHODS } from '../golden/acme-hr/src/generated/capabilities.js';
-import { readConfig } from '../golden/acme-hr/src/generated/config.js';
+import { createServer } from '../golden/globex-crm/src/server.js';
+import { CAPABILITIES, SERVED_METHODS } from '../golden/globex-crm/src/generated/capabilities.js';
+import { readConfig } from '../golden/globex-crm/src/generated/config.js';
 
 const TOKEN = 'stub-golden-token';
 
-describe('a generated stub connector (test/golden/acme-hr, openapi backend, nothing mapped yet)', () => {
+describe('a generated stub connector (test/golden/globex-crm, openapi backend, nothing mapped yet)', () => {
   it('passes or leaves pending every scenario step, naming the stub methods the steps need', async function () {
     this.timeout(60_000);
     const config = readConfig({
       HOST: '127.0.0.1',
       PORT: '0',
-      SCIM_BEARER_TOKEN: TOKEN,
+      SCIM_BASIC_USER: 'okta',
+      SCIM_BASIC_PASSWORD: TOKEN,
       LOG_LEVEL: 'silent',
-      ACME_API_TOKEN: 't',
+      GLOBEX_BASE_URL: 'http://127.0.0.1:9',
+      GLOBEX_CLIENT_ID: 'c',
+      GLOBEX_CLIENT_SECRET: 's',
     });
     const server = await createServer({ ...config, tls: undefined });
     try {
       const url = await server.listen();
       const report = await runScenarios({
-        url: `${url}/scim/v2`,
-        auth: { kind: 'bearer', token: TOKEN },
+        url: `${url}/globex/scim/v2`,
+        auth: { kind: 'basic', user: 'okta', password: TOKEN },
         capabilities: CAPABILITIES,
       });
       assert.deepEqual(
@@ -36,7 +39,7 @@ describe('a generated stub connector (test/golden/acme-hr, openapi backend, noth
           .filter((step) => step.status === 'not-implemented')
           .map((step) => /not implemented: (\w+)/.exec(step.message ?? '')?.[1]),
       );
-      assert.deepEqual([...named].sort(), ['createGroup', 'createUser', 'getUser', 'getUsers']);
+      assert.deepEqual([...named].sort(), ['createUser', 'getGroups', 'getUser', 'getUsers']);
       for (const method of named)
         assert.ok(
           (SERVED_METHODS as readonly (string | undefined)[]).includes(method),

@@ -1,0 +1,352 @@
+// Plans an openapi backend's generated code: mappers.ts, app-client.ts and the mapped method bodies of connector.ts.
+import type { AttributeDefinition, ServiceMethod } from 'scim-connector-sdk';
+import type { ConnectorSpec, ListSpec, OperationSpec, ResourceMappingSpec } from '../spec/connector-spec.js';
+import { apiOperations, findOperation, pathParameters } from '../spec/openapi-model.js';
+import { resolveScimPath } from '../spec/scim-path.js';
+import {
+  fromAppLiteral,
+  itemsRead,
+  mappedFields,
+  pageQuery,
+  requestSchemaOf,
+  requestType,
+  responseType,
+  toAppLiteral,
+  valueMapConstants,
+  type LeafType,
+  type MappingContext,
+} from './mapping-source.js';
+
+/** What the openapi backend adds to the project. */
+export interface OpenApiCode {
+  /** src/generated/mappers.ts, after the header. */
+  mappers: string;
+  /** src/generated/app-client.ts's per-resource part (list-page fetchers). */
+  pageFetchers: string;
+  /** Names app-client.ts exports that connector.ts uses. */
+  clientImports: string[];
+  /** Names mappers.ts exports that connector.ts uses. */
+  mapperImports: string[];
+  /** Names app-runtime.ts exports that connector.ts uses. */
+  runtimeImports: string[];
+  /** SDK names the bodies use. */
+  sdkImports: string[];
+  /** Mapped bodies, by method. */
+  bodies: Map<ServiceMethod, string>;
+  /** Whether app-client.ts needs the list runtime (a list is mapped). */
+  anyList: boolean;
+}
+
+interface ResourceNames {
+  type: 'User' | 'Group';
+  key: 'users' | 'groups';
+  lower: 'user' | 'group';
+  connectorType: 'ConnectorUser' | 'ConnectorGroup';
+  coreUrn: string;
+}
+
+const RESOURCES: readonly ResourceNames[] = [
+  {
+    type: 'User',
+    key: 'users',
+    lower: 'user',
+    connectorType: 'ConnectorUser',
+    coreUrn: 'urn:ietf:params:scim:schemas:core:2.0:User',
+  },
+  {
+    type: 'Group',
+    key: 'groups',
+    lower: 'group',
+    connectorType: 'ConnectorGroup',
+    coreUrn: 'urn:ietf:params:scim:schemas:core:2.0:Group',
+  },
+];
+
+const literal = (value: unknown): string => JSON.stringify(value);
+
+function leafTypes(
+  mapping: ResourceMappingSpec,
+  custom: readonly AttributeDefinition[],
+  key: 'users' | 'groups',
+) {
+  const types = new Map<string, LeafType>();
+  for (const attribute of mapping.attributes) {
+    const leaf = resolveScimPath(custom, key, attribute.scim);
+    if (!leaf.ok) continue;
+    const whole = /^(members|groups)$/.test(attribute.scim);
+    types.set(
+      attribute.scim,
+      whole
+        ? 'ids'
+        : leaf.multiValued
+          ? 'list'
+          : leaf.type === 'boolean'
+            ? 'boolean'
+            : leaf.type === 'integer' || leaf.type === 'decimal'
+              ? 'number'
+              : 'string',
+    );
+  }
+  return types;
+}
+
+/** The `params` argument of a call: path parameters from the ids and the config, and a query. */
+function params(op: OperationSpec, ids: string[], parameters: readonly string[], query?: string): string {
+  const fromIds = [...ids];
+  const path = pathParameters(op.path).map((name) =>
+    parameters.includes(name) ? `${name}: this.config.app.${name}` : `${name}: ${fromIds.shift() ?? "''"}`,
+  );
+  const parts: string[] = [];
+  if (path.length > 0) parts.push(`path: { ${path.join(', ')} }`);
+  if (query !== undefined) parts.push(`query: ${query}`);
+  return parts.length === 0 ? '' : `params: { ${parts.join(', ')} }`;
+}
+
+/** `this.app.GET('/x/{id}', { … })`. */
+function call(op: OperationSpec, args: string[]): string {
+  const options = args.filter((a) => a !== '');
+  return `this.app.${op.method.toUpperCase()}(${literal(op.path)}${options.length === 0 ? '' : `, { ${options.join(', ')} }`})`;
+}
+
+function callName(op: OperationSpec): string {
+  return `${op.method.toUpperCase()} ${op.path}`;
+}
+
+/** The code of one resource: mapper functions, the page fetcher, the mapped bodies. */
+function resourceCode(
+  names: ResourceNames,
+  mapping: ResourceMappingSpec,
+  spec: ConnectorSpec,
+  root: unknown,
+  code: OpenApiCode,
+): void {
+  if (spec.backend.kind !== 'openapi') return;
+  const parameters = spec.backend.parameters.map((p) => p.name);
+  const extension = names.type === 'User' ? spec.schemas.user : spec.schemas.group;
+  const custom = (extension?.attributes ?? []) as AttributeDefinition[];
+  const context: MappingContext = {
+    resource: names.type,
+    root,
+    parameters,
+    ...(extension === undefined
+      ? {}
+      : { extension: { urn: extension.urn, names: extension.attributes.map((a) => a.name) } }),
+  };
+  const fields = mappedFields(mapping, leafTypes(mapping, custom, names.key));
+  const operations = apiOperations(root);
+  const status = (op: OperationSpec): string => findOperation(operations, op.ref)?.success?.status ?? '200';
+  const T = names.type;
+  const recordType = `App${T}`;
+  const fromApp = `${names.lower}FromApp`;
+  const lines: string[] = [];
+  const readOp = mapping.get ?? mapping.list;
+  const schemas = [names.coreUrn, ...(extension === undefined ? [] : [extension.urn])];
+  lines.push(...valueMapConstants(fields));
+  if (readOp !== undefined) {
+    const type =
+      mapping.get !== undefined
+        ? responseType(mapping.get, status(mapping.get))
+        : `${responseType(readOp, status(readOp))}${(readOp as ListSpec).items === '.' ? '[number]' : `[${literal((readOp as ListSpec).items)}]`}[number]`;
+    lines.push(
+      `/** The app's ${names.lower} record, as ${callName(readOp)} answers it. */`,
+      `export type ${recordType} = ${type};`,
+    );
+    lines.push(
+      `/** The SCIM ${names.lower} of an app record. */`,
+      `export function ${fromApp}(app: ${recordType}): ${names.connectorType} {`,
+      `  return ${fromAppLiteral(fields, context, 'id', schemas)};`,
+      '}',
+    );
+    code.mapperImports.push(fromApp);
+  }
+  const writers: [OperationSpec | undefined, 'Create' | 'Update'][] = [
+    [mapping.create, 'Create'],
+    [mapping.update, 'Update'],
+  ];
+  for (const [op, kind] of writers) {
+    if (op === undefined) continue;
+    const name = `${names.lower}To${kind}`;
+    const schema = requestSchemaOf(root, op);
+    lines.push(
+      `/** The body of ${callName(op)} for a SCIM ${names.lower}. */`,
+      `export function ${name}(${names.lower}: ${names.connectorType}): ${requestType(op)} {`,
+      `  return ${toAppLiteral(fields, context, op, schema, kind === 'Create', names.lower)};`,
+      '}',
+    );
+    code.mapperImports.push(name);
+  }
+  code.mappers += `${lines.join('\n')}\n\n`.replace(/\n(\/\*\*)/g, '\n\n$1');
+
+  const ctx = (op: OperationSpec, id?: string): string =>
+    `context(this.settings, '${T}', ${literal(callName(op))}${id === undefined ? '' : `, ${id}`})`;
+  const bodies = code.bodies;
+  const v = names.lower;
+  if (mapping.create !== undefined) {
+    const op = mapping.create;
+    const request = call(op, [params(op, [], parameters), `body: ${v}To${'Create'}(${v})`]);
+    bodies.set(
+      `create${T}` as ServiceMethod,
+      op.id === 'location' || mapping.get === undefined
+        ? [
+            `const result = await ${request};`,
+            `expectOk(result, ${ctx(op)});`,
+            `const id = idFromLocation(result.response, ${ctx(op)});`,
+            `return found(await this.get${T}(id, ctx), '${T}', id);`,
+          ].join('\n')
+        : `return ${fromApp}(expectOk(await ${request}, ${ctx(op)}));`,
+    );
+    code.runtimeImports.push('expectOk', ...(op.id === 'location' ? ['idFromLocation', 'found'] : []));
+  }
+  if (mapping.get !== undefined) {
+    const op = mapping.get;
+    bodies.set(
+      `get${T}` as ServiceMethod,
+      [
+        `const result = await ${call(op, [params(op, ['id'], parameters)])};`,
+        'if (result.response.status === 404) return undefined;',
+        `return ${fromApp}(expectOk(result, ${ctx(op, 'id')}));`,
+      ].join('\n'),
+    );
+    code.runtimeImports.push('expectOk');
+  }
+  if (mapping.update !== undefined) {
+    const op = mapping.update;
+    const request = call(op, [params(op, ['id'], parameters), `body: ${v}ToUpdate(${v})`]);
+    const sameRecord =
+      !op.noBody &&
+      mapping.get !== undefined &&
+      status(op) === status(mapping.get) &&
+      sameSchema(root, op, mapping.get);
+    bodies.set(
+      `update${T}` as ServiceMethod,
+      sameRecord
+        ? `return ${fromApp}(expectOk(await ${request}, ${ctx(op, 'id')}));`
+        : [
+            `expectOk(await ${request}, ${ctx(op, 'id')});`,
+            `// The app answers without the ${v}: read it back.`,
+            `return found(await this.get${T}(id, ctx), '${T}', id);`,
+          ].join('\n'),
+    );
+    code.runtimeImports.push('expectOk', ...(sameRecord ? [] : ['found']));
+    bodies.set(
+      `patch${T}` as ServiceMethod,
+      [
+        `const current = await this.get${T}(id, ctx);`,
+        'if (current === undefined) return undefined;',
+        `const patched = applyPatch(current, operations, this.schemas.${v});`,
+        `return this.update${T}(id, patched.resource, ctx);`,
+      ].join('\n'),
+    );
+    code.sdkImports.push('applyPatch');
+  }
+  if (mapping.delete !== undefined) {
+    const op = mapping.delete;
+    bodies.set(
+      `delete${T}` as ServiceMethod,
+      `expectOk(await ${call(op, [params(op, ['id'], parameters)])}, ${ctx(op, 'id')});`,
+    );
+    code.runtimeImports.push('expectOk');
+  }
+  if (mapping.list !== undefined && readOp !== undefined) {
+    const list = mapping.list;
+    const fetcher = `fetch${T}Page`;
+    const pushDown = Object.entries(list.filters).map(
+      ([attribute, parameter]) => `[${literal(attribute)}, ${literal(parameter)}]`,
+    );
+    const directly =
+      (list.paging.style === 'offset' || list.paging.style === 'first') && list.total.kind !== 'pages';
+    bodies.set(
+      `get${T}s` as ServiceMethod,
+      [
+        `return listResources(query, this.schemas.${v}, {`,
+        `  fetchPage: (start, size, cursor, filters) => ${fetcher}(this, start, size, cursor, filters),`,
+        `  fromApp: ${fromApp},`,
+        `  pushDown: [${pushDown.join(', ')}],`,
+        `  pageSize: ${list.paging.max},`,
+        `  pagesDirectly: ${directly},`,
+        `  maxInMemory: ${list.maxInMemory},`,
+        '});',
+      ].join('\n'),
+    );
+    code.runtimeImports.push('listResources');
+    code.clientImports.push(fetcher);
+    code.pageFetchers += pageFetcher(names, list, fetcher, recordType, parameters);
+    code.anyList = true;
+  }
+}
+
+/** The same success schema text for both operations (then one record type serves both). */
+function sameSchema(root: unknown, a: OperationSpec, b: OperationSpec): boolean {
+  const operations = apiOperations(root);
+  const schemaOf = (op: OperationSpec) => JSON.stringify(findOperation(operations, op.ref)?.success?.schema);
+  return schemaOf(a) === schemaOf(b);
+}
+
+function pageFetcher(
+  names: ResourceNames,
+  list: ListSpec,
+  fetcher: string,
+  recordType: string,
+  parameters: readonly string[],
+): string {
+  const pushed = Object.values(list.filters);
+  const query = pageQuery(list).replace(
+    '...filters',
+    pushed.map((p) => `${/^[A-Za-z_$][\w$]*$/.test(p) ? p : literal(p)}: filters[${literal(p)}]`).join(', '),
+  );
+  const cleaned = query.replace(/, \}$/, ' }').replace('{ , ', '{ ');
+  const path = params(list, [], parameters, cleaned).replace(/this\.config\./g, 'connection.config.');
+  const style = list.paging.style;
+  // Parameters a paging style does not use keep an underscore, so linters know they are unused on purpose.
+  const arg = (name: string, used: boolean): string => (used ? name : `_${name}`);
+  const total =
+    list.total.kind === 'field'
+      ? `data.${list.total.field}`
+      : list.total.kind === 'header'
+        ? `headerNumber(result.response, ${literal(list.total.header)})`
+        : 'undefined';
+  const next =
+    list.paging.style !== 'cursor'
+      ? ''
+      : list.paging.next === 'link'
+        ? `, next: nextFromLink(result.response, ${literal(list.paging.cursor)})`
+        : `, next: data.${list.paging.next} ?? undefined`;
+  return `
+/** One page of ${names.key} from ${list.method.toUpperCase()} ${list.path}. */
+export async function ${fetcher}(
+  connection: AppConnection,
+  ${arg('start', style !== 'cursor' && style !== 'none')}: number,
+  ${arg('size', style !== 'none' && (style !== 'cursor' || list.paging.size !== undefined))}: number,
+  ${arg('cursor', style === 'cursor')}: string | undefined,
+  ${arg('filters', pushed.length > 0)}: Record<string, string>,
+): Promise<AppPage<${recordType}>> {
+  const result = await connection.app.${list.method.toUpperCase()}(${literal(list.path)}${path === '' ? '' : `, { ${path} }`});
+  const data = expectOk(result, context(connection.settings, '${names.type}', ${literal(callName(list))}));
+  return { items: ${itemsRead(list)}, total: ${total}${next} };
+}
+`;
+}
+
+/** The openapi backend's code, or undefined when the spec maps nothing. */
+export function openApiCode(spec: ConnectorSpec, root: unknown): OpenApiCode | undefined {
+  if (spec.backend.kind !== 'openapi') return undefined;
+  const code: OpenApiCode = {
+    mappers: '',
+    pageFetchers: '',
+    clientImports: [],
+    mapperImports: [],
+    runtimeImports: [],
+    sdkImports: [],
+    bodies: new Map(),
+    anyList: false,
+  };
+  let any = false;
+  for (const names of RESOURCES) {
+    const mapping = spec.backend[names.key];
+    if (mapping === undefined) continue;
+    any = true;
+    resourceCode(names, mapping, spec, root, code);
+  }
+  if (code.bodies.size > 0) code.runtimeImports.push('context');
+  return any ? code : undefined;
+}
