@@ -20,6 +20,7 @@ export * from './protocol/attribute-access.js';
 export * from './protocol/filter-parser.js';
 export * from './protocol/filter-stringify.js';
 export * from './protocol/filter-evaluate.js';
+export * from './protocol/name-key.js';
 export * from './protocol/filter-map.js';
 export * from './protocol/alias-table.js';
 export * from './protocol/patch-request.js';

@@ -103,6 +103,9 @@ const cases: [string, string[]][] = [
   ['externalId eq "EXT-102"', ['102']],
   ['externalId eq "ext-102"', []],
   ['name.givenName eq "john"', ['101']],
+  // Full case folding (userNameKey), not toLowerCase: the long s "ſ" folds to "s".
+  ['name.familyName eq "\u017fmith"', ['101']],
+  ['emails[value eq "JOHN.\u017fMITH@HOME.EXAMPLE"]', ['101']],
   ['name.familyName co "EN"', ['102']],
   ['userName sw "o"', ['101']],
   ['userName ew "MIN"', ['102']],

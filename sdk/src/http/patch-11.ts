@@ -18,6 +18,11 @@ function member(obj: Record<string, unknown>, name: string): unknown {
   return key === undefined ? undefined : obj[key];
 }
 
+/** Each `"operation": "delete"` becomes one operation: the 2.0 cap on operations holds for 1.1 too. */
+function checkOperationCount(count: number): void {
+  if (count > PATCH_LIMITS.maxOperations) throw syntax(`more than ${PATCH_LIMITS.maxOperations} operations`);
+}
+
 /** A path the PATCH engine will accept; anything else is a 400 invalidPath here, not later. */
 function checkedPath(path: string): string {
   parsePatchPath(path);
@@ -33,6 +38,7 @@ function removals(meta: unknown, schema: ResourceSchema, alias: AliasTable): Pat
   if (!Array.isArray(names) || !names.every((n): n is string => typeof n === 'string')) {
     throw syntax('"meta.attributes" must be an array of attribute names');
   }
+  checkOperationCount(names.length);
   return names.map((name) => ({
     op: 'remove',
     path: checkedPath(attributeNameTo20(name, alias, schema.resourceType)),
@@ -129,6 +135,7 @@ export function readPatch11(body: unknown, schema: ResourceSchema, alias: AliasT
     } else {
       operations.push(...attributeOperations(key, value));
     }
+    checkOperationCount(operations.length);
   }
   return operations;
 }
