@@ -62,4 +62,6 @@ export interface ConnectorModel {
   paths: ProjectPaths;
   /** The openapi backend's mapped code, when the spec maps operations. */
   openapi?: OpenApiCode;
+  /** The generated fake app's route table (openapi backend with mappings). */
+  fakeResources?: Record<string, unknown>;
 }

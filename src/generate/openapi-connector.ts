@@ -64,6 +64,15 @@ const RESOURCES: readonly ResourceNames[] = [
 
 const literal = (value: unknown): string => JSON.stringify(value);
 
+/** Core attributes SCIM compares without regard to case (RFC 7643 caseExact false) that lists filter on. */
+const CASE_INSENSITIVE = [
+  'userName',
+  'displayName',
+  'emails.value',
+  'emails[type eq "work"].value',
+  'externalId',
+];
+
 function leafTypes(
   mapping: ResourceMappingSpec,
   custom: readonly AttributeDefinition[],
@@ -349,4 +358,66 @@ export function openApiCode(spec: ConnectorSpec, root: unknown): OpenApiCode | u
   }
   if (code.bodies.size > 0) code.runtimeImports.push('context');
   return any ? code : undefined;
+}
+
+/** The route table of the generated fake app: what each mapped resource's operations answer. */
+export function fakeAppResources(spec: ConnectorSpec, root: unknown): Record<string, unknown> {
+  const resources: Record<string, unknown> = {};
+  if (spec.backend.kind !== 'openapi') return resources;
+  const operations = apiOperations(root);
+  const status = (op: OperationSpec): number =>
+    Number(findOperation(operations, op.ref)?.success?.status ?? 200);
+  for (const names of RESOURCES) {
+    const mapping = spec.backend[names.key];
+    if (mapping === undefined) continue;
+    const appField = (scim: string): string | undefined =>
+      mapping.attributes.find((a) => a.scim === scim)?.app;
+    const collection = mapping.create?.path ?? mapping.list?.path;
+    const item = mapping.get?.path ?? mapping.update?.path ?? mapping.delete?.path;
+    if (collection === undefined || item === undefined) continue;
+    const resource: Record<string, unknown> = { collection, item };
+    const { create, get, update, list } = mapping;
+    if (create !== undefined) {
+      resource['create'] = {
+        method: create.method.toUpperCase(),
+        status: status(create),
+        answer: create.noBody ? 'location' : 'record',
+      };
+      const refuses = findOperation(operations, create.ref)?.statuses.includes('409') === true;
+      const unique = appField(names.type === 'User' ? 'userName' : 'displayName');
+      if (refuses && unique !== undefined) resource['unique'] = unique;
+    }
+    if (get !== undefined) resource['get'] = { method: 'GET' };
+    if (update !== undefined) {
+      resource['update'] = {
+        method: update.method.toUpperCase(),
+        status: status(update),
+        answer: update.noBody ? 'none' : 'record',
+        merge: update.method === 'patch',
+      };
+    }
+    if (mapping.delete !== undefined) {
+      resource['delete'] = { method: mapping.delete.method.toUpperCase(), status: status(mapping.delete) };
+    }
+    if (list !== undefined) {
+      const total =
+        list.total.kind === 'field' || list.total.kind === 'header' ? list.total : { kind: 'none' };
+      const filters: Record<string, { field: string; caseExact: boolean }> = {};
+      for (const [scim, parameter] of Object.entries(list.filters)) {
+        const app = appField(scim);
+        // SCIM compares userName and displayName without regard to case; the mapping relies on the app doing so too.
+        if (app !== undefined)
+          filters[parameter] = { field: app, caseExact: !CASE_INSENSITIVE.includes(scim) };
+      }
+      resource['list'] = {
+        method: list.method.toUpperCase(),
+        items: list.items,
+        total,
+        paging: list.paging,
+        filters,
+      };
+    }
+    resources[names.key] = resource;
+  }
+  return resources;
 }

@@ -275,6 +275,51 @@ function readmeView(model: ConnectorModel, base: object): object {
   };
 }
 
+const FAKE_VALUES: Readonly<Record<string, string>> = {
+  baseUrl: '{url}',
+  token: 'fake-app-token',
+  username: 'fake-user',
+  password: 'fake-password',
+  apiKey: 'fake-api-key',
+  tokenUrl: '{url}/oauth2/token',
+  clientId: 'fake-client',
+  clientSecret: 'fake-secret',
+};
+
+/** The fake app's credentials and the environment pointing the connector at it; undefined without mappings. */
+function fakeApp(
+  model: ConnectorModel,
+): { credentials: string; variables: string[]; realVariable: string } | undefined {
+  const backend = model.spec.backend;
+  if (model.openapi === undefined || backend.kind !== 'openapi') return undefined;
+  const env: Record<string, string> = {};
+  for (const setting of model.appSettings) {
+    if ('env' in setting.setting)
+      env[setting.setting.env] = FAKE_VALUES[setting.key] ?? `fake-${setting.key}`;
+  }
+  const auth = backend.auth;
+  const credentials =
+    auth.type === 'bearer'
+      ? { header: 'authorization', prefix: 'Bearer ', value: FAKE_VALUES['token'] }
+      : auth.type === 'basic'
+        ? {
+            header: 'authorization',
+            prefix: 'Basic ',
+            value: Buffer.from(`${FAKE_VALUES['username']}:${FAKE_VALUES['password']}`).toString('base64'),
+          }
+        : auth.type === 'apiKey'
+          ? { header: auth.header, prefix: '', value: FAKE_VALUES['apiKey'] }
+          : auth.type === 'oauth2'
+            ? { header: 'authorization', prefix: 'Bearer ', value: '', tokenPath: '/oauth2/token' }
+            : { header: '', prefix: '', value: '' };
+  const baseUrl = backend.baseUrl;
+  return {
+    credentials: JSON.stringify({ ...credentials, basePath: '', env }),
+    variables: Object.keys(env),
+    realVariable: 'env' in baseUrl ? baseUrl.env : 'APP_BASE_URL',
+  };
+}
+
 /** Every file but the manifest, connector.yaml and the copies the spec names. */
 export async function renderProject(model: ConnectorModel): Promise<RenderedFile[]> {
   const { spec } = model;
@@ -367,6 +412,7 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
       text: await renderTemplate('test/generated/scim.test.ts.hbs', {
         ...base,
         env: testEnvironment(model),
+        fake: fakeApp(model) ?? false,
         suites: testSuites(model),
         customUrn: oktaUserUrn11,
       }),
@@ -406,6 +452,18 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
     });
   }
   files.push(...mapped.files);
+  const fake = fakeApp(model);
+  if (fake !== undefined && model.fakeResources !== undefined) {
+    files.push({
+      path: 'test/generated/fake-app.ts',
+      zone: 'generated',
+      text: await renderTemplate('test/generated/fake-app.ts.hbs', {
+        ...base,
+        resources: JSON.stringify(model.fakeResources),
+        credentials: fake.credentials,
+      }),
+    });
+  }
   if (spec.backend.kind === 'openapi') {
     files.push({
       path: 'src/generated/app-api.ts',

@@ -15,6 +15,8 @@ export interface ApiOperation {
   requestSchema?: unknown;
   /** The first 2xx answer's status and JSON body schema (none for a body-less answer). */
   success?: { status: string; schema?: unknown };
+  /** Every status the document declares it answers. */
+  statuses: string[];
 }
 
 /** What a dotted field path leads to in a schema. */
@@ -65,7 +67,8 @@ export function apiOperations(root: unknown): ApiOperation[] {
             .filter((s) => /^2/.test(s))
             .sort()[0]
         : undefined;
-      const operation: ApiOperation = { method, path, parameters };
+      const statuses = isRecord(responses) ? Object.keys(responses) : [];
+      const operation: ApiOperation = { method, path, parameters, statuses };
       if (typeof op['operationId'] === 'string') operation.operationId = op['operationId'];
       const requestSchema = jsonContent(root, op['requestBody']);
       if (requestSchema !== undefined) operation.requestSchema = requestSchema;
