@@ -31,8 +31,8 @@ function operationType(op: OperationSpec): string {
 }
 
 /** The type of an operation's JSON request body. */
-export function requestType(op: OperationSpec): string {
-  return `NonNullable<${operationType(op)}['requestBody']>['content']['application/json']`;
+export function requestType(op: OperationSpec, mediaType = 'application/json'): string {
+  return `NonNullable<${operationType(op)}['requestBody']>['content'][${literal(mediaType)}]`;
 }
 
 /** The type of an operation's success answer (its status from the document). */
@@ -226,8 +226,10 @@ function requiredFallback(root: unknown, schema: unknown, path: string): string 
     const properties = node?.['properties'];
     const next = isRecord(properties) ? properties[name] : undefined;
     const defaulted = flatten(root, next)?.['default'] !== undefined;
-    if ((!required.includes(name) && !defaulted) || /\[\d+\]$/.test(parts[i]!)) return undefined;
-    if (i === parts.length - 1) return emptyValue(next, root);
+    if (/\[\d+\]$/.test(parts[i]!)) return undefined;
+    // Only the leaf's own requiredness matters: the object around it is always written.
+    if (i === parts.length - 1)
+      return required.includes(name) || defaulted ? emptyValue(next, root) : undefined;
     node = flatten(root, next);
   }
   return undefined;
@@ -267,7 +269,15 @@ export function toAppLiteral(
   for (const [app, values] of sources) {
     const { steps, index } = appSteps(app);
     const fallback = requiredFallback(context.root, requestSchema, app);
-    const value = [...values, ...(fallback === undefined ? [] : [fallback])].join(' ?? ');
+    const looked = lookupField(context.root, requestSchema, app);
+    const allowed =
+      looked.found && Array.isArray(looked.schema?.['enum']) ? looked.schema['enum'] : undefined;
+    // A string field with an enum takes only its values: the rest are left out rather than sent.
+    const narrowed =
+      allowed === undefined
+        ? values
+        : values.map((v) => (v.startsWith('lookup(') ? v : `oneOf(${v}, ${literal(allowed)} as const)`));
+    const value = [...narrowed, ...(fallback === undefined ? [] : [fallback])].join(' ?? ');
     insert(tree, steps, index ? `listOf(${value})` : value);
   }
   for (const [name, value] of Object.entries(op.body ?? {})) {
@@ -393,6 +403,16 @@ export function pageQuery(list: ListSpec): string {
 /** Where a list answer's items are: `data.items`, or the data itself for a bare array. */
 export function itemsRead(list: ListSpec): string {
   return list.items === '.' ? 'data' : `${appRead(list.items, 'data')} ?? []`;
+}
+
+/** The media type of an operation's request body (`application/json`, `application/merge-patch+json`). */
+export function requestMediaType(root: unknown, op: OperationSpec): string {
+  const operation = (root as { paths?: Record<string, Record<string, unknown>> }).paths?.[op.path]?.[
+    op.method
+  ];
+  const content = flatten(root, isRecord(operation) ? operation['requestBody'] : undefined)?.['content'];
+  if (!isRecord(content)) return 'application/json';
+  return Object.keys(content).find((t) => /json/i.test(t)) ?? Object.keys(content)[0] ?? 'application/json';
 }
 
 /** The schema of an operation's JSON request body, from the document. */

@@ -8,6 +8,7 @@ import {
   itemsRead,
   mappedFields,
   pageQuery,
+  requestMediaType,
   requestSchemaOf,
   requestType,
   responseType,
@@ -178,11 +179,21 @@ function resourceCode(
     const schema = requestSchemaOf(root, op);
     lines.push(
       `/** The body of ${callName(op)} for a SCIM ${names.lower}. */`,
-      `export function ${name}(${names.lower}: ${names.connectorType}): ${requestType(op)} {`,
+      `export function ${name}(${names.lower}: ${names.connectorType}): ${requestType(op, requestMediaType(root, op))} {`,
       `  return ${toAppLiteral(fields, context, op, schema, kind === 'Create', names.lower)};`,
       '}',
     );
     code.mapperImports.push(name);
+  }
+  if (mapping.password !== undefined) {
+    const op = mapping.password;
+    lines.push(
+      `/** The body of ${callName(op)}, which sets a ${names.lower}'s password. */`,
+      `export function ${names.lower}ToPassword(${names.lower}: ${names.connectorType}): ${requestType(op, requestMediaType(root, op))} {`,
+      `  return ${toAppLiteral([], context, op, requestSchemaOf(root, op), false, names.lower)};`,
+      '}',
+    );
+    code.mapperImports.push(`${names.lower}ToPassword`);
   }
   code.mappers += `${lines.join('\n')}\n\n`.replace(/\n(\/\*\*)/g, '\n\n$1');
 
@@ -190,21 +201,45 @@ function resourceCode(
     `context(this.settings, '${T}', ${literal(callName(op))}${id === undefined ? '' : `, ${id}`})`;
   const bodies = code.bodies;
   const v = names.lower;
+  const media = (op: OperationSpec): string => {
+    const type = requestMediaType(root, op);
+    return type === 'application/json' ? '' : `headers: { 'content-type': ${literal(type)} }`;
+  };
+  /** Sets the password through its own operation when the request carries one. */
+  const passwordCall = (id: string): string[] => {
+    const op = mapping.password;
+    if (op === undefined) return [];
+    code.runtimeImports.push('asString');
+    return [
+      `if (asString(${v}['password']) !== undefined) {`,
+      `  expectOk(await ${call(op, [params(op, [id], parameters), `body: ${v}ToPassword(${v})`])}, ${ctx(op, id)});`,
+      '}',
+    ];
+  };
   if (mapping.create !== undefined) {
     const op = mapping.create;
-    const request = call(op, [params(op, [], parameters), `body: ${v}To${'Create'}(${v})`]);
+    const request = call(op, [params(op, [], parameters), `body: ${v}ToCreate(${v})`, media(op)]);
+    const viaLocation = op.id === 'location' || mapping.get === undefined;
+    const password = passwordCall(viaLocation ? 'id' : 'created.id');
     bodies.set(
       `create${T}` as ServiceMethod,
-      op.id === 'location' || mapping.get === undefined
+      viaLocation
         ? [
             `const result = await ${request};`,
             `expectOk(result, ${ctx(op)});`,
             `const id = idFromLocation(result.response, ${ctx(op)});`,
+            ...password,
             `return found(await this.get${T}(id, ctx), '${T}', id);`,
           ].join('\n')
-        : `return ${fromApp}(expectOk(await ${request}, ${ctx(op)}));`,
+        : password.length === 0
+          ? `return ${fromApp}(expectOk(await ${request}, ${ctx(op)}));`
+          : [
+              `const created = expectOk(await ${request}, ${ctx(op)});`,
+              ...password,
+              `return ${fromApp}(created);`,
+            ].join('\n'),
     );
-    code.runtimeImports.push('expectOk', ...(op.id === 'location' ? ['idFromLocation', 'found'] : []));
+    code.runtimeImports.push('expectOk', ...(viaLocation ? ['idFromLocation', 'found'] : []));
   }
   if (mapping.get !== undefined) {
     const op = mapping.get;
@@ -220,9 +255,11 @@ function resourceCode(
   }
   if (mapping.update !== undefined) {
     const op = mapping.update;
-    const request = call(op, [params(op, ['id'], parameters), `body: ${v}ToUpdate(${v})`]);
+    const request = call(op, [params(op, ['id'], parameters), `body: ${v}ToUpdate(${v})`, media(op)]);
+    const password = passwordCall('id');
     const sameRecord =
       !op.noBody &&
+      password.length === 0 &&
       mapping.get !== undefined &&
       status(op) === status(mapping.get) &&
       sameSchema(root, op, mapping.get);
@@ -232,7 +269,8 @@ function resourceCode(
         ? `return ${fromApp}(expectOk(await ${request}, ${ctx(op, 'id')}));`
         : [
             `expectOk(await ${request}, ${ctx(op, 'id')});`,
-            `// The app answers without the ${v}: read it back.`,
+            ...password,
+            `// The app answers without the whole ${v}: read it back.`,
             `return found(await this.get${T}(id, ctx), '${T}', id);`,
           ].join('\n'),
     );
@@ -279,7 +317,7 @@ function resourceCode(
     );
     code.runtimeImports.push('listResources');
     code.clientImports.push(fetcher);
-    code.pageFetchers += pageFetcher(names, list, fetcher, recordType, parameters);
+    code.pageFetchers += pageFetcher(root, names, list, fetcher, recordType, parameters);
     code.anyList = true;
   }
 }
@@ -292,6 +330,7 @@ function sameSchema(root: unknown, a: OperationSpec, b: OperationSpec): boolean 
 }
 
 function pageFetcher(
+  root: unknown,
   names: ResourceNames,
   list: ListSpec,
   fetcher: string,
@@ -308,12 +347,30 @@ function pageFetcher(
   const style = list.paging.style;
   // Parameters a paging style does not use keep an underscore, so linters know they are unused on purpose.
   const arg = (name: string, used: boolean): string => (used ? name : `_${name}`);
+  const countOp = list.total.kind === 'operation' ? list.total : undefined;
+  let counting = '';
+  if (countOp !== undefined) {
+    const takes = new Set(
+      findOperation(apiOperations(root), countOp.operation.ref)?.parameters.map((p) => p.name),
+    );
+    const query = pushed.filter((p) => takes.has(p)).map((p) => `${p}: filters[${literal(p)}]`);
+    const countParams = params(
+      countOp.operation,
+      [],
+      parameters,
+      query.length === 0 ? undefined : `{ ${query.join(', ')} }`,
+    ).replace(/this\.config\./g, 'connection.config.');
+    const counted = `connection.app.GET(${literal(countOp.operation.path)}${countParams === '' ? '' : `, { ${countParams} }`})`;
+    counting = `\n  const counted = expectOk(await ${counted}, context(connection.settings, '${names.type}', ${literal(callName(countOp.operation))}));`;
+  }
   const total =
     list.total.kind === 'field'
       ? `data.${list.total.field}`
       : list.total.kind === 'header'
         ? `headerNumber(result.response, ${literal(list.total.header)})`
-        : 'undefined';
+        : countOp !== undefined
+          ? `counted${countOp.field === undefined ? '' : `.${countOp.field}`}`
+          : 'undefined';
   const next =
     list.paging.style !== 'cursor'
       ? ''
@@ -330,7 +387,7 @@ export async function ${fetcher}(
   ${arg('filters', pushed.length > 0)}: Record<string, string>,
 ): Promise<AppPage<${recordType}>> {
   const result = await connection.app.${list.method.toUpperCase()}(${literal(list.path)}${path === '' ? '' : `, { ${path} }`});
-  const data = expectOk(result, context(connection.settings, '${names.type}', ${literal(callName(list))}));
+  const data = expectOk(result, context(connection.settings, '${names.type}', ${literal(callName(list))}));${counting}
   return { items: ${itemsRead(list)}, total: ${total}${next} };
 }
 `;
@@ -373,9 +430,20 @@ export function fakeAppResources(spec: ConnectorSpec, root: unknown): Record<str
     const appField = (scim: string): string | undefined =>
       mapping.attributes.find((a) => a.scim === scim)?.app;
     const collection = mapping.create?.path ?? mapping.list?.path;
-    const item = mapping.get?.path ?? mapping.update?.path ?? mapping.delete?.path;
-    if (collection === undefined || item === undefined) continue;
+    if (collection === undefined) continue;
+    // A resource the app only lists (no get, update or delete) has no item route.
+    const item = mapping.get?.path ?? mapping.update?.path ?? mapping.delete?.path ?? null;
     const resource: Record<string, unknown> = { collection, item };
+    // The app stamps these: the fake does too, in the unit the mapping converts from.
+    const stamps: Record<string, { field: string; unit: number }> = {};
+    for (const attribute of mapping.attributes) {
+      const unit =
+        attribute.transform === 'epochMillis' ? 1 : attribute.transform === 'epochSeconds' ? 1000 : 0;
+      if (unit === 0 || attribute.direction !== 'fromApp') continue;
+      if (attribute.scim === 'meta.created') stamps['created'] = { field: attribute.app, unit };
+      if (attribute.scim === 'meta.lastModified') stamps['modified'] = { field: attribute.app, unit };
+    }
+    resource['stamps'] = stamps;
     const { create, get, update, list } = mapping;
     if (create !== undefined) {
       resource['create'] = {
@@ -394,6 +462,13 @@ export function fakeAppResources(spec: ConnectorSpec, root: unknown): Record<str
         status: status(update),
         answer: update.noBody ? 'none' : 'record',
         merge: update.method === 'patch',
+      };
+    }
+    if (mapping.password !== undefined) {
+      resource['password'] = {
+        path: mapping.password.path,
+        method: mapping.password.method.toUpperCase(),
+        status: status(mapping.password),
       };
     }
     if (mapping.delete !== undefined) {
@@ -416,6 +491,9 @@ export function fakeAppResources(spec: ConnectorSpec, root: unknown): Record<str
         paging: list.paging,
         filters,
       };
+      if (list.total.kind === 'operation') {
+        resource['count'] = { path: list.total.operation.path, field: list.total.field ?? null, filters };
+      }
     }
     resources[names.key] = resource;
   }

@@ -39,7 +39,8 @@ function connectorImports(model: ConnectorModel): { sdk: string[]; resources: st
     if (text.includes(name)) sdk.push(`type ${name}`);
   const mapped = model.openapi;
   if (mapped !== undefined) {
-    sdk.push(...new Set(mapped.sdkImports));
+    const bodies = model.methods.map((m) => m.body ?? '').join('\n');
+    sdk.push(...new Set(mapped.sdkImports.filter((name) => bodies.includes(`${name}(`))));
     if (usesSchemas(model)) sdk.push('createSchemaRegistry');
   }
   const resources = ['ConnectorGroup', 'ConnectorUser']
@@ -65,7 +66,7 @@ function usesSchemas(model: ConnectorModel): boolean {
 /** `import { a, type B } from '…'` of the names of `candidates` that `text` uses, sorted. */
 function usedImports(text: string, candidates: readonly string[], types: readonly string[] = []): string {
   const used = [
-    ...candidates.filter((name) => new RegExp(`\\b${name}\\(`).test(text)),
+    ...candidates.filter((name) => new RegExp(`\\b${name}\\b`).test(text)),
     ...types.filter((name) => new RegExp(`\\b${name}\\b`).test(text)).map((name) => `type ${name}`),
   ];
   return [...new Set(used)]
@@ -84,6 +85,7 @@ const MAPPER_HELPERS = [
   'fromEpoch',
   'listOf',
   'lookup',
+  'oneOf',
   'memberIds',
   'toEpoch',
 ];

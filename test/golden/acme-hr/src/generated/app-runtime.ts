@@ -228,9 +228,14 @@ export async function fetchAll<T>(
         reason: `the app holds more than ${max} resources to filter in memory: filter on an attribute the app can search`,
       });
     }
+    // A cursor list ends without a next token; one without a total or cursor, at a short page.
     const done =
       page.items.length === 0 ||
-      (page.total !== undefined ? all.length >= page.total : page.next === undefined);
+      (page.total !== undefined
+        ? all.length >= page.total
+        : 'next' in page
+          ? page.next === undefined
+          : page.items.length < size);
     if (done) return all;
     cursor = page.next;
   }
@@ -330,6 +335,11 @@ export function lookup<M extends Record<string, string | number | boolean>>(
   value: unknown,
 ): M[keyof M] | undefined {
   return value === undefined || value === null ? undefined : map[String(value) as keyof M];
+}
+
+/** The value when it is one of `allowed` (an app field's enum), else undefined. */
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
+  return allowed.find((candidate) => candidate === value);
 }
 
 /** A SCIM dateTime as epoch milliseconds (`unit` 1) or seconds (`unit` 1000). */

@@ -9,9 +9,11 @@ type AppRecord = Record<string, unknown>;
 
 /** One mapped resource of the app, as the document and the mapping describe it. */
 interface FakeResource {
-  /** Path templates of the collection (create, list) and of one record (get, update, delete). */
+  /** Path templates of the collection (create, list) and of one record (get, update, delete; null: none). */
   collection: string;
-  item: string;
+  item: string | null;
+  /** Fields the app stamps with the time of creation and of the last change, and their unit in ms. */
+  stamps: { created?: { field: string; unit: number }; modified?: { field: string; unit: number } };
   create?: { method: string; status: number; answer: 'record' | 'location' };
   get?: { method: string };
   update?: { method: string; status: number; answer: 'record' | 'none'; merge: boolean };
@@ -32,14 +34,48 @@ interface FakeResource {
     /** Query parameter → the record field it matches, exactly or without regard to case. */
     filters: Record<string, { field: string; caseExact: boolean }>;
   };
+  /** A separate count operation: answers `{ [field]: n }` (or n itself) for the list's filters. */
+  count?: {
+    path: string;
+    field: string | null;
+    filters: Record<string, { field: string; caseExact: boolean }>;
+  };
+  /** A password operation on one record: accepted, not stored. */
+  password?: { path: string; method: string; status: number };
   /** A record field the app keeps unique, answering 409 to a duplicate. */
   unique?: string;
+}
+
+/** Sets the creation and change stamps of a written record (keeping the creation time of an update). */
+function stamp(record: AppRecord, resource: FakeResource, previous: AppRecord | undefined): void {
+  const { created, modified } = resource.stamps;
+  if (created !== undefined) {
+    record[created.field] = previous?.[created.field] ?? Math.floor(Date.now() / created.unit);
+  }
+  if (modified !== undefined) record[modified.field] = Math.floor(Date.now() / modified.unit);
+}
+
+/** The records whose fields match the filters in the query. */
+function filtered(
+  records: AppRecord[],
+  filters: Record<string, { field: string; caseExact: boolean }>,
+  query: URLSearchParams,
+): AppRecord[] {
+  let matched = records;
+  for (const [parameter, filter] of Object.entries(filters)) {
+    const wanted = query.get(parameter);
+    const fold = (value: unknown): unknown =>
+      typeof value === 'string' && !filter.caseExact ? value.toLowerCase() : value;
+    if (wanted !== null) matched = matched.filter((r) => fold(field(r, filter.field)) === fold(wanted));
+  }
+  return matched;
 }
 
 const RESOURCES: Record<string, FakeResource> = {
   users: {
     collection: '/employees',
     item: '/employees/{employeeId}',
+    stamps: {},
     create: { method: 'POST', status: 201, answer: 'record' },
     unique: 'email',
     get: { method: 'GET' },
@@ -56,6 +92,7 @@ const RESOURCES: Record<string, FakeResource> = {
   groups: {
     collection: '/teams',
     item: '/teams/{teamId}',
+    stamps: {},
     create: { method: 'POST', status: 201, answer: 'record' },
     unique: 'name',
     get: { method: 'GET' },
@@ -163,7 +200,19 @@ export async function startFakeApp(): Promise<FakeApp> {
     for (const [name, resource] of Object.entries(RESOURCES)) {
       const store = records[name]!;
       const method = request.method ?? 'GET';
-      const one = pattern(resource.item).exec(path);
+      if (resource.count !== undefined && pattern(resource.count.path).test(path) && method === 'GET') {
+        const count = filtered([...store.values()], resource.count.filters, url.searchParams).length;
+        return send(response, 200, resource.count.field === null ? count : { [resource.count.field]: count });
+      }
+      const credential = resource.password === undefined ? null : pattern(resource.password.path).exec(path);
+      if (credential !== null && resource.password !== undefined && method === resource.password.method) {
+        const id = decodeURIComponent(credential[credential.length - 1]!);
+        await readBody(request);
+        return store.has(id)
+          ? send(response, resource.password.status)
+          : send(response, 404, { message: `no ${name} ${id}` });
+      }
+      const one = resource.item === null ? null : pattern(resource.item).exec(path);
       if (one !== null) {
         const id = decodeURIComponent(one[one.length - 1]!);
         const record = store.get(id);
@@ -178,6 +227,7 @@ export async function startFakeApp(): Promise<FakeApp> {
         if (method === resource.update?.method && resource.update !== undefined) {
           const body = (await readBody(request)) as AppRecord;
           const next = { ...(resource.update.merge ? record : {}), ...body, id };
+          stamp(next, resource, record);
           store.set(id, next);
           return resource.update.answer === 'record'
             ? send(response, resource.update.status, next)
@@ -199,6 +249,7 @@ export async function startFakeApp(): Promise<FakeApp> {
           return send(response, 409, { message: `a ${name} with this ${unique} exists` });
         }
         const record = { ...body, id: randomUUID() };
+        stamp(record, resource, undefined);
         store.set(record.id, record);
         const location = `${url.origin}${url.pathname}/${record.id}`;
         return resource.create.answer === 'record'
@@ -207,13 +258,7 @@ export async function startFakeApp(): Promise<FakeApp> {
       }
       if (method === resource.list?.method && resource.list !== undefined) {
         const { list } = resource;
-        let matched = [...store.values()];
-        for (const [parameter, filter] of Object.entries(list.filters)) {
-          const wanted = url.searchParams.get(parameter);
-          const fold = (value: unknown): unknown =>
-            typeof value === 'string' && !filter.caseExact ? value.toLowerCase() : value;
-          if (wanted !== null) matched = matched.filter((r) => fold(field(r, filter.field)) === fold(wanted));
-        }
+        const matched = filtered([...store.values()], list.filters, url.searchParams);
         const { paging } = list;
         const size =
           paging.size === undefined ? matched.length : Number(url.searchParams.get(paging.size) ?? 50);
