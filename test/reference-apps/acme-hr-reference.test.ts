@@ -1,4 +1,4 @@
-// The acme-hr golden connector against the hand-written reference server of its app: every scenario passes, none pending.
+// The example goldens' generated connectors against hand-written reference servers of their apps: every scenario passes, none pending.
 import assert from 'node:assert/strict';
 import { runScenarios } from 'scim-connector-tester';
 import { createServer } from '../golden/acme-hr/src/server.js';
