@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { NODE_FILE_SYSTEM, type StoreFileSystem } from '../src/stores/atomic-file.js';
 import { createFileStore, FileStoreError, type FileStore } from '../src/stores/file-store.js';
 import { URN, type ScimGroup, type ScimUser } from '../src/protocol/resource.js';
-import { parseFilter } from '../src/protocol/filter-parser.js';
+import { parseFilter } from '../src/protocol/filter/parser.js';
 
 const ctx = { requestId: 'test', dialect: '2.0' as const };
 const query = { startIndex: 1, sortOrder: 'ascending' as const };

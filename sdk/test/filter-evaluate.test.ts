@@ -4,11 +4,11 @@ import { describe, it } from 'mocha';
 import type { ScimResource } from '../src/protocol/resource.js';
 import { URN } from '../src/protocol/resource.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
-import { compileFilter, evaluateFilter, matchesElement } from '../src/protocol/filter-evaluate.js';
-import { parseFilter } from '../src/protocol/filter-parser.js';
+import { compileFilter, evaluateFilter, matchesElement } from '../src/protocol/filter/evaluate.js';
+import { parseFilter } from '../src/protocol/filter/parser.js';
 import { attribute, complex } from '../src/protocol/schemas/attribute.js';
 import { GROUP_SCHEMA } from '../src/protocol/schemas/core-group.js';
-import type { Filter } from '../src/protocol/filter-ast.js';
+import type { Filter } from '../src/protocol/filter/ast.js';
 import type { AttributeDefinition } from '../src/protocol/schema-types.js';
 
 const CUSTOM = 'urn:ietf:params:scim:schemas:extension:onprem_app:2.0:User';

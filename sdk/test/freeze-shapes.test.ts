@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { MAX_JSON_KEYS, MAX_JSON_KEYS_PER_OBJECT } from '../src/http/json-body.js';
 import { MAX_ATTRIBUTE_NAMES } from '../src/http/list-params.js';
-import { PATCH_LIMITS } from '../src/protocol/patch-request.js';
+import { PATCH_LIMITS } from '../src/protocol/patch/request.js';
 import { RESOURCE_LIMITS } from '../src/protocol/validate-resource.js';
 import {
   freezeShapes,

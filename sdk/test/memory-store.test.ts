@@ -1,7 +1,7 @@
 // Pins the memory store: server ids, case-insensitive uniqueness, stable paging, meta, derived groups, copies.
 import { strict as assert } from 'node:assert';
 import { MemoryStore, type StoreChange } from '../src/stores/memory-store.js';
-import { parseFilter } from '../src/protocol/filter-parser.js';
+import { parseFilter } from '../src/protocol/filter/parser.js';
 import { URN, type ScimUser, type ScimGroup } from '../src/protocol/resource.js';
 import type { ListQuery } from '../src/service/scim-service.js';
 import { ScimError } from '../src/protocol/errors.js';

@@ -1,12 +1,12 @@
 // Pins applyPatch on every PATCH example of RFC 7644 §3.5.2.1–3, Okta's and Entra ID's bodies, and client quirks.
 import { strict as assert } from 'node:assert';
 import { ScimError } from '../src/protocol/errors.js';
-import { applyPatch } from '../src/protocol/patch-apply.js';
-import { parsePatchRequest } from '../src/protocol/patch-request.js';
+import { applyPatch } from '../src/protocol/patch/apply.js';
+import { parsePatchRequest } from '../src/protocol/patch/request.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
 import { attribute } from '../src/protocol/schemas/attribute.js';
 import { URN, type ScimResource } from '../src/protocol/resource.js';
-import { RecordIndex, sameRecord, valuesEqual } from '../src/protocol/patch-values.js';
+import { RecordIndex, sameRecord, valuesEqual } from '../src/protocol/patch/values.js';
 import type { AttributeDefinition } from '../src/protocol/schema-types.js';
 import type { PatchOperation } from '../src/service/scim-service.js';
 

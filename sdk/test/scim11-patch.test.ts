@@ -1,10 +1,10 @@
 // SCIM 1.1 PATCH at /scim/v1: partial resources, meta.attributes removals, "operation": "delete", and 2.0 PatchOps with 1.1 URNs.
 import { strict as assert } from 'node:assert';
 import type { ScimServer } from '../src/http/create-scim-server.js';
-import { PATCH_LIMITS } from '../src/protocol/patch-request.js';
+import { PATCH_LIMITS } from '../src/protocol/patch/request.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
 import type { PatchOperation } from '../src/service/scim-service.js';
-import { readPatch11 } from '../src/http/patch-11.js';
+import { readPatch11 } from '../src/http/dialects/scim11/patch.js';
 import {
   aliases,
   CORE_11,

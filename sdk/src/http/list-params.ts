@@ -1,7 +1,7 @@
 // Reading list parameters (filter, paging, sorting, attribute lists) into a ListQuery, RFC 7644 §3.4.2.
 import { ScimError } from '../protocol/errors.js';
-import type { AttrPath } from '../protocol/filter-ast.js';
-import { parseFilter } from '../protocol/filter-parser.js';
+import type { AttrPath } from '../protocol/filter/ast.js';
+import { parseFilter } from '../protocol/filter/parser.js';
 import { parseAttributeList } from '../protocol/projection.js';
 import type { ListQuery } from '../service/scim-service.js';
 

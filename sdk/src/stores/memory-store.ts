@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ScimGroup, ScimResource, ScimUser, ResourceTypeName } from '../protocol/resource.js';
 import { URN } from '../protocol/resource.js';
-import type { Filter } from '../protocol/filter-ast.js';
+import type { Filter } from '../protocol/filter/ast.js';
 import { findKey } from '../protocol/attribute-access.js';
 import { cloneJson } from '../protocol/json-value.js';
 import { userNameKey } from '../protocol/name-key.js';

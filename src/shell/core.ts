@@ -1,0 +1,6 @@
+// The real core both shells run: the spec loader and the generator.
+import { generate } from '../generate/generate.js';
+import { loadSpec, loadSpecText } from '../spec/load-spec.js';
+import type { Core } from './run-generate.js';
+
+export const CORE: Core = { loadSpec, loadSpecText, generate };

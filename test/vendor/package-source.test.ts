@@ -1,0 +1,48 @@
+// resolvePackages: workspace inside the repository, vendored tarballs outside, registry on request; packing is reproducible.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GENERATOR_ROOT } from '../../src/vendor/generator-root.js';
+import { resolvePackages } from '../../src/vendor/package-source.js';
+
+const sha = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+describe('resolvePackages', function () {
+  this.timeout(120_000);
+
+  it('uses the workspace packages for a folder the root workspaces name', async () => {
+    const resolved = await resolvePackages(GENERATOR_ROOT, join(GENERATOR_ROOT, 'examples', 'acme'));
+    assert.equal(resolved.source.kind, 'workspace');
+    assert.equal(resolved.note, undefined);
+  });
+
+  it('warns about a folder in the repository that is no workspace', async () => {
+    const resolved = await resolvePackages(GENERATOR_ROOT, join(GENERATOR_ROOT, 'test', 'golden', 'acme'));
+    assert.equal(resolved.source.kind, 'workspace');
+    assert.match(resolved.note ?? '', /test\/golden\/acme is not one of the root package.json's workspaces/);
+  });
+
+  it('selects registry versions when asked', async () => {
+    const resolved = await resolvePackages(GENERATOR_ROOT, join(tmpdir(), 'x'), 'registry');
+    assert.deepEqual(resolved.source, { kind: 'registry', sdkVersion: '0.1.0', testerVersion: '0.1.0' });
+  });
+
+  it('vendors both packages outside the repository, the same bytes every time', async () => {
+    const tarballs = async (out: string) => {
+      const { source } = await resolvePackages(GENERATOR_ROOT, join(tmpdir(), out));
+      assert.equal(source.kind, 'vendor');
+      assert.equal(source.kind === 'vendor' && source.sdkTarball, 'vendor/scim-connector-sdk-0.1.0.tgz');
+      assert.equal(
+        source.kind === 'vendor' && source.testerTarball,
+        'vendor/scim-connector-tester-0.1.0.tgz',
+      );
+      const files = (source.kind === 'vendor' && source.tarballs) || [];
+      assert.ok(files.every((f) => f.contents[0] === 0x1f && f.contents[1] === 0x8b));
+      return files.map((f) => [f.path, sha(f.contents)]);
+    };
+    const first = await tarballs('outside');
+    assert.equal(first.length, 2);
+    assert.deepEqual(await tarballs('elsewhere'), first);
+  });
+});
