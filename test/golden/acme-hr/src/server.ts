@@ -19,6 +19,6 @@ export async function start(config: ConnectorConfig): Promise<ScimServer> {
   if (config.auth === undefined) {
     log.warn('no SCIM_BEARER_TOKEN or SCIM_BASIC_USER is set: authentication is off (loopback only)');
   }
-  log.info(`SCIM 2.0: ${url}/scim/v2`);
+  log.info(`SCIM 2.0: ${url}/scim/v2   SCIM 1.1: ${url}/scim/v1`);
   return server;
 }
