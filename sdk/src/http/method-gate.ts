@@ -1,10 +1,10 @@
 // The service's methods for one resource type, bound; a missing one is a 501 where a route needs it.
 import { ScimError } from '../protocol/errors.js';
 import type { ResourceTypeName, ScimResource } from '../protocol/resource.js';
+import type { PatchOperation } from '../protocol/patch/operation.js';
 import type {
   ListQuery,
   ListResult,
-  PatchOperation,
   RequestContext,
   ScimService,
   ServiceMethod,

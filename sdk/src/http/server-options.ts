@@ -2,12 +2,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ServerOptions as HttpsServerOptions } from 'node:https';
 import type { ScimService, ServiceMethod } from '../service/scim-service.js';
-import {
-  CAPABILITIES,
-  methodsForCapability,
-  type Capability,
-  type Dialect,
-} from '../service/capabilities.js';
+import { CAPABILITIES, methodsForCapability, type Capability } from '../service/capabilities.js';
+import type { Dialect } from '../protocol/dialect.js';
 import type { SchemaRegistryOptions } from '../protocol/resource-schema.js';
 
 /** What a custom verifier sees of the request: enough to check a header, nothing of the body. */

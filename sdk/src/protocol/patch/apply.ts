@@ -19,7 +19,7 @@ import type {
   SchemaDefinition,
 } from '../schema-types.js';
 import { RESOURCE_LIMITS } from '../validate-resource.js';
-import type { PatchOperation } from '../../service/scim-service.js';
+import type { PatchOperation } from './operation.js';
 
 export interface PatchResult {
   /** A new resource; the input is never changed. */

@@ -5,7 +5,7 @@ import { parsePatchPath } from '../filter/parser.js';
 import { cloneJson, findStructureProblem, isJsonObject } from '../json-value.js';
 import { URN } from '../resource.js';
 import type { PatchPath } from '../filter/ast.js';
-import type { PatchOperation } from '../../service/scim-service.js';
+import type { PatchOperation } from './operation.js';
 
 export interface PatchLimits {
   /** Most operations in one request (default 10 000). */

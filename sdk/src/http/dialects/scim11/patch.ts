@@ -6,7 +6,7 @@ import { stringifyAttrPath, stringifyFilter } from '../../../protocol/filter/str
 import { findStructureProblem, isJsonObject } from '../../../protocol/json-value.js';
 import { PATCH_LIMITS, parsePatchRequest } from '../../../protocol/patch/request.js';
 import type { ResourceSchema } from '../../../protocol/schema-types.js';
-import type { PatchOperation } from '../../../service/scim-service.js';
+import type { PatchOperation } from '../../../protocol/patch/operation.js';
 import { attributeNameTo20 } from './list-params.js';
 
 function syntax(reason: string): ScimError {
