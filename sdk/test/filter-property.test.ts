@@ -177,18 +177,19 @@ describe(`filter grammar properties (fast-check seed ${seed}, ${numRuns} runs)`,
     }).user;
 
     interface Email {
-      value?: string;
-      type?: string;
-      primary?: boolean;
+      value?: string | undefined;
+      type?: string | undefined;
+      primary?: boolean | undefined;
     }
+    // A generated sample may hold a key whose value is undefined, as an in-memory resource can.
     interface Sample {
-      userName?: string;
-      externalId?: string;
-      active?: boolean;
-      lastModified?: string;
-      givenName?: string;
-      emails?: Email[];
-      level?: number;
+      userName?: string | undefined;
+      externalId?: string | undefined;
+      active?: boolean | undefined;
+      lastModified?: string | undefined;
+      givenName?: string | undefined;
+      emails?: Email[] | undefined;
+      level?: number | undefined;
     }
 
     const strings = ['a', 'A', 'ab', 'Ab', 'b', 'work', 'WORK', 'home', '', 'x@y.com', 'X@Y.COM', '7'];

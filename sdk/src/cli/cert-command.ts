@@ -11,11 +11,12 @@ import { writePrivateFile } from '../tls/private-file.js';
 import { shellQuote } from '../tls/shell-quote.js';
 import { TLS_CERT_FILE, TLS_KEY_FILE, TLS_PFX_FILE, TLS_PFX_PASSPHRASE } from '../tls/tls-options.js';
 
+/** Options absent or undefined take their defaults. */
 export interface CertCommandOptions {
   hosts: string[];
   out: string;
-  days?: number;
-  passphrase?: string;
+  days?: number | undefined;
+  passphrase?: string | undefined;
   force?: boolean;
 }
 
@@ -39,7 +40,7 @@ export async function runCertCommand(options: CertCommandOptions, output: CliOut
     outDir: options.out,
     days,
     overwrite: options.force ?? false,
-    ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
+    passphrase: options.passphrase,
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error;
     throw new Error(
@@ -130,8 +131,8 @@ export function certCommand(output: CliOutput): Command {
             hosts: options.host,
             out: options.out,
             force: options.force,
-            ...(options.days === undefined ? {} : { days: options.days }),
-            ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
+            days: options.days,
+            passphrase: options.passphrase,
           },
           output,
         );

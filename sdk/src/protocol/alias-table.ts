@@ -7,21 +7,22 @@ import { URN } from './resource.js';
 import type { ResourceTypeName, ScimResource } from './resource.js';
 import { isValidSchemaUrn } from './schemas/validate-extension.js';
 
+/** Each option absent or undefined takes its default. */
 export interface AliasTableOptions {
   /** The Okta app's name in `urn:okta:{app}:1.0:user:{schema}`; default `onprem_app`. */
-  oktaAppName?: string;
+  oktaAppName?: string | undefined;
   /** The custom user schema's name in that URN; default `custom`. */
-  oktaUserSchemaName?: string;
+  oktaUserSchemaName?: string | undefined;
   /**
    * The 2.0 extension URN the connector serves Okta's custom user attributes under; default
    * `urn:ietf:params:scim:schemas:extension:{oktaAppName}:2.0:User`.
    */
-  userExtensionUrn?: string;
+  userExtensionUrn?: string | undefined;
   /**
    * The 2.0 extension URN for `urn:okta:custom:group:1.0` (the group `description`); default
    * `urn:ietf:params:scim:schemas:extension:{oktaAppName}:2.0:Group`.
    */
-  groupExtensionUrn?: string;
+  groupExtensionUrn?: string | undefined;
 }
 
 /**

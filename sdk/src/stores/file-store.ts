@@ -82,9 +82,9 @@ export class FileStore implements ScimService {
     const store = new FileStore(files, fs, (onChange) => {
       try {
         return new MemoryStore({
-          ...(options.schemas === undefined ? {} : { schemas: options.schemas }),
-          ...(options.now === undefined ? {} : { now: options.now }),
-          ...(options.newId === undefined ? {} : { newId: options.newId }),
+          schemas: options.schemas,
+          now: options.now,
+          newId: options.newId,
           seed: { users: users ?? options.seed?.users ?? [], groups: groups ?? options.seed?.groups ?? [] },
           onChange,
         });

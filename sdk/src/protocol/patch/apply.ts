@@ -384,8 +384,8 @@ function applyToRecords(
   value: unknown,
   path: string,
 ): void {
-  const { attribute } = resolved;
-  const label = attributeLabel({ ...resolved, subAttribute: undefined });
+  const { schema, extension, attribute } = resolved;
+  const label = attributeLabel({ schema, extension, attribute });
   let records = recordsOf(getOwn(target, attribute.name));
   const matched = records.flatMap((record, index) =>
     matches === undefined || matches(record) ? [index] : [],

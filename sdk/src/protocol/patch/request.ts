@@ -70,7 +70,7 @@ export function parsePatchOperation(operation: unknown, index: number): PatchOpe
 export function readPatchOperation(
   operation: unknown,
   index: number,
-): { operation: PatchOperation; patchPath?: PatchPath } {
+): { operation: PatchOperation; patchPath: PatchPath | undefined } {
   if (!isJsonObject(operation)) throw syntax(`operation ${index} is not an object`);
   const op = getOwn(operation, 'op');
   if (typeof op !== 'string' || !OPS.has(op.toLowerCase())) {
@@ -113,7 +113,7 @@ export function readPatchOperation(
         reason: `operation ${index} without a path needs an object of attributes`,
       });
     }
-    return { operation: { op: kind, value: cloneJson(value) } };
+    return { operation: { op: kind, value: cloneJson(value) }, patchPath: undefined };
   }
   return { operation: { op: kind, path, value: cloneJson(value) }, patchPath };
 }

@@ -77,10 +77,10 @@ async function readSeedFile(path: string): Promise<Record<string, unknown>[]> {
  */
 export async function readSeed(): Promise<{ users: ScimUser[]; groups: ScimGroup[] }> {
   const aliases = createAliasTable({
-    ...(OKTA.appName === undefined ? {} : { oktaAppName: OKTA.appName }),
-    ...(OKTA.userSchemaName === undefined ? {} : { oktaUserSchemaName: OKTA.userSchemaName }),
-    ...(OKTA.userExtensionUrn === undefined ? {} : { userExtensionUrn: OKTA.userExtensionUrn }),
-    ...(OKTA.groupExtensionUrn === undefined ? {} : { groupExtensionUrn: OKTA.groupExtensionUrn }),
+    oktaAppName: OKTA.appName,
+    oktaUserSchemaName: OKTA.userSchemaName,
+    userExtensionUrn: OKTA.userExtensionUrn,
+    groupExtensionUrn: OKTA.groupExtensionUrn,
   });
   const users = (SEED_FILES.users === undefined ? [] : await readSeedFile(SEED_FILES.users)).map((user) => {
     const { groups: _derived, ...rest } = aliases.resourceTo20(user, 'User');
