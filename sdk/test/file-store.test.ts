@@ -168,7 +168,7 @@ describe('FileStore', () => {
       const fail = (code: string) => Object.assign(new Error(`${code}: injected`), { code });
       const fs: StoreFileSystem = {
         ...NODE_FILE_SYSTEM,
-        open: (async (...args: Parameters<typeof NODE_FILE_SYSTEM.open>) => {
+        open: async (...args: Parameters<typeof NODE_FILE_SYSTEM.open>) => {
           const handle = await NODE_FILE_SYSTEM.open(...args);
           const writeFile = handle.writeFile.bind(handle);
           return Object.assign(handle, {
@@ -177,7 +177,7 @@ describe('FileStore', () => {
               return writeFile(...given);
             },
           });
-        }) as StoreFileSystem['open'],
+        },
         rename: async (from, to) => {
           if (faults.renameTo !== undefined && String(to).endsWith(faults.renameTo)) throw fail('EIO');
           return NODE_FILE_SYSTEM.rename(from, to);

@@ -19,7 +19,7 @@ console.log(`filter-property: fast-check seed ${seed}, numRuns ${numRuns}`);
 
 /** Records with Object.prototype, so that deep equality with parsed ASTs holds. */
 function rec<T>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }): fc.Arbitrary<T> {
-  return fc.record(model, { noNullPrototype: true }) as fc.Arbitrary<T>;
+  return fc.record(model, { noNullPrototype: true });
 }
 
 const OPS: CompareOp[] = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le'];

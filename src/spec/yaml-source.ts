@@ -27,7 +27,7 @@ function findNodes(
   for (const part of path) {
     if (isMap(value)) {
       const pair = value.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
-      if (!pair) return { value: value as Node, key, complete: false };
+      if (!pair) return { value: value, key, complete: false };
       key = pair.key as Node;
       value = pair.value ?? pair.key;
     } else if (isSeq(value) && typeof part === 'number' && value.items[part] !== undefined) {

@@ -22,8 +22,9 @@ export interface CertCommandOptions {
 
 /** Where a command writes what it has to say. */
 export interface CliOutput {
-  out(text: string): void;
-  err(text: string): void;
+  // Properties, not methods: commander calls them detached from this object.
+  out: (text: string) => void;
+  err: (text: string) => void;
 }
 
 const PASSPHRASE_FILE = 'keystore-passphrase.txt';

@@ -61,7 +61,7 @@ function fromFastifyError(
 export function toScimError(error: unknown, requestId: string, request: ErrorRequest = {}): ScimError {
   if (error instanceof ScimError) return error;
   if (error !== null && typeof error === 'object') {
-    const known = fromFastifyError(error as { code?: unknown; statusCode?: unknown }, request);
+    const known = fromFastifyError(error, request);
     if (known !== undefined) return known;
   }
   return new ScimError('SCIM_ERR_INTERNAL', { requestId }, { cause: error });

@@ -13,7 +13,7 @@ const writeQueues = new WeakMap<object, Map<string, Promise<unknown>>>();
  */
 export function oneAtATime<T>(service: object, key: string, work: () => Promise<T>): Promise<T> {
   let queues = writeQueues.get(service);
-  if (queues === undefined) writeQueues.set(service, (queues = new Map()));
+  if (queues === undefined) writeQueues.set(service, (queues = new Map<string, Promise<unknown>>()));
   const run = (queues.get(key) ?? Promise.resolve()).then(work);
   const tail = run.catch(() => undefined);
   queues.set(key, tail);

@@ -69,7 +69,7 @@ function sortValue(
   }
   const valueDef = attribute.subAttributes?.find((sub) => sub.name.toLowerCase() === 'value');
   if (valueDef === undefined) return { value: undefined, attribute };
-  const elements = Array.isArray(value) ? value : [value];
+  const elements: unknown[] = Array.isArray(value) ? value : [value];
   const primary = elements.find((element) => getOwn(element, 'primary') === true) ?? elements[0];
   return { value: getOwn(primary, 'value'), attribute: valueDef };
 }

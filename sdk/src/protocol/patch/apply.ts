@@ -288,7 +288,7 @@ function applySubAttribute(
 
 function recordsOf(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? [...value] : [value];
+  return Array.isArray(value) ? [...(value as unknown[])] : [value];
 }
 
 /** A whole multi-valued attribute: `members`, `emails`. */
