@@ -16,7 +16,7 @@ async function readList(file: string): Promise<Record<string, unknown>[]> {
 export async function readSeed(): Promise<{ users: ScimUser[]; groups: ScimGroup[] }> {
   const users = (await readList('example-users.json')).map((user) => {
     const { groups: _derived, ...rest } = aliases.resourceTo20(user, 'User');
-    return rest as ScimUser;
+    return rest;
   });
   const groups = (await readList('example-groups.json')).map((group) => aliases.resourceTo20(group, 'Group'));
   return { users, groups };
