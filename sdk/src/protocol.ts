@@ -46,9 +46,4 @@ export {
   type ScimErrorCode,
   type ScimType,
 } from './protocol/errors.js';
-export {
-  errorBody11,
-  errorBody20,
-  type ErrorBody11,
-  type ErrorBody20,
-} from './protocol/error-body.js';
+export { errorBody11, errorBody20, type ErrorBody11, type ErrorBody20 } from './protocol/error-body.js';

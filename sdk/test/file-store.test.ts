@@ -89,7 +89,7 @@ describe('FileStore', () => {
       { schemas: [URN.group], displayName: 'G2', members: [{ value: id }] },
       ctx,
     );
-    await store.deleteUser(id as string, ctx);
+    await store.deleteUser(id, ctx);
     assert.deepEqual(await readJson(store.files.users), []);
     const [stored] = (await readJson(store.files.groups)) as ScimGroup[];
     assert.equal(stored?.displayName, 'G2');

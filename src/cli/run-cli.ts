@@ -6,8 +6,8 @@ import { runGenerate, type Core } from '../shell/run-generate.js';
 import { PACKAGE_SOURCES, type PackageSourceKind } from '../vendor/package-source.js';
 
 export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
 }
 
 export interface CliContext {

@@ -326,7 +326,10 @@ export function fromAppLiteral(
       insert(extension, scim.sub === undefined ? [scim.name] : [scim.name, scim.sub], value);
       continue;
     }
-    const entry = attributes.get(scim.name) ?? { plain: new Map(), elements: new Map() };
+    const entry = attributes.get(scim.name) ?? {
+      plain: new Map<string, Tree | string>(),
+      elements: new Map<string, Tree>(),
+    };
     attributes.set(scim.name, entry);
     if (scim.filter !== undefined) {
       const label = `${scim.filter.attribute}=${String(scim.filter.value)}`;

@@ -52,11 +52,11 @@ export function apiOperations(root: unknown): ApiOperation[] {
   if (!isRecord(paths)) return found;
   for (const [path, item] of Object.entries(paths)) {
     if (!isRecord(item)) continue;
-    const shared = Array.isArray(item['parameters']) ? item['parameters'] : [];
+    const shared: unknown[] = Array.isArray(item['parameters']) ? item['parameters'] : [];
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!isRecord(op)) continue;
-      const own = Array.isArray(op['parameters']) ? op['parameters'] : [];
+      const own: unknown[] = Array.isArray(op['parameters']) ? op['parameters'] : [];
       const parameters = [...shared, ...own]
         .map((p) => deref(root, p))
         .filter(isRecord)
@@ -108,7 +108,7 @@ export function flatten(root: unknown, node: unknown): Data | undefined {
   if (!isRecord(schema)) return undefined;
   const parts = [
     schema,
-    ...['allOf', 'oneOf', 'anyOf'].flatMap((k) => (Array.isArray(schema[k]) ? schema[k] : [])),
+    ...['allOf', 'oneOf', 'anyOf'].flatMap((k): unknown[] => (Array.isArray(schema[k]) ? schema[k] : [])),
   ];
   if (parts.length === 1) return schema;
   const merged: Data = { ...schema };

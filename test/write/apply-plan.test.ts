@@ -24,7 +24,7 @@ function failingOn(op: 'writeFile' | 'rename' | 'mkdir', n: number): WriterFs {
     [op]: (...args: [string, never]) => {
       calls += 1;
       if (calls === n) return Promise.reject(new Error(`injected ${op} failure`));
-      return (nodeWriterFs[op] as (...a: [string, never]) => Promise<void>)(...args);
+      return nodeWriterFs[op](...args);
     },
   };
 }

@@ -8,8 +8,8 @@ const bytes = (text: string) => Buffer.from(text, 'utf8');
 
 interface Case {
   zone: FileZone;
-  /** On disk now: text, a folder, or nothing. */
-  disk?: string | 'directory';
+  /** On disk now: its text, `'directory'` for a folder, or nothing. */
+  disk?: string;
   /** What the previous manifest says the generator wrote there. */
   wrote?: string;
   manifest: boolean;

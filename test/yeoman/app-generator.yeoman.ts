@@ -1,7 +1,7 @@
 // yo scim-connector through yeoman-test: prompts, --spec, regeneration, an edit in the way (npm run test:yeoman, outside c8).
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,9 +61,10 @@ describe('yo scim-connector (yeoman-test)', function () {
   it('--spec runs without a question and copies the spec to the project root', async () => {
     const result = await helpers
       .run(GENERATOR)
-      .inTmpDir(async (dir) => {
-        await mkdir(join(dir, 'specs'));
-        await writeFile(join(dir, 'specs/acme.yaml'), SPEC);
+      // yeoman-test calls this without awaiting it: the files must exist when it returns.
+      .inTmpDir((dir) => {
+        mkdirSync(join(dir, 'specs'));
+        writeFileSync(join(dir, 'specs/acme.yaml'), SPEC);
       })
       .withOptions(options({ spec: 'specs/acme.yaml' }))
       .withAnswers({}, { throwOnMissingAnswer: true });

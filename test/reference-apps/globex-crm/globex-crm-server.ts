@@ -63,7 +63,7 @@ function optionalFields(body: Json, into: Json): void {
   }
   if (body['phone'] !== undefined) into['phone'] = body['phone'];
   if (body['region'] !== undefined) {
-    if (!['emea', 'amer', 'apac'].includes(String(body['region'])))
+    if (typeof body['region'] !== 'string' || !['emea', 'amer', 'apac'].includes(body['region']))
       throw new HttpError(400, 'region must be emea, amer or apac');
     into['region'] = body['region'];
   }

@@ -334,7 +334,11 @@ export function lookup<M extends Record<string, string | number | boolean>>(
   map: M,
   value: unknown,
 ): M[keyof M] | undefined {
-  return value === undefined || value === null ? undefined : map[String(value) as keyof M];
+  const key =
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : undefined;
+  return key === undefined ? undefined : map[key as keyof M];
 }
 
 /** The value when it is one of `allowed` (an app field's enum), else undefined. */
@@ -392,7 +396,7 @@ export const asNumber = (value: unknown): number | undefined =>
 /** A resource without its absent values: undefined fields, empty objects and lists of nothing are left out. */
 export function compact<T extends object>(value: T): T {
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
     const kept = Array.isArray(item)
       ? item
           .map((e: unknown) => (typeof e === 'object' && e !== null ? compact(e) : e))
