@@ -48,6 +48,8 @@ const params = {
   id: '7',
   limit: 1024,
   contentType: 'text/plain',
+  charset: 'iso-8859-1',
+  encoding: 'gzip',
   requestId: 'req-1',
   operation: 'getUser',
   op: 'gt',

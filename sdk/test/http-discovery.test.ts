@@ -128,6 +128,7 @@ describe('http: discovery (SCIM 2.0)', () => {
         'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
         CUSTOM.id,
         'urn:ietf:params:scim:schemas:core:2.0:Group',
+        'urn:okta:schemas:scim:providerconfig:1.0',
       ],
     );
     const userSchema = list.Resources[0];

@@ -18,11 +18,14 @@ describe('http: list parameters', () => {
     ['a numeric string', { given: '42', want: 42 }],
     ['a signed string', { given: '-3', want: -3 }],
     ['surrounding spaces', { given: ' 5 ', want: 5 }],
+    ['a string beyond 2^53', { given: '100000000000000000000', want: Number.MAX_SAFE_INTEGER }],
+    ['a negative string beyond 2^53', { given: '-9999999999999999', want: -Number.MAX_SAFE_INTEGER }],
+    ['a number beyond 2^53', { given: 1e20, want: Number.MAX_SAFE_INTEGER }],
   ];
   for (const [name, { given, want }] of integers) {
     it(`reads an integer: ${name}`, () => assert.equal(pagingInteger('count', given), want));
   }
-  for (const bad of ['abc', '1.5', '1e3', '', '0x10', 1.5, true, {}, '9999999999999999']) {
+  for (const bad of ['abc', '1.5', '1e3', '', '0x10', 1.5, true, {}, Number.NaN]) {
     it(`refuses ${JSON.stringify(bad)} with SCIM_ERR_INVALID_PAGING`, () => {
       assert.throws(
         () => pagingInteger('startIndex', bad),

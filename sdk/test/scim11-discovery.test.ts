@@ -90,7 +90,14 @@ describe('scim 1.1: discovery', () => {
     assert.deepEqual(list.schemas, [CORE_11, LIST_11]);
     assert.deepEqual(
       list.Resources.map((s) => s['id']),
-      [`${CORE_11}:User`, URN.enterpriseUser11, OKTA_USER_URN, `${CORE_11}:Group`, OKTA_GROUP_URN],
+      [
+        `${CORE_11}:User`,
+        URN.enterpriseUser11,
+        OKTA_USER_URN,
+        `${CORE_11}:Group`,
+        OKTA_GROUP_URN,
+        URN.oktaProviderConfig,
+      ],
     );
     const custom = list.Resources.find((s) => s['id'] === OKTA_USER_URN) as {
       attributes: Record<string, unknown>[];

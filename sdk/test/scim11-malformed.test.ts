@@ -8,8 +8,9 @@ import { group, user } from './support/scim-test-server.js';
 
 /**
  * Where SCIM 1.1 rightly answers otherwise than 2.0. 1.1 has no `.search`: a POST there meets
- * `POST /Users/:id` (405) or no route (404), unless its JSON fails to parse, which comes first. A 1.1 PATCH body
- * is a partial resource, so a PatchOp without Operations is an empty change (200).
+ * `POST /Users/:id` (405, before its body is read) or no route (404), unless its JSON fails to parse
+ * on a route that reads it. A 1.1 PATCH body is a partial resource, so a PatchOp without Operations
+ * is an empty change (200).
  */
 function failsToParse(body: MalformedRequest['body']): boolean {
   if (typeof body !== 'string') return false;
@@ -22,9 +23,10 @@ function failsToParse(body: MalformedRequest['body']): boolean {
 }
 
 function want11(request: MalformedRequest): { status: number; scimType?: string } {
-  if (request.path.includes('.search') && !failsToParse(request.body)) {
+  if (request.path.includes('.search')) {
     if (request.method === 'GET') return { status: 404 };
-    return { status: request.path.startsWith('/.search') ? 404 : 405 };
+    if (!request.path.startsWith('/.search')) return { status: 405 };
+    if (!failsToParse(request.body)) return { status: 404 };
   }
   if (request.name === 'PATCH without Operations') return { status: 200 };
   return request.want;

@@ -62,7 +62,10 @@ export interface OktaNames {
  */
 export type Setting = { literal: string } | { env: string; default?: string };
 
-/** How the connector authenticates to the app's API (openapi backend). Secrets are always Settings. */
+/**
+ * How the connector authenticates to the app's API (openapi backend); default none. Secrets (token,
+ * password, value, clientSecret) are always `${NAME}` in YAML, with no default, so they never sit in the spec.
+ */
 export type AppAuthSpec =
   | { type: 'none' }
   | { type: 'bearer'; token: Setting }
@@ -76,7 +79,10 @@ export type AppAuthSpec =
       scope?: string;
     };
 
-/** Where the connector keeps users and groups. */
+/**
+ * Where the connector keeps users and groups. YAML: `backend: none` (the default) or `backend: store`, or
+ * `backend: { kind: openapi, document: openapi.yaml, baseUrl: ${APP_URL}, auth: { type: bearer, token: ${APP_TOKEN} } }`.
+ */
 export type BackendSpec =
   /** Stub bodies for the user to fill in. */
   | { kind: 'none' }
@@ -97,7 +103,7 @@ export interface ServerSpec {
   host: string;
   /** PORT; default 8080. */
   port: number;
-  /** How SCIM clients authenticate: SCIM_BEARER_TOKEN, SCIM_BASIC_USER + SCIM_BASIC_PASSWORD, or none. */
+  /** How SCIM clients authenticate: SCIM_BEARER_TOKEN, SCIM_BASIC_USER + SCIM_BASIC_PASSWORD, or none; default bearer. */
   auth: 'bearer' | 'basic' | 'none';
   /** Default TLS files (TLS_KEY_FILE + TLS_CERT_FILE, or TLS_PFX_FILE), relative to the project. */
   tls?: { keyFile: string; certFile: string } | { pfxFile: string };

@@ -4,7 +4,7 @@ import type { ConnectorSpec } from './connector-spec.js';
 import { checkOpenApiText } from './openapi-check.js';
 import { readSpecFile, type ReadSpecFile } from './read-file.js';
 import { resolveSpec } from './resolve-spec.js';
-import { checkAgainstSchema } from './schema-check.js';
+import { checkAgainstSchema, describePath } from './schema-check.js';
 import { checkSemantics } from './semantic-check.js';
 import { problems } from './spec-codes.js';
 import { backendKind, child, isRecord } from './spec-data.js';
@@ -33,7 +33,9 @@ async function checkNamedFile(
   const got = await read(absolute);
   if ('missing' in got) {
     const text =
-      kind === 'openapi' ? problems.openapiMissing(absolute) : problems.seedMissing(path.join('.'), absolute);
+      kind === 'openapi'
+        ? problems.openapiMissing(absolute)
+        : problems.seedMissing(describePath(path), absolute);
     return [source.problem(text, path)];
   }
   if ('error' in got) return [source.problem(problems.unreadable(absolute, got.error), path)];

@@ -27,7 +27,8 @@ import {
 const OPERATIONS: readonly ExtraOperation[] = ['deleteUser', 'patchUser', 'patchGroup'];
 
 function attributeSpec(name: string, definition: unknown): AttributeSpec {
-  const d: Data = typeof definition === 'string' ? { type: definition } : child({ d: definition }, 'd');
+  const d: Data =
+    typeof definition === 'string' ? { type: definition } : isRecord(definition) ? definition : {};
   const spec: AttributeSpec = {
     name,
     type: (d['type'] as AttributeSpec['type'] | undefined) ?? 'string',

@@ -10,30 +10,31 @@ export interface YamlSource {
   file: string;
   text: string;
   doc: Document;
-  /** The plain data (undefined for an empty file). */
-  data: unknown;
   /** A problem located at the value of `path` (or with `at: 'key'`, its key). */
   problem(text: ProblemText, path: DataPath, at?: 'key' | 'value'): SpecProblem;
 }
 
-/** The node of `path`'s value and the key node that names it (absent for the root and list items). */
-function findNodes(doc: Document, path: DataPath): { value?: Node; key?: Node } {
+/**
+ * The node of `path`'s value and the key node that names it (absent for the root and list items);
+ * when the path goes further than the YAML, the deepest node on it, with `complete` false.
+ */
+function findNodes(doc: Document, path: DataPath): { value?: Node; key?: Node; complete: boolean } {
   let value: unknown = doc.contents ?? undefined;
   let key: Node | undefined;
   for (const part of path) {
     if (isMap(value)) {
       const pair = value.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
-      if (!pair) return { value: value as Node, key };
+      if (!pair) return { value: value as Node, key, complete: false };
       key = pair.key as Node;
       value = pair.value ?? pair.key;
     } else if (isSeq(value) && typeof part === 'number' && value.items[part] !== undefined) {
       key = undefined;
       value = value.items[part];
     } else {
-      break;
+      return { value: value as Node | undefined, key, complete: false };
     }
   }
-  return { value: value as Node | undefined, key };
+  return { value: value as Node | undefined, key, complete: true };
 }
 
 /** Parses `text`; on syntax errors returns them located instead of a source. */
@@ -60,7 +61,6 @@ export function parseYamlSource(
     file,
     text,
     doc,
-    data: undefined,
     problem(problemText, path, at = 'value') {
       const { value, key } = findNodes(doc, path);
       const node = at === 'key' ? (key ?? value) : value;
@@ -72,8 +72,8 @@ export function parseYamlSource(
 
 /** Replaces number scalars at `path` (a list, or a map's keys) by their source text, so `2.0` stays "2.0". */
 export function keepNumbersAsWritten(source: YamlSource, path: DataPath, part: 'items' | 'keys'): void {
-  const { value } = findNodes(source.doc, path);
-  if (path.length > 0 && findNodes(source.doc, path.slice(0, -1)).value === value) return;
+  const { value, complete } = findNodes(source.doc, path);
+  if (!complete) return;
   const nodes =
     isSeq(value) && part === 'items'
       ? value.items

@@ -1,7 +1,7 @@
 // Malformed specs, each with the exact located problems the loader must report.
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
-import { formatProblem, loadSpecText } from '../../src/spec/index.js';
+import { formatProblem, loadSpec, loadSpecText } from '../../src/spec/index.js';
 import { memoryReader, OPENAPI_SPEC, SPEC, TINY_OPENAPI } from './spec-fixtures.js';
 
 interface Case {
@@ -350,7 +350,6 @@ describe('loadSpecText problems', () => {
   });
 
   it('reports a missing spec file as a problem instead of throwing', async () => {
-    const { loadSpec } = await import('../../src/spec/index.js');
     const result = await loadSpec('/specs/nowhere.yaml', memoryReader({}));
     assert.deepEqual(result.ok ? [] : result.problems.map(formatProblem), [
       '/specs/nowhere.yaml:1:1: cannot read the spec: no such file',

@@ -37,9 +37,35 @@ function credentials(header: string | undefined, scheme: string): string | undef
   return match[2];
 }
 
-/** The authenticator for `auth` options; `'none'` lets every request in. */
+const OPEN: Authenticator = { check: () => Promise.resolve(true), challenges: [] };
+
+/** One authenticator per options object, so the server's gate and the plugin's share their verdicts. */
+const authenticators = new WeakMap<AuthOptions, Authenticator>();
+
+/**
+ * The authenticator for `auth` options; `'none'` lets every request in. The standalone server checks
+ * every request before routing and the plugin checks its own again: each request's verdict is kept
+ * (by its headers object), so a custom `verify` runs once per request.
+ */
 export function createAuthenticator(auth: AuthOptions | 'none'): Authenticator {
-  if (auth === 'none') return { check: () => Promise.resolve(true), challenges: [] };
+  if (auth === 'none') return OPEN;
+  const known = authenticators.get(auth);
+  if (known !== undefined) return known;
+  const verdicts = new WeakMap<IncomingHttpHeaders, Promise<boolean>>();
+  const checker = buildAuthenticator(auth);
+  const authenticator: Authenticator = {
+    challenges: checker.challenges,
+    check(headers) {
+      const verdict = verdicts.get(headers) ?? checker.check(headers);
+      verdicts.set(headers, verdict);
+      return verdict;
+    },
+  };
+  authenticators.set(auth, authenticator);
+  return authenticator;
+}
+
+function buildAuthenticator(auth: AuthOptions): Authenticator {
   const realm = (auth.realm ?? 'scim').replace(/["\\]/g, '');
   const tokens = (auth.bearerTokens ?? []).map(digest);
   const pairs = (auth.basic ?? []).map((b) => digest(`${b.username}:${b.password}`));

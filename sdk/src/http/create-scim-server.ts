@@ -2,24 +2,32 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createSchemaRegistry } from '../protocol/resource-schema.js';
+import { createAuthenticator } from './auth.js';
 import { availableDialects, dialectDefinition } from './dialect-table.js';
-import { frameworkErrors, type Mount } from './framework-errors.js';
+import { frameworkErrors, mountFor, type Mount } from './framework-errors.js';
 import { loggerOptions } from './logger.js';
 import { genRequestId } from './request-context.js';
 import { scimPlugin } from './scim-plugin.js';
+import { admitted } from './unauthorized.js';
 import {
   checkTransport,
   DEFAULT_HOST,
   resolvePluginOptions,
+  resolveTimeouts,
   type ScimServerOptions,
 } from './server-options.js';
+
+const HEALTHZ = '/healthz';
 
 /** Ids longer than this (LDAP DNs can be long) are refused by the router before any route runs. */
 export const MAX_ID_LENGTH = 2048;
 
 /** A running (or ready to run) SCIM server. */
 export interface ScimServer {
-  /** The fastify instance: add routes, hooks, or `inject` requests in tests. */
+  /**
+   * The fastify instance: add routes, hooks, or `inject` requests in tests. Routes you add are
+   * behind the server's authentication like every path but `/healthz`.
+   */
   readonly app: FastifyInstance;
   /** Starts listening on the configured host and port; resolves with the server's URL. */
   listen(): Promise<string>;
@@ -40,8 +48,10 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
   checkTransport(options);
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? 0;
+  const { requestTimeout, keepAliveTimeout, ...nodeTimeouts } = resolveTimeouts(options);
   const resolved = resolvePluginOptions(options, availableDialects());
   const schemas = createSchemaRegistry(resolved.schemas);
+  const authenticator = createAuthenticator(resolved.auth);
   const mounts: Mount[] = resolved.dialects.map(({ dialect, basePath }) => ({
     basePath,
     dialect: dialectDefinition(dialect).create({
@@ -53,14 +63,25 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
   const app = Fastify({
     logger: loggerOptions(options.logger),
     bodyLimit: resolved.bodyLimit,
-    routerOptions: { maxParamLength: MAX_ID_LENGTH },
-    frameworkErrors: frameworkErrors(mounts),
+    // Clients send `/scim/v2/users` and `/Users/?filter=…`; ids keep their case (params are not lowered).
+    routerOptions: { maxParamLength: MAX_ID_LENGTH, caseSensitive: false, ignoreTrailingSlash: true },
+    frameworkErrors: frameworkErrors(mounts, authenticator),
     genReqId: genRequestId,
     requestIdHeader: false,
     return503OnClosing: true,
-    ...(options.tls === undefined ? {} : { https: options.tls }),
+    requestTimeout,
+    keepAliveTimeout,
+    // Node's own options, handed to http(s).createServer: fastify has none for these.
+    ...(options.tls === undefined ? { http: nodeTimeouts } : { https: { ...options.tls, ...nodeTimeouts } }),
   }) as unknown as FastifyInstance;
-  app.get('/healthz', async (_request, reply) => reply.code(200).send({ status: 'ok' }));
+  app.get(HEALTHZ, async (_request, reply) => reply.code(200).send({ status: 'ok' }));
+  // Every path but /healthz is behind authentication, so an unauthenticated client learns nothing
+  // of the routes (not even that one exists); the dialect of the URL's base path writes the 401.
+  app.addHook('onRequest', async (request, reply) => {
+    const mount = mountFor(mounts, request.url) ?? mounts[0];
+    if (request.routeOptions.url === HEALTHZ || mount === undefined) return;
+    if (!(await admitted(request, reply, authenticator, mount.dialect))) return reply;
+  });
   await app.register(scimPlugin, options);
   const scheme = options.tls === undefined ? 'http' : 'https';
   const address = (): AddressInfo | undefined => {

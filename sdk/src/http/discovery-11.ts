@@ -3,6 +3,7 @@ import type { AliasTable } from '../protocol/alias-table.js';
 import { URN } from '../protocol/resource.js';
 import type { AttributeDefinition, ResourceSchema, SchemaDefinition } from '../protocol/schema-types.js';
 import type { DiscoveryRoute } from './dialect.js';
+import { OKTA_PROVIDER_CONFIG_SCHEMA } from './okta-provider-config-schema.js';
 import { discoveryList, discoveryNotFound, resourceTypeDocument, type DiscoveryInfo } from './discovery.js';
 
 /** Okta's checks look for one list URN on some routes and the other on others: carry both. */
@@ -36,8 +37,12 @@ function serviceProviderConfig11(info: DiscoveryInfo, options: Discovery11Option
 }
 
 /** The 1.1 id of a schema: the core schemas share `urn:scim:schemas:core:1.0`, so theirs names the type. */
-function schemaId11(definition: SchemaDefinition, type: ResourceSchema, alias: AliasTable): string {
-  return definition === type.core ? `${URN.core11}:${type.resourceType}` : alias.urnTo11(definition.id);
+function schemaId11(
+  definition: SchemaDefinition,
+  type: ResourceSchema | undefined,
+  alias: AliasTable,
+): string {
+  return definition === type?.core ? `${URN.core11}:${type.resourceType}` : alias.urnTo11(definition.id);
 }
 
 function resourceType11(type: ResourceSchema, info: DiscoveryInfo, alias: AliasTable): unknown {
@@ -69,10 +74,14 @@ function attribute11(attribute: AttributeDefinition, schema: string): Record<str
 interface ServedSchema11 {
   id: string;
   definition: SchemaDefinition;
-  type: ResourceSchema;
+  /** The resource type the schema belongs to; none for Okta's ServiceProviderConfig extension. */
+  type?: ResourceSchema;
 }
 
-/** Every schema of the served types once, with its 1.1 id: core first, then the type's extensions. */
+/**
+ * Every schema of the served types once, with its 1.1 id: core first, then the type's extensions;
+ * then Okta's ServiceProviderConfig extension, which the ServiceProviderConfigs document lists.
+ */
 function servedSchemas11(info: DiscoveryInfo, alias: AliasTable): ServedSchema11[] {
   const byId = new Map<string, ServedSchema11>();
   for (const type of info.resourceTypes) {
@@ -81,18 +90,20 @@ function servedSchemas11(info: DiscoveryInfo, alias: AliasTable): ServedSchema11
       if (!byId.has(id.toLowerCase())) byId.set(id.toLowerCase(), { id, definition, type });
     }
   }
-  return [...byId.values()];
+  const okta = OKTA_PROVIDER_CONFIG_SCHEMA;
+  return [...byId.values(), { id: schemaId11(okta, undefined, alias), definition: okta }];
 }
 
 function schema11({ id, definition, type }: ServedSchema11, info: DiscoveryInfo, alias: AliasTable): unknown {
-  const schema = definition === type.core ? URN.core11 : alias.urnTo11(definition.id);
+  const core = type !== undefined && definition === type.core;
+  const schema = core ? URN.core11 : alias.urnTo11(definition.id);
   return {
     schemas: [URN.core11],
     id,
     name: definition.name,
     ...(definition.description === undefined ? {} : { description: definition.description }),
     schema,
-    ...(definition === type.core ? { endpoint: type.endpoint.slice(1) } : {}),
+    ...(core ? { endpoint: type.endpoint.slice(1) } : {}),
     attributes: definition.attributes.map((attribute) => attribute11(attribute, schema)),
     meta: { location: `${info.baseUrl}/Schemas/${encodeURIComponent(id)}` },
   };
@@ -137,7 +148,7 @@ export function discoveryRoutes11(options: Discovery11Options): DiscoveryRoute[]
         const found = servedSchemas11(info, alias).find(
           (s) =>
             s.id.toLowerCase() === wanted ||
-            (s.definition === s.type.core && s.type.endpoint.slice(1).toLowerCase() === wanted),
+            (s.definition === s.type?.core && s.type.endpoint.slice(1).toLowerCase() === wanted),
         );
         if (found === undefined) throw discoveryNotFound('Schema', id);
         return schema11(found, info, alias);

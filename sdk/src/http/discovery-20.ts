@@ -2,6 +2,7 @@
 import { URN } from '../protocol/resource.js';
 import type { ResourceSchema, SchemaDefinition } from '../protocol/schema-types.js';
 import type { DiscoveryRoute } from './dialect.js';
+import { OKTA_PROVIDER_CONFIG_SCHEMA } from './okta-provider-config-schema.js';
 import { discoveryList, discoveryNotFound, resourceTypeDocument, type DiscoveryInfo } from './discovery.js';
 
 function serviceProviderConfig20(info: DiscoveryInfo): unknown {
@@ -39,13 +40,16 @@ function schema20(definition: SchemaDefinition, info: DiscoveryInfo): unknown {
   };
 }
 
-/** The schemas of the served resource types, each once: core first, then its extensions. */
+/**
+ * The schemas of the served resource types, each once: core first, then its extensions; then Okta's
+ * ServiceProviderConfig extension, which the ServiceProviderConfig lists.
+ */
 function servedSchemas(info: DiscoveryInfo): SchemaDefinition[] {
   const byId = new Map<string, SchemaDefinition>();
   for (const type of info.resourceTypes) {
     for (const definition of [type.core, ...type.extensions]) byId.set(definition.id, definition);
   }
-  return [...byId.values()];
+  return [...byId.values(), OKTA_PROVIDER_CONFIG_SCHEMA];
 }
 
 export const DISCOVERY_20: readonly DiscoveryRoute[] = [

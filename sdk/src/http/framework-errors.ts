@@ -2,8 +2,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toScimError } from '../protocol/error-body.js';
 import { ScimError } from '../protocol/errors.js';
+import type { Authenticator } from './auth.js';
 import type { ScimDialect } from './dialect.js';
 import { sendScim } from './scim-reply.js';
+import { admitted } from './unauthorized.js';
 
 /** A dialect mounted at a base path. */
 export interface Mount {
@@ -25,27 +27,41 @@ function routerErrorOf(error: Error & { code?: string }, requestId: string): Sci
   }
 }
 
+/** The mount whose base path the URL is under, matched in any case as the router does. */
+export function mountFor(mounts: readonly Mount[], url: string): Mount | undefined {
+  const lower = url.toLowerCase();
+  return mounts.find((m) => {
+    const base = m.basePath.toLowerCase();
+    return lower === base || lower.startsWith(`${base}/`) || lower.startsWith(`${base}?`);
+  });
+}
+
 /**
  * fastify's `frameworkErrors` option for the standalone server: these errors are raised before
- * routing, so no dialect's error handler sees them; the dialect is picked by the URL's base path.
+ * routing, so neither hooks nor a dialect's error handler see them; the dialect is picked by the
+ * URL's base path. An unauthenticated request hears 401 and nothing of the URL.
  */
-export function frameworkErrors(mounts: readonly Mount[]) {
+export function frameworkErrors(mounts: readonly Mount[], authenticator: Authenticator) {
   return (error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply): void => {
-    const url = request.url;
-    const mount = mounts.find(
-      (m) => url === m.basePath || url.startsWith(`${m.basePath}/`) || url.startsWith(`${m.basePath}?`),
-    );
-    if (mount === undefined) {
-      const status =
-        error.code === 'FST_ERR_BAD_URL' ? 400 : error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 500;
-      void reply.code(status).send({
-        statusCode: status,
-        code: error.code,
-        message: status === 500 ? 'Internal Server Error' : error.message,
-      });
-      return;
-    }
-    const err = routerErrorOf(error, request.id);
-    void sendScim(reply, mount.dialect, err.status, mount.dialect.writeError(err));
+    const mount = mountFor(mounts, request.url);
+    const gateDialect = (mount ?? mounts[0])?.dialect;
+    const gate =
+      gateDialect === undefined
+        ? Promise.resolve(true)
+        : admitted(request, reply, authenticator, gateDialect);
+    void gate.then((passed) => {
+      if (!passed) return;
+      if (mount === undefined) {
+        const status =
+          error.code === 'FST_ERR_BAD_URL' ? 400 : error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 500;
+        return reply.code(status).send({
+          statusCode: status,
+          code: error.code,
+          message: status === 500 ? 'Internal Server Error' : error.message,
+        });
+      }
+      const err = routerErrorOf(error, request.id);
+      return sendScim(reply, mount.dialect, err.status, mount.dialect.writeError(err));
+    });
   };
 }

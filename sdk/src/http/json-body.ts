@@ -1,4 +1,4 @@
-// Reads a JSON request body safely: bounded nesting, no prototype keys, every failure a 400 invalidSyntax.
+// Reads a JSON request body safely: UTF-8 only, bounded nesting, no prototype keys, every failure a 400 invalidSyntax.
 import { ScimError } from '../protocol/errors.js';
 
 /** Deeper than any SCIM message needs (a PATCH value is a handful of levels); deeper is refused. */
@@ -34,6 +34,17 @@ export function jsonDepth(text: string, stopAt = Number.POSITIVE_INFINITY): numb
     }
   }
   return deepest;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A body's bytes as text; bytes that are not UTF-8 are a 400, never replaced with U+FFFD and stored. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw invalid('the body is not valid UTF-8');
+  }
 }
 
 /** `__proto__` anywhere, or `constructor.prototype`, could poison objects merged from the body later. */

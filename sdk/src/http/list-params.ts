@@ -58,11 +58,20 @@ export function listParamsOfQuery(query: QueryParams): RawListParams {
   return params;
 }
 
-/** An integer paging value; anything that is not an integer (or a numeric string of one) is a 400. */
+/** Beyond any page: a larger value means the same as this one, and arithmetic on it stays exact. */
+function saturate(value: number): number {
+  return Math.max(-Number.MAX_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, value));
+}
+
+/**
+ * An integer paging value; anything that is not an integer (or a numeric string of one) is a 400.
+ * An integer of any size is taken (`count=100000000000000000000`), saturated at ±2^53-1 for the
+ * dialect to clamp, as RFC 7644 §3.4.2.4 says out-of-range values are.
+ */
 export function pagingInteger(parameter: 'startIndex' | 'count', value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
-  if (typeof value === 'string' && /^\s*[+-]?\d{1,15}\s*$/.test(value)) return Number.parseInt(value, 10);
+  if (typeof value === 'number' && Number.isInteger(value)) return saturate(value);
+  if (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value)) return saturate(Number(value));
   throw new ScimError('SCIM_ERR_INVALID_PAGING', {
     parameter,
     value: typeof value === 'string' ? value.slice(0, 40) : typeof value,

@@ -9,10 +9,12 @@ import { discoveryInfo, type StaticDiscoveryInfo } from './discovery.js';
 import { registerDiscoveryRoutes } from './discovery-routes.js';
 import { scimErrorOf } from './error-reply.js';
 import { loggedError, requestSecrets } from './fault-log.js';
-import { parseJsonBody } from './json-body.js';
+import { checkBodyHeaders } from './body-headers.js';
+import { decodeUtf8, parseJsonBody } from './json-body.js';
 import { registerResourceRoutes, type DialectEnv } from './resource-routes.js';
 import { dialectBaseUrl, REQUEST_ID_HEADER } from './request-context.js';
 import { sendScim } from './scim-reply.js';
+import { challengeHeaders, unauthorizedError } from './unauthorized.js';
 import {
   resolvePluginOptions,
   type ResolvedPluginOptions,
@@ -44,10 +46,7 @@ function sendError(
     const logged = loggedError(err.cause ?? err, requestSecrets(request));
     request.log.error({ err: logged, requestId: request.id }, 'SCIM request failed');
   }
-  const headers: Record<string, string> = {};
-  if (err.status === 401 && params.authenticator.challenges.length > 0) {
-    headers['www-authenticate'] = params.authenticator.challenges.join(', ');
-  }
+  const headers = err.status === 401 ? challengeHeaders(params.authenticator) : {};
   return sendScim(reply, params.dialect, err.status, params.dialect.writeError(err), headers);
 }
 
@@ -62,10 +61,11 @@ async function mountDialect(scope: FastifyInstance, params: MountParams): Promis
   scope.removeAllContentTypeParsers();
   scope.addContentTypeParser(
     [...(dialect.requestContentTypes ?? DEFAULT_REQUEST_CONTENT_TYPES)],
-    { parseAs: 'string', bodyLimit: options.bodyLimit },
-    (_request, body, done) => {
+    { parseAs: 'buffer', bodyLimit: options.bodyLimit },
+    (request, body, done) => {
       try {
-        done(null, parseJsonBody(body as string));
+        checkBodyHeaders(request.headers);
+        done(null, parseJsonBody(decodeUtf8(body as Buffer)));
       } catch (err) {
         done(err as Error, undefined);
       }
@@ -74,14 +74,7 @@ async function mountDialect(scope: FastifyInstance, params: MountParams): Promis
 
   scope.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    if (!(await authenticator.check(request.headers))) {
-      throw new ScimError('SCIM_ERR_UNAUTHORIZED', {
-        reason:
-          request.headers.authorization === undefined
-            ? 'no credentials were sent'
-            : 'the credentials were not accepted',
-      });
-    }
+    if (!(await authenticator.check(request.headers))) throw unauthorizedError(request.headers);
   });
 
   scope.setErrorHandler((error, request, reply) => sendError(request, reply, params, error));
@@ -101,8 +94,10 @@ async function mountDialect(scope: FastifyInstance, params: MountParams): Promis
  * The SCIM server as a fastify plugin: `await app.register(scimPlugin, options)` serves every
  * enabled dialect under its base path (below any prefix the plugin is registered with). Throws at
  * registration when the options are wrong or the service lacks a method its capabilities need.
- * Mounted in your own app, request ids, the logger, router limits (`maxParamLength`) and
- * `frameworkErrors` stay your app's; `createScimServer` sets them for the standalone server.
+ * Mounted in your own app, request ids, the logger, router options (`maxParamLength`, and
+ * `caseSensitive: false` with `ignoreTrailingSlash: true`, which clients that send `/users` or
+ * `/Users/` need), timeouts and `frameworkErrors` stay your app's; `createScimServer` sets them for
+ * the standalone server.
  */
 export const scimPlugin: FastifyPluginAsync<ScimPluginOptions> = async (app, pluginOptions) => {
   const options = resolvePluginOptions(pluginOptions, availableDialects());

@@ -115,11 +115,70 @@ export interface ScimServerOptions extends ScimPluginOptions {
    * stream…). Authorization headers, cookies and passwords are always redacted.
    */
   logger?: boolean | Record<string, unknown>;
+  /**
+   * Milliseconds a client has to send a whole request, headers and body (default 60,000: a 16 MiB
+   * body at 2.5 Mbit/s); a slower one gets 408 and its connection is closed, so clients trickling a
+   * byte at a time cannot hold connections for long. Not a limit on how long the connector takes
+   * to answer.
+   */
+  requestTimeout?: number;
+  /** Milliseconds a client has to send the request's headers (default 15,000); at most `requestTimeout`. */
+  headersTimeout?: number;
+  /**
+   * Milliseconds an idle keep-alive connection is kept open between requests (default 72,000:
+   * longer than the 60 s idle timeout of common load balancers, which would otherwise reuse a
+   * connection the server just closed).
+   */
+  keepAliveTimeout?: number;
 }
 
 export const DEFAULT_MAX_RESULTS = 1000;
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
 export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_REQUEST_TIMEOUT = 60_000;
+export const DEFAULT_HEADERS_TIMEOUT = 15_000;
+export const DEFAULT_KEEP_ALIVE_TIMEOUT = 72_000;
+
+/** The standalone server's connection timeouts, in milliseconds, checked. */
+export interface ServerTimeouts {
+  requestTimeout: number;
+  headersTimeout: number;
+  keepAliveTimeout: number;
+  /**
+   * How often Node looks for requests past their timeouts (its default, 30 s, would let a request
+   * run 30 s over): a tenth of the shorter timeout, between 50 ms and 1 s.
+   */
+  connectionsCheckingInterval: number;
+}
+
+/** The timeouts of `options` with defaults filled in; throws when one is not a positive integer. */
+export function resolveTimeouts(
+  options: Pick<ScimServerOptions, 'requestTimeout' | 'headersTimeout' | 'keepAliveTimeout'>,
+): ServerTimeouts {
+  const requestTimeout = checkPositiveInteger(
+    'requestTimeout',
+    options.requestTimeout,
+    DEFAULT_REQUEST_TIMEOUT,
+  );
+  const headersTimeout = checkPositiveInteger(
+    'headersTimeout',
+    options.headersTimeout,
+    Math.min(DEFAULT_HEADERS_TIMEOUT, requestTimeout),
+  );
+  if (headersTimeout > requestTimeout) {
+    fail(`headersTimeout (${headersTimeout}) must not exceed requestTimeout (${requestTimeout})`);
+  }
+  return {
+    requestTimeout,
+    headersTimeout,
+    keepAliveTimeout: checkPositiveInteger(
+      'keepAliveTimeout',
+      options.keepAliveTimeout,
+      DEFAULT_KEEP_ALIVE_TIMEOUT,
+    ),
+    connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(headersTimeout / 10))),
+  };
+}
 
 /** The plugin's options with defaults filled in and checked. */
 export interface ResolvedPluginOptions {

@@ -132,6 +132,16 @@ export const ERROR_CATALOGUE = {
     internalCode: 'E0000001',
     message: 'Unsupported content type "{contentType}": send application/scim+json or application/json',
   },
+  SCIM_ERR_UNSUPPORTED_CHARSET: {
+    status: 415,
+    internalCode: 'E0000001',
+    message: 'Unsupported charset "{charset}": send the body in UTF-8',
+  },
+  SCIM_ERR_UNSUPPORTED_ENCODING: {
+    status: 415,
+    internalCode: 'E0000001',
+    message: 'Unsupported Content-Encoding "{encoding}": send the body uncompressed',
+  },
   SCIM_ERR_INTERNAL: {
     status: 500,
     internalCode: 'E0000009',
