@@ -32,7 +32,8 @@ function extensionView(extension: ExtensionSpec | undefined): object | false {
 /** The SDK names connector.ts imports: only those its methods use (an unused import fails lint). */
 function connectorImports(model: ConnectorModel): { sdk: string[]; resources: string } {
   const text = model.methods.map((m) => `${m.paramList} ${m.returns}`).join(' ');
-  const sdk = ['type ScimService', 'type RequestContext'];
+  // A class without any service method cannot declare `implements ScimService` (a weak type).
+  const sdk = model.methods.length > 0 ? ['type ScimService', 'type RequestContext'] : [];
   if (model.stubs.length > 0) sdk.unshift('NotImplementedError');
   for (const name of ['ListQuery', 'ListResult', 'PatchOperation'])
     if (text.includes(name)) sdk.push(`type ${name}`);
@@ -71,13 +72,14 @@ function defaultsLiteral(model: ConnectorModel): string {
   return JSON.stringify(defaults);
 }
 
-function environmentHelp(model: ConnectorModel): string {
+/** The lines `--help` prints about the environment: name, meaning, default. */
+function environmentHelp(model: ConnectorModel): string[] {
   const width = Math.max(...model.environment.map((v) => v.name.length)) + 2;
   const lines = model.environment.map(
     (v) =>
-      `  ${v.name.padEnd(width)}${v.meaning}${v.shownDefault === undefined ? '' : ` (default ${v.shownDefault})`}`,
+      `  ${v.name.padEnd(width)}${v.meaning}${v.shownDefault === undefined ? '' : ` [default: ${v.shownDefault}]`}`,
   );
-  return `Environment variables (connector.yaml holds the defaults):\n${lines.join('\n')}`;
+  return ['Environment variables (connector.yaml holds the defaults):', ...lines];
 }
 
 function expectedCredentials(model: ConnectorModel): string {
@@ -170,7 +172,9 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
   if (spec.schemas.user !== undefined) okta['userExtensionUrn'] = spec.schemas.user.urn;
   if (spec.schemas.group !== undefined) okta['groupExtensionUrn'] = spec.schemas.group.urn;
   const oktaUserUrn11 = `urn:okta:${spec.okta.appName}:1.0:user:${spec.okta.userSchemaName}`;
-  const listening = model.dialects.map((d) => `SCIM ${d.version}: \${url}${d.basePath}`).join('   ');
+  const listening =
+    model.dialects.map((d) => `SCIM ${d.version}: \${url}${d.basePath}`).join('   ') +
+    (store ? '   store: ${config.store}' : '');
   const runtimeFiles = [model.paths.seedUsers, model.paths.seedGroups].filter(
     (p): p is string => p !== undefined,
   );
@@ -209,6 +213,7 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
         ...base,
         okta: JSON.stringify(okta),
         oktaUserUrn11,
+        anyExtension: spec.schemas.user !== undefined || spec.schemas.group !== undefined,
         user: extensionView(spec.schemas.user),
         group: extensionView(spec.schemas.group),
       }),
@@ -220,7 +225,12 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
         ...base,
         defaults: defaultsLiteral(model),
         environmentHelp: environmentHelp(model),
-        usage: `Usage: npm start\n\n${spec.description}\n${model.dialects.map((d) => `SCIM ${d.version} at ${d.basePath}`).join(', ')}.\n\n${environmentHelp(model)}`,
+        usage: [
+          'Usage: npm start',
+          '',
+          spec.description,
+          `Serves ${model.dialects.map((d) => `SCIM ${d.version} at ${d.basePath}`).join(' and ')}.`,
+        ],
         expectedCredentials: expectedCredentials(model),
         tlsDefaults: spec.server.tls !== undefined,
         appSettings:
