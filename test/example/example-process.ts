@@ -19,6 +19,8 @@ export interface RunningExample {
   kill: () => Promise<void>;
 }
 
+const START_TIMEOUT_MS = 30_000;
+
 /** The connector's own start-up line (src/server.ts): its URLs, then the store. */
 const READY = /SCIM 2\.0: (https?:\/\/[^\s/"]+)\/scim\/v2[^\n]*store: (memory|file)/;
 
@@ -73,15 +75,26 @@ export function startExample(env: Record<string, string>): Promise<RunningExampl
     },
   });
   return new Promise((resolve, reject) => {
+    // Bounded: a connector that never says it listens is killed, and its output shown.
+    const timer = setTimeout(() => {
+      signalGroup('SIGKILL');
+      reject(new Error(`the example did not say it listens within ${START_TIMEOUT_MS} ms:\n${output}`));
+    }, START_TIMEOUT_MS);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const found = READY.exec(output);
-      if (found?.[1] !== undefined) resolve(running(found[1]));
+      if (found?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(running(found[1]));
+      }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('error', reject);
-    child.once('close', (code) => reject(new ExampleExited(code, output)));
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      reject(new ExampleExited(code, output));
+    });
   });
 }
 
