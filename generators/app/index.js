@@ -6,6 +6,7 @@ import { CORE } from '../../dist/shell/core.js';
 import { outcomeText } from '../../dist/shell/outcome-text.js';
 import { runGenerate } from '../../dist/shell/run-generate.js';
 import { GENERATOR_ROOT } from '../../dist/vendor/generator-root.js';
+import { holdsOthers } from '../../dist/write/read-target.js';
 import { PACKAGE_SOURCES } from '../../dist/vendor/package-source.js';
 import { questions, specFromAnswers } from '../../dist/yeoman/answers.js';
 
@@ -19,7 +20,8 @@ const SPEC_NAME = 'connector.yaml';
  */
 export default class ScimConnectorGenerator extends Generator {
   constructor(args, options) {
-    super(args, options);
+    // The project's dependencies are the user's to install (the summary says so): no Yeoman install step.
+    super(args, options, { customInstallTask: true });
     this.option('spec', { type: String, description: `The ${SPEC_NAME} to generate from, without prompts` });
     this.option('packages', {
       type: String,
@@ -51,6 +53,12 @@ export default class ScimConnectorGenerator extends Generator {
 
   async prompting() {
     if (this.specFile !== undefined) return;
+    // Say so before the questions rather than after them: the answers would be lost.
+    if (this.options.force !== true && (await holdsOthers(this.destinationRoot()))) {
+      for (const line of outcomeText({ kind: 'not-empty', outDir: this.destinationRoot() }).lines)
+        this.log(line);
+      throw new Error('scim-connector: nothing written (see above)');
+    }
     const answers = await this.prompt(questions(basename(this.destinationRoot())));
     this.specFile = this.destinationPath(SPEC_NAME);
     this.specText = specFromAnswers(answers, this.env.cwd ?? process.cwd(), this.destinationRoot());
@@ -68,7 +76,7 @@ export default class ScimConnectorGenerator extends Generator {
     });
     const { failed, lines } = outcomeText(outcome, this.destinationRoot());
     for (const line of lines) this.log(line);
-    if (failed) throw new Error(`scim-connector: nothing written (${lines.at(-1)})`);
+    if (failed) throw new Error('scim-connector: nothing written (see above)');
     this.config.set('spec', SPEC_NAME);
   }
 }

@@ -163,7 +163,9 @@ function readmeView(model: ConnectorModel, base: object): object {
 export async function renderProject(model: ConnectorModel): Promise<RenderedFile[]> {
   const { spec } = model;
   const store = model.backend === 'store';
-  const base = { name: spec.name, description: spec.description, header: GENERATED_HEADER, store };
+  // One line, and nothing that ends a comment: it goes into a JSDoc block and a systemd Description=.
+  const description = spec.description.replace(/\s+/g, ' ').trim().replace(/\*\//g, '* /');
+  const base = { name: spec.name, description, header: GENERATED_HEADER, store };
   const imports = connectorImports(model);
   const okta: Record<string, string> = {
     appName: spec.okta.appName,

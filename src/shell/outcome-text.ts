@@ -1,7 +1,8 @@
 // What both shells print after a generation: the problems, the refusal, the plan, or the summary.
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { formatProblem } from '../spec/spec-problem.js';
 import { MANIFEST_PATH } from '../write/manifest-hashes.js';
+import type { PlannedFile } from '../write/write-plan.js';
 import type { GenerateOutcome } from './run-generate.js';
 
 function count(files: readonly { action: string }[], action: string): number {
@@ -10,6 +11,11 @@ function count(files: readonly { action: string }[], action: string): number {
 
 function shellQuote(path: string): string {
   return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A dry run's plan: each file with what would happen to it. */
+function planLines(files: readonly PlannedFile[]): string[] {
+  return files.map((file) => `${file.action.padEnd(9)} ${file.path}`);
 }
 
 /** The lines to print, and whether the run failed (the shells exit 1 then). */
@@ -38,6 +44,7 @@ export function outcomeText(
       return {
         failed: true,
         lines: [
+          ...(outcome.dryRun ? planLines(outcome.files) : []),
           `Stopped before writing anything: these files in ${outcome.outDir} are in the way:`,
           ...outcome.files.filter((f) => f.action === 'blocked').map((f) => `  ${f.path} (${f.reason})`),
           'Move them aside (or undo the edits) and generate again; --force replaces edited scaffolding only.',
@@ -46,9 +53,10 @@ export function outcomeText(
     case 'planned':
     case 'written': {
       const files = outcome.files;
-      const plan = outcome.kind === 'planned' ? files.map((f) => `${f.action.padEnd(9)} ${f.path}`) : [];
+      const plan = outcome.kind === 'planned' ? planLines(files) : [];
       const verb = outcome.kind === 'planned' ? 'would write' : 'wrote';
-      const where = relative(cwd, outcome.outDir) || '.';
+      const inside = relative(cwd, outcome.outDir);
+      const where = inside === '' || inside.startsWith('..') || isAbsolute(inside) ? outcome.outDir : inside;
       return {
         failed: false,
         lines: [

@@ -35,7 +35,7 @@ export interface GenerateRequest {
 export type GenerateOutcome =
   | { kind: 'problems'; problems: SpecProblem[] }
   | { kind: 'not-empty'; outDir: string }
-  | { kind: 'blocked'; outDir: string; files: PlannedFile[] }
+  | { kind: 'blocked'; outDir: string; files: PlannedFile[]; dryRun: boolean }
   | {
       kind: 'planned' | 'written';
       outDir: string;
@@ -72,7 +72,7 @@ export async function runGenerate(core: Core, request: GenerateRequest): Promise
   if (!plan.ok)
     return plan.refusal === 'not-empty'
       ? { kind: 'not-empty', outDir }
-      : { kind: 'blocked', outDir, files: plan.files };
+      : { kind: 'blocked', outDir, files: plan.files, dryRun: request.dryRun };
   if (!request.dryRun) await applyPlan(outDir, plan.files, request.fs);
   const notes = packages.note === undefined ? [] : [packages.note];
   return { kind: request.dryRun ? 'planned' : 'written', outDir, files: plan.files, report, notes };

@@ -14,7 +14,7 @@ function isMissing(error: unknown): boolean {
  * Whether `dir` holds anything but a `.git` folder and the files in `own` (absolute paths: the spec
  * and the files it names, which a user keeps in the folder they generate into).
  */
-async function holdsOthers(dir: string, own: ReadonlySet<string>): Promise<boolean> {
+export async function holdsOthers(dir: string, own: ReadonlySet<string> = new Set()): Promise<boolean> {
   let found;
   try {
     found = await readdir(dir, { withFileTypes: true });

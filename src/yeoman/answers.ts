@@ -24,7 +24,7 @@ export interface Question {
   name: keyof Answers;
   message: string;
   default?: unknown;
-  choices?: { name: string; value: string; checked?: boolean }[];
+  choices?: { name: string; value: string; short?: string; checked?: boolean }[];
   when?: (answers: Partial<Answers>) => boolean;
   validate?: (value: unknown) => true | string;
   filter?: (value: string) => string;
@@ -74,8 +74,13 @@ export function questions(folderName: string): Question[] {
       name: 'versions',
       message: 'SCIM versions',
       choices: [
-        { name: '2.0: Okta SCIM 2.0 apps, Entra ID (at /scim/v2)', value: '2.0', checked: true },
-        { name: '1.1: the Okta Provisioning Agent (at /scim/v1)', value: '1.1', checked: true },
+        {
+          name: '2.0: Okta SCIM 2.0 apps, Entra ID (at /scim/v2)',
+          value: '2.0',
+          short: '2.0',
+          checked: true,
+        },
+        { name: '1.1: the Okta Provisioning Agent (at /scim/v1)', value: '1.1', short: '1.1', checked: true },
       ],
       validate: atLeastOne('version'),
     },

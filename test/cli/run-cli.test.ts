@@ -1,5 +1,6 @@
 // The scim-connector command line over the real core: validate, generate, dry run, refusals and regeneration.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -193,9 +194,15 @@ describe('scim-connector (CLI)', function () {
     );
     assert.doesNotMatch(err, /package\.json/);
     assert.deepEqual(await snapshot(out), before);
+    const dry = await cli('generate', spec, '--out', out, '--packages', 'registry', '--dry-run');
+    assert.equal(dry.code, 1);
+    assert.match(dry.err, /^blocked {3}src\/connector\.ts$/m);
+    assert.match(dry.err, /^rewrite {3}package\.json$/m);
+    assert.match(dry.err, /^unchanged src\/server\.ts$/m);
+    assert.deepEqual(await snapshot(out), before);
   });
 
-  it('rewrites an edited generated-zone file and an unedited scaffolding file after a spec change', async () => {
+  it('rewrites an edited generated-zone file and an unedited merged file after a spec change', async () => {
     const out = join(dir, 'project');
     assert.equal((await cli('generate', spec, '--out', out, '--packages', 'registry')).code, 0);
     const config = join(out, 'src/generated/config.ts');
@@ -203,7 +210,49 @@ describe('scim-connector (CLI)', function () {
     await writeFile(spec, SPEC.replace('description: CLI test connector', 'description: Changed'));
     const { code, out: printed } = await cli('generate', spec, '--out', out, '--packages', 'registry');
     assert.equal(code, 0, printed);
-    assert.match(await readFile(config, 'utf8'), /^\/\/ generated from connector\.yaml[\s\S]*\\nChanged\\n/);
+    const fresh = join(dir, 'fresh');
+    assert.equal((await cli('generate', spec, '--out', fresh, '--packages', 'registry')).code, 0);
+    assert.equal(
+      await readFile(config, 'utf8'),
+      await readFile(join(fresh, 'src/generated/config.ts'), 'utf8'),
+    );
     assert.match(await readFile(join(out, 'package.json'), 'utf8'), /"description": "Changed"/);
+  });
+});
+
+describe('bin/scim-connector.js', function () {
+  this.timeout(30_000);
+  const run = (script: string, ...args: string[]) =>
+    new Promise<{ code: number; out: string; err: string }>((done) =>
+      execFile(process.execPath, [script, ...args], (error, out, err) =>
+        done({ code: error ? Number(error.code) : 0, out, err }),
+      ),
+    );
+
+  it('runs the compiled CLI', async function () {
+    if (!existsSync(join(GENERATOR_ROOT, 'dist/cli/main.js')))
+      throw new Error('dist/ is missing: run npm run build first');
+    const { version } = JSON.parse(await readFile(join(GENERATOR_ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    assert.deepEqual(await run(join(GENERATOR_ROOT, 'bin/scim-connector.js'), '--version'), {
+      code: 0,
+      out: `${version}\n`,
+      err: '',
+    });
+  });
+
+  it('says what to do when dist/ is missing', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'bin-'));
+    await mkdir(join(copy, 'bin'));
+    await writeFile(
+      join(copy, 'bin/scim-connector.js'),
+      await readFile(join(GENERATOR_ROOT, 'bin/scim-connector.js')),
+    );
+    await writeFile(join(copy, 'package.json'), '{"type":"module"}');
+    const { code, err } = await run(join(copy, 'bin/scim-connector.js'), '--version');
+    await rm(copy, { recursive: true, force: true });
+    assert.equal(code, 1);
+    assert.match(err, /dist\/cli\/main\.js is missing: run `npm run build` in /);
   });
 });

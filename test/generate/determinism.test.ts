@@ -55,6 +55,15 @@ describe('generate: determinism and the manifest', () => {
     );
   });
 
+  it('keeps a description that would end a comment or break a line out of the code it is written into', async () => {
+    const { files } = await generate(specFixture({ description: 'Ends */ here\nand [Service]' }), {
+      specText: 'name: fixture\n',
+      packages: { kind: 'registry', sdkVersion: '^0.1.0', testerVersion: '^0.1.0' },
+    });
+    assert.match(text(files, 'src/connector.ts'), /^ \* Ends \* \/ here and \[Service\]$/m);
+    assert.match(text(files, 'fixture.service'), /^Description=Ends \* \/ here and \[Service\]$/m);
+  });
+
   it('emits vendored packages with file: specs and an override that gives the tester the same SDK', async () => {
     const tarball = new Uint8Array([1, 2, 3]);
     const { files } = await generate(specFixture(), {

@@ -82,6 +82,13 @@ describe('yo scim-connector (yeoman-test)', function () {
   afterEach(() => rm(dir, { recursive: true, force: true }));
   const inDir = () => helpers.run(GENERATOR, { tmpdir: false }).cd(dir);
 
+  it('refuses a non-empty folder before asking anything', async () => {
+    await assert.rejects(async () => {
+      await inDir().withOptions(options()).withAnswers({}, { throwOnMissingAnswer: true });
+    }, /nothing written/);
+    assert.equal(existsSync(join(dir, 'src')), false);
+  });
+
   it('inside a generated project, regenerates from .yo-rc.json without a question, changing nothing', async () => {
     await inDir().withOptions(options({ spec: 'connector.yaml' }));
     const file = join(dir, 'src/connector.ts');
