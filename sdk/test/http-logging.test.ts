@@ -1,32 +1,11 @@
 // The server's log: request ids, faults logged with their error, and no secret (password, token, Basic credentials) ever written.
 import { strict as assert } from 'node:assert';
-import { Writable } from 'node:stream';
 import type { ScimServer } from '../src/http/create-scim-server.js';
 import { loggerOptions } from '../src/http/logger.js';
 import type { ScimService } from '../src/service/scim-service.js';
 import { MemoryStore } from '../src/stores/memory-store.js';
+import { captureLog as capture } from './support/log-capture.js';
 import { basic, BASIC_USER, send, testServer, TOKEN, user } from './support/scim-test-server.js';
-
-/** A pino destination that keeps every line. */
-function capture(): { stream: Writable; lines: () => Record<string, unknown>[]; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  const text = () => chunks.join('');
-  return {
-    stream,
-    text,
-    lines: () =>
-      text()
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-  };
-}
 
 describe('http: logging', () => {
   let server: ScimServer;

@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:https';
+import { connect, type SecureVersion } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createScimServer, type ScimServer } from '../src/http/create-scim-server.js';
@@ -45,6 +46,26 @@ function get(url: string, ca: string | undefined): Promise<Reply> {
     );
     req.on('error', reject);
     req.end();
+  });
+}
+
+/** Opens a TLS connection offering only `ciphers` up to `maxVersion`: the suite agreed on, or the error's code. */
+function handshake(url: string, ciphers: string | undefined, maxVersion: SecureVersion): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({
+      host: hostname,
+      port: Number(port),
+      rejectUnauthorized: false,
+      maxVersion,
+      minVersion: maxVersion === 'TLSv1.1' ? 'TLSv1.1' : 'TLSv1.2',
+      ...(ciphers === undefined ? {} : { ciphers }),
+    });
+    socket.once('secureConnect', () => {
+      resolve(socket.getCipher().standardName);
+      socket.destroy();
+    });
+    socket.once('error', (err: NodeJS.ErrnoException) => resolve(`refused: ${err.code ?? err.message}`));
   });
 }
 
@@ -120,6 +141,45 @@ describe('https: the server with a self-signed certificate made at test time', f
           'urn:okta:schemas:scim:providerconfig:1.0',
         ]);
       });
+
+      const handshakes: [string, string | undefined, SecureVersion, RegExp][] = [
+        ['refuses TLS 1.2 without forward secrecy (AES128-SHA)', 'AES128-SHA', 'TLSv1.2', /^refused/],
+        [
+          'refuses TLS 1.2 without forward secrecy (AES256-GCM-SHA384)',
+          'AES256-GCM-SHA384',
+          'TLSv1.2',
+          /^refused/,
+        ],
+        [
+          'refuses TLS 1.2 without forward secrecy (AES128-GCM-SHA256)',
+          'AES128-GCM-SHA256',
+          'TLSv1.2',
+          /^refused/,
+        ],
+        ['refuses TLS 1.1', 'ECDHE-RSA-AES128-SHA:@SECLEVEL=0', 'TLSv1.1', /^refused/],
+        [
+          'accepts TLS 1.2 with ECDHE and AES-GCM',
+          'ECDHE-RSA-AES128-GCM-SHA256',
+          'TLSv1.2',
+          /ECDHE_RSA_WITH_AES_128_GCM/,
+        ],
+        [
+          'accepts TLS 1.2 with ECDHE and AES-256-GCM',
+          'ECDHE-RSA-AES256-GCM-SHA384',
+          'TLSv1.2',
+          /ECDHE_RSA_WITH_AES_256_GCM/,
+        ],
+        [
+          'accepts TLS 1.2 with ECDHE and ChaCha20',
+          'ECDHE-RSA-CHACHA20-POLY1305',
+          'TLSv1.2',
+          /ECDHE_RSA_WITH_CHACHA20/,
+        ],
+        ["accepts TLS 1.3 with Node's default client", undefined, 'TLSv1.3', /^TLS_(AES|CHACHA20)/],
+      ];
+      for (const [what, ciphers, maxVersion, want] of handshakes) {
+        it(what, async () => assert.match(await handshake(url, ciphers, maxVersion), want));
+      }
 
       it("is refused by a client with no ca (Node's default roots)", async () => {
         await assert.rejects(

@@ -1,4 +1,5 @@
 // The library entry points: plan the steps for a capability list, run them (all, or one method), clean up, report.
+import { CAPABILITIES } from 'scim-connector-sdk';
 import type { Capability, Dialect } from 'scim-connector-sdk';
 import { RunContext } from './context.js';
 import type { TesterOptions } from './context.js';
@@ -130,8 +131,9 @@ export class TesterSession {
 }
 
 /**
- * Runs every scenario of the capabilities (discovered from ServiceProviderConfig(s) when not given)
- * plus the protocol checks, then cleans up.
+ * Runs every scenario of the capabilities (discovered from ServiceProviderConfig(s) when not given;
+ * every capability when a SCIM 2.0 server has no Okta extension to discover them from) plus the
+ * protocol checks, then cleans up.
  */
 export async function runScenarios(options: TesterOptions): Promise<RunReport> {
   const session = new TesterSession(options);
@@ -141,6 +143,11 @@ export async function runScenarios(options: TesterOptions): Promise<RunReport> {
   let capabilities = options.capabilities;
   if (capabilities === undefined) {
     capabilities = session.ctx.discovered;
+    if (capabilities === undefined && first.status === 'skip' && session.ctx.dialect === '2.0') {
+      // A generic SCIM 2.0 server: what it lacks answers 501 and is reported not implemented.
+      capabilities = [...CAPABILITIES];
+      first.message = `${first.message ?? ''}; testing every capability`;
+    }
     if (capabilities === undefined) {
       if (first.status !== 'fail') {
         first.status = 'fail';

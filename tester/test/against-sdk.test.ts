@@ -8,6 +8,7 @@ import type { TesterOptions } from '../src/context.js';
 import { runMethod, runScenarios } from '../src/run.js';
 import type { RunReport } from '../src/run.js';
 import { TESTER_METHODS } from '../src/tester-method.js';
+import { CAPABILITIES } from '../../sdk/src/service/capabilities.js';
 import { SDK_HAS_11, SDK_TOKEN, startSdkServer } from './support/sdk-server.js';
 import type { RunningSdkServer } from './support/sdk-server.js';
 
@@ -104,6 +105,56 @@ for (const tls of [false, true]) {
     }
   });
 }
+
+describe("the tester against a SCIM 2.0 server without Okta's capability extension", () => {
+  it('tests every capability, reporting the methods that answer 501 as not implemented', async () => {
+    const sdk = await startSdkServer({
+      capabilities: [],
+      withoutOktaExtension: true,
+      service: (store) => ({
+        createUser: store.createUser.bind(store),
+        getUser: store.getUser.bind(store),
+        getUsers: store.getUsers.bind(store),
+        updateUser: store.updateUser.bind(store),
+      }),
+    });
+    try {
+      const report = await runScenarios({
+        url: `${sdk.origin}/scim/v2`,
+        auth: { kind: 'bearer', token: SDK_TOKEN },
+      });
+      assert.deepEqual(report.capabilities, [...CAPABILITIES]);
+      const discovery = report.steps[0];
+      assert.equal(discovery?.name, 'getImplementedUserManagementCapabilities');
+      assert.equal(discovery.status, 'skip');
+      assert.match(
+        discovery.message ?? '',
+        /no urn:okta:schemas:scim:providerconfig:1\.0.*testing every capability/,
+      );
+      assert.deepEqual(
+        report.steps.filter((s) => s.status === 'fail').map((s) => `${s.name}: ${s.message ?? ''}`),
+        [],
+      );
+      assert.ok(report.steps.some((s) => s.name === 'createNewUser' && s.status === 'pass'));
+      const groups = report.steps.find((s) => s.name === 'createGroup');
+      assert.equal(groups?.status, 'not-implemented');
+      assert.equal(groups.httpStatus, 501);
+    } finally {
+      await sdk.server.close();
+    }
+  });
+
+  it('still stops at discovery over SCIM 1.1, where the agent requires the extension', async () => {
+    const report = await runScenarios({
+      url: 'http://127.0.0.1:9/scim/v1',
+      dialect: '1.1',
+      timeoutMs: 2000,
+    });
+    assert.deepEqual(report.capabilities, []);
+    assert.equal(report.steps.length, 1);
+    assert.equal(report.steps[0]?.status, 'fail');
+  });
+});
 
 describe('the tester against an SDK server with part of the service', () => {
   /** Runs one method against a connector with createUser and getUsers only (PUSH_NEW_USERS). */

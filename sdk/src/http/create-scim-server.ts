@@ -2,12 +2,14 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createSchemaRegistry } from '../protocol/resource-schema.js';
+import { TLS_POLICY } from '../tls/cipher-policy.js';
 import { createAuthenticator } from './auth.js';
 import { availableDialects, dialectDefinition } from './dialect-table.js';
 import { frameworkErrors, mountFor, type Mount } from './framework-errors.js';
-import { loggerOptions } from './logger.js';
+import { loggerOptions, ScimLogController } from './logger.js';
 import { genRequestId } from './request-context.js';
 import { scimPlugin } from './scim-plugin.js';
+import { startupLines } from './startup-log.js';
 import { admitted } from './unauthorized.js';
 import {
   checkTransport,
@@ -29,7 +31,10 @@ export interface ScimServer {
    * behind the server's authentication like every path but `/healthz`.
    */
   readonly app: FastifyInstance;
-  /** Starts listening on the configured host and port; resolves with the server's URL. */
+  /**
+   * Starts listening on the configured host and port and logs each dialect's URL and the auth
+   * schemes; resolves with the server's URL.
+   */
   listen(): Promise<string>;
   /** Stops accepting connections and resolves once in-flight requests have been answered. */
   close(): Promise<void>;
@@ -62,6 +67,7 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
   }));
   const app = Fastify({
     logger: loggerOptions(options.logger),
+    logController: new ScimLogController(),
     bodyLimit: resolved.bodyLimit,
     // Clients send `/scim/v2/users` and `/Users/?filter=…`; ids keep their case (params are not lowered).
     routerOptions: { maxParamLength: MAX_ID_LENGTH, caseSensitive: false, ignoreTrailingSlash: true },
@@ -72,7 +78,9 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
     requestTimeout,
     keepAliveTimeout,
     // Node's own options, handed to http(s).createServer: fastify has none for these.
-    ...(options.tls === undefined ? { http: nodeTimeouts } : { https: { ...options.tls, ...nodeTimeouts } }),
+    ...(options.tls === undefined
+      ? { http: nodeTimeouts }
+      : { https: { ...options.tls, ...TLS_POLICY, ...nodeTimeouts } }),
   }) as unknown as FastifyInstance;
   app.get(HEALTHZ, async (_request, reply) => reply.code(200).send({ status: 'ok' }));
   // Every path but /healthz is behind authentication, so an unauthenticated client learns nothing
@@ -98,7 +106,9 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
     app,
     async listen() {
       await app.listen({ host, port });
-      return url() ?? '';
+      const listening = url() ?? '';
+      for (const line of startupLines(listening, resolved.dialects, resolved.auth)) app.log.info(line);
+      return listening;
     },
     close: () => app.close(),
     get address() {

@@ -1,5 +1,7 @@
-// The server's pino options: level info by default, and secrets redacted whatever the caller adds.
-import type { FastifyServerOptions } from 'fastify';
+// The server's pino options: level info by default, URLs without secret query values, secrets redacted whatever the caller adds.
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
+import { LogController } from 'fastify';
+import pretty from 'pino-pretty';
 
 /** Paths pino censors in every log line: credentials in headers, cookies, passwords anywhere we can name. */
 export const REDACTED_PATHS = [
@@ -15,6 +17,64 @@ export const REDACTED_PATHS = [
   'user.password',
 ];
 
+const CENSOR = '[redacted]';
+
+/**
+ * Query parameters whose values are logged: SCIM's paging, sorting and projection, which say what a
+ * client asked for and carry no data. Every other value is redacted: `filter` quotes attribute
+ * values (a userName, an email, `password eq "…"`), and a client may put a credential in any
+ * parameter (`access_token`, a signature).
+ */
+const LOGGED_PARAMETERS = new Set(
+  ['startIndex', 'count', 'sortBy', 'sortOrder', 'attributes', 'excludedAttributes'].map((name) =>
+    name.toLowerCase(),
+  ),
+);
+
+/** A parameter name that reads as a name; anything else (a bare token as `?abc123…`) is not logged. */
+const PLAIN_NAME = /^[A-Za-z0-9_.\-[\]]{1,64}$/;
+
+/**
+ * A request URL as the log holds it: the path, and of the query each parameter's name, its value only
+ * for the parameters in LOGGED_PARAMETERS. The names stay so that a log still tells which
+ * parameters a client sent.
+ */
+export function loggedUrl(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const parameters = url
+    .slice(at + 1)
+    .split('&')
+    .filter((pair) => pair !== '')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      const name = equals < 0 ? pair : pair.slice(0, equals);
+      if (!PLAIN_NAME.test(name)) return CENSOR;
+      if (equals < 0) return name;
+      return LOGGED_PARAMETERS.has(name.toLowerCase()) ? pair : `${name}=${CENSOR}`;
+    });
+  return `${url.slice(0, at)}?${parameters.join('&')}`;
+}
+
+/** fastify's request serializer, with the URL as loggedUrl gives it. */
+function requestSerializer(request: FastifyRequest): Record<string, unknown> {
+  return {
+    method: request.method,
+    url: loggedUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
+
+/** fastify's own log lines, but for a route not found with the URL as loggedUrl gives it. */
+export class ScimLogController extends LogController {
+  override routeNotFound(request: FastifyRequest): void {
+    if (this.isLogDisabled(request)) return;
+    request.log.info(`Route ${request.method}:${loggedUrl(request.raw.url ?? '')} not found`);
+  }
+}
+
 /** The caller's own redaction paths, given as pino takes them: an array or `{ paths }`. */
 function redactPaths(redact: unknown): string[] {
   const paths = Array.isArray(redact)
@@ -26,14 +86,40 @@ function redactPaths(redact: unknown): string[] {
 }
 
 /**
- * fastify's logger option. The default request serializer logs method, url, host and remote address
- * only (no headers, no body), and the redaction is a second line should a caller log more.
+ * Whether the log is written as readable lines rather than JSON: when it goes to stdout (the caller
+ * named no stream, file or transport) and stdout is a terminal. A pipe, a file or a log collector
+ * gets JSON.
+ */
+export function wantsReadableLog(given: Record<string, unknown>, stdoutIsTty: boolean): boolean {
+  return (
+    stdoutIsTty &&
+    given['stream'] === undefined &&
+    given['file'] === undefined &&
+    given['transport'] === undefined
+  );
+}
+
+/**
+ * fastify's logger option. Readable lines on a terminal, JSON elsewhere (see wantsReadableLog). The request serializer logs method, URL (see loggedUrl), host and remote
+ * address only (no headers, no body), whatever serializers the caller gives; the redaction is a
+ * second line should a caller log more.
  */
 export function loggerOptions(
   setting: boolean | Record<string, unknown> | undefined,
+  stdoutIsTty = process.stdout.isTTY === true,
 ): FastifyServerOptions['logger'] {
   if (setting === false) return false;
   const given = setting === true || setting === undefined ? {} : setting;
   const extra = redactPaths(given['redact']);
-  return { level: 'info', ...given, redact: { paths: [...REDACTED_PATHS, ...extra], censor: '[redacted]' } };
+  const serializers = (given['serializers'] ?? {}) as Record<string, unknown>;
+  const readable = wantsReadableLog(given, stdoutIsTty)
+    ? { stream: pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }) }
+    : {};
+  return {
+    level: 'info',
+    ...readable,
+    ...given,
+    serializers: { ...serializers, req: requestSerializer },
+    redact: { paths: [...REDACTED_PATHS, ...extra], censor: CENSOR },
+  };
 }

@@ -7,6 +7,7 @@ import { DEFAULT_REQUEST_CONTENT_TYPES, type ScimDialect } from './dialect.js';
 import { availableDialects, dialectDefinition } from './dialect-table.js';
 import { discoveryInfo, type StaticDiscoveryInfo } from './discovery.js';
 import { registerDiscoveryRoutes } from './discovery-routes.js';
+import { isClientGone } from './client-gone.js';
 import { scimErrorOf } from './error-reply.js';
 import { loggedError, requestSecrets } from './fault-log.js';
 import { checkBodyHeaders } from './body-headers.js';
@@ -35,13 +36,15 @@ function sendError(
   params: MountParams,
   error: unknown,
 ): FastifyReply {
+  // A client that left mid-body is no fault (the onRequestAbort hook logs it); the answer reaches no one.
+  const gone = isClientGone(error, request.raw);
   const err = scimErrorOf(error, request.id, {
     ...(request.headers['content-type'] === undefined
       ? {}
       : { contentType: request.headers['content-type'] }),
     bodyLimit: params.options.bodyLimit,
   });
-  if (err.status >= 500 && err.status !== 501) {
+  if (err.status >= 500 && err.status !== 501 && !gone) {
     // The service's error may quote what it was given: the log gets it without the request's secrets.
     const logged = loggedError(err.cause ?? err, requestSecrets(request));
     request.log.error({ err: logged, requestId: request.id }, 'SCIM request failed');
@@ -75,6 +78,10 @@ async function mountDialect(scope: FastifyInstance, params: MountParams): Promis
   scope.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
     if (!(await authenticator.check(request.headers))) throw unauthorizedError(request.headers);
+  });
+
+  scope.addHook('onRequestAbort', async (request) => {
+    request.log.info('client disconnected before the answer was sent');
   });
 
   scope.setErrorHandler((error, request, reply) => sendError(request, reply, params, error));

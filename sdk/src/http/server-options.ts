@@ -103,7 +103,10 @@ export interface ScimServerOptions extends ScimPluginOptions {
   host?: string;
   /** Port to listen on; default 0 (any free port, see `address`). */
   port?: number;
-  /** Serve HTTPS with these; without them the server speaks plain HTTP. */
+  /**
+   * Serve HTTPS with these; without them the server speaks plain HTTP. The protocol is TLS 1.2 or
+   * later, and TLS 1.2 only with forward-secret suites (ECDHE with AES-GCM or ChaCha20).
+   */
   tls?: ServerTlsOptions;
   /**
    * Plain HTTP is allowed by default only on a loopback host; any other host without `tls` needs

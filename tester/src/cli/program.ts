@@ -276,7 +276,7 @@ function parse(argv: readonly string[], io: CliIo): Parsed {
   program.enablePositionalOptions();
   commonOptions(program.command('run'))
     .description(
-      'discover the capabilities (or take --capabilities) and run every scenario and protocol check',
+      "discover the capabilities (or take --capabilities; all of them over SCIM 2.0 without Okta's extension) and run every scenario and protocol check",
     )
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
     .exitOverride()

@@ -6,6 +6,7 @@ import type { ScimService } from '../../../sdk/src/service/scim-service.js';
 import type { Capability } from '../../../sdk/src/service/capabilities.js';
 import { CAPABILITIES } from '../../../sdk/src/service/capabilities.js';
 import { MemoryStore } from '../../../sdk/src/stores/memory-store.js';
+import { URN } from '../../../sdk/src/protocol/resource.js';
 import { createSelfSignedCertificate } from '../../../sdk/src/tls/self-signed-certificate.js';
 
 export const SDK_TOKEN = 'tester-sdk-token-3a7e9c1d';
@@ -30,8 +31,22 @@ function testCertificate(): Promise<{ keyPem: string; certPem: string }> {
   return certificate;
 }
 
+/** Takes Okta's extension out of a ServiceProviderConfig body, as a generic SCIM 2.0 server would serve it. */
+function withoutOktaExtension(payload: string): string {
+  const body = JSON.parse(payload) as Record<string, unknown>;
+  delete body[URN.oktaProviderConfig];
+  body['schemas'] = (body['schemas'] as string[]).filter((urn) => urn !== URN.oktaProviderConfig);
+  return JSON.stringify(body);
+}
+
 export async function startSdkServer(
-  options: { tls?: boolean; capabilities?: Capability[]; service?: (store: MemoryStore) => ScimService } = {},
+  options: {
+    tls?: boolean;
+    capabilities?: Capability[];
+    service?: (store: MemoryStore) => ScimService;
+    /** Serve the 2.0 ServiceProviderConfig without Okta's capability extension. */
+    withoutOktaExtension?: boolean;
+  } = {},
 ): Promise<RunningSdkServer> {
   const store = new MemoryStore();
   const tls = options.tls ? await testCertificate() : undefined;
@@ -42,6 +57,13 @@ export async function startSdkServer(
     logger: false,
     ...(tls ? { tls: { key: tls.keyPem, cert: tls.certPem } } : {}),
   });
+  if (options.withoutOktaExtension) {
+    server.app.addHook('onSend', async (request, _reply, payload) =>
+      request.url.startsWith('/scim/v2/ServiceProviderConfig') && typeof payload === 'string'
+        ? withoutOktaExtension(payload)
+        : payload,
+    );
+  }
   const origin = await server.listen();
   return { server, store, origin, ...(tls ? { ca: tls.certPem } : {}) };
 }
