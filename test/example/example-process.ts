@@ -1,5 +1,5 @@
 // The generated example as a user runs it: `npm start` in its folder, a separate process configured by environment.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,15 +21,9 @@ export interface RunningExample {
 
 const START_TIMEOUT_MS = 30_000;
 
-/** The connector's own start-up line (src/server.ts): its URLs, then the store. */
-const READY = /SCIM 2\.0: (https?:\/\/[^\s/"]+)\/scim\/v2[^\n]*store: (memory|file)/;
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
-}
+/** The SDK's start-up line with the SCIM 2.0 URL; the connector's store line (src/server.ts) comes after it. */
+const URL_LINE = /SCIM 2\.0: (https?:\/\/[^\s/"]+)\/scim\/v2/;
+const STORE_LINE = /store: (memory|file)/;
 
 /** The output of a process that ended before it was ready, with the way it ended. */
 export class ExampleExited extends Error {
@@ -55,6 +49,8 @@ export function startExample(env: Record<string, string>): Promise<RunningExampl
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  // 'close', not 'exit': the connector shares npm's pipes, so they close once both have gone and said all.
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const signalGroup = (signal: NodeJS.Signals): void => {
     try {
       process.kill(-(child.pid as number), signal);
@@ -67,11 +63,11 @@ export function startExample(env: Record<string, string>): Promise<RunningExampl
     output: () => output,
     stop: async () => {
       signalGroup('SIGTERM');
-      await exited(child);
+      await closed;
     },
     kill: async () => {
       signalGroup('SIGKILL');
-      await exited(child);
+      await closed;
     },
   });
   return new Promise((resolve, reject) => {
@@ -82,8 +78,8 @@ export function startExample(env: Record<string, string>): Promise<RunningExampl
     }, START_TIMEOUT_MS);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      const found = READY.exec(output);
-      if (found?.[1] !== undefined) {
+      const found = URL_LINE.exec(output);
+      if (found?.[1] !== undefined && STORE_LINE.test(output)) {
         clearTimeout(timer);
         resolve(running(found[1]));
       }

@@ -52,9 +52,16 @@ describe('the generated example under the tester CLI (separate processes)', func
         assert.match(example.output(), /server closed/, 'a graceful shutdown');
       });
 
-      it(`listens on ${transport}, says its store`, () => {
+      it(`listens on ${transport} and says each URL once, the auth and the store`, () => {
         assert.ok(example.origin.startsWith(`${transport}://127.0.0.1:`), example.origin);
-        assert.match(example.output(), new RegExp(`store: ${store}`));
+        const output = example.output();
+        for (const line of [`SCIM 2.0: ${example.origin}/scim/v2`, `: ${example.origin}/scim/v1`]) {
+          assert.equal(output.split(line).length - 1, 1, `"${line}" once in:\n${output}`);
+        }
+        assert.match(output, /auth: bearer \(1 token\)/);
+        const storeLine =
+          store === 'file' ? `store: file, in ${join(dir, `store-${transport}`)}` : 'store: memory';
+        assert.ok(output.includes(storeLine), output);
       });
 
       for (const [scim, profile, basePath] of RUNS) {
