@@ -1,4 +1,4 @@
-// yo scim-connector through yeoman-test: the prompts path, the --spec path, regeneration from .yo-rc.json, an edit in the way.
+// yo scim-connector through yeoman-test: prompts, --spec, regeneration, an edit in the way (npm run test:yeoman, outside c8).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
