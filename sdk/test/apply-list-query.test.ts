@@ -2,9 +2,9 @@
 import { strict as assert } from 'node:assert';
 import { applyListQuery } from '../src/service/apply-list-query.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
-import { parseFilter } from '../src/protocol/filter-parser.js';
+import { parseFilter } from '../src/protocol/filter/parser.js';
 import { URN, type ScimUser } from '../src/protocol/resource.js';
-import type { AttrPath } from '../src/protocol/filter-ast.js';
+import type { AttrPath } from '../src/protocol/filter/ast.js';
 import type { ListQuery } from '../src/service/scim-service.js';
 
 const schema = createSchemaRegistry().user;

@@ -7,7 +7,7 @@ import {
   getAttributeValues,
   getOwn,
 } from '../src/protocol/attribute-access.js';
-import type { AttrPath } from '../src/protocol/filter-ast.js';
+import type { AttrPath } from '../src/protocol/filter/ast.js';
 import { URN } from '../src/protocol/resource.js';
 import type { ScimResource } from '../src/protocol/resource.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';

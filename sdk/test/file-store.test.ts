@@ -3,9 +3,10 @@ import { strict as assert } from 'node:assert';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFileStore, FileStoreError } from '../src/stores/file-store.js';
+import { NODE_FILE_SYSTEM, type StoreFileSystem } from '../src/stores/atomic-file.js';
+import { createFileStore, FileStoreError, type FileStore } from '../src/stores/file-store.js';
 import { URN, type ScimGroup, type ScimUser } from '../src/protocol/resource.js';
-import { parseFilter } from '../src/protocol/filter-parser.js';
+import { parseFilter } from '../src/protocol/filter/parser.js';
 
 const ctx = { requestId: 'test', dialect: '2.0' as const };
 const query = { startIndex: 1, sortOrder: 'ascending' as const };
@@ -140,7 +141,7 @@ describe('FileStore', () => {
     assert.deepEqual((await readdir(dir)).sort(), ['groups.json', 'notes.txt', 'users.json']);
   });
 
-  it('rejects a write that cannot reach the disk, and carries the change on the next write', async () => {
+  it('rejects a write that cannot reach the disk, and keeps no trace of it', async () => {
     const store = await createFileStore({ dir });
     // A non-empty folder where users.json was makes the rename fail.
     await rm(store.files.users);
@@ -152,12 +153,90 @@ describe('FileStore', () => {
     await store.createGroup({ schemas: [URN.group], displayName: 'only groups changed' }, ctx);
     await store.createUser(user('next'), ctx);
     const names = ((await readJson(store.files.users)) as ScimUser[]).map((u) => u.userName);
-    assert.deepEqual(names, ['lost-ack', 'next']);
+    assert.deepEqual(names, ['next']);
     assert.deepEqual(
       (await readdir(dir)).filter((name) => name.endsWith('.tmp')),
       [],
       'no temp file is left behind',
     );
+  });
+
+  describe('on a file system that fails on demand', () => {
+    /** node:fs/promises, but writes into a temp file, or renames onto one file, fail while armed. */
+    function faultyFs() {
+      const faults = { write: undefined as string | undefined, renameTo: undefined as string | undefined };
+      const fail = (code: string) => Object.assign(new Error(`${code}: injected`), { code });
+      const fs: StoreFileSystem = {
+        ...NODE_FILE_SYSTEM,
+        open: (async (...args: Parameters<typeof NODE_FILE_SYSTEM.open>) => {
+          const handle = await NODE_FILE_SYSTEM.open(...args);
+          const writeFile = handle.writeFile.bind(handle);
+          return Object.assign(handle, {
+            writeFile: async (...given: Parameters<typeof handle.writeFile>) => {
+              if (faults.write !== undefined) throw fail(faults.write);
+              return writeFile(...given);
+            },
+          });
+        }) as StoreFileSystem['open'],
+        rename: async (from, to) => {
+          if (faults.renameTo !== undefined && String(to).endsWith(faults.renameTo)) throw fail('EIO');
+          return NODE_FILE_SYSTEM.rename(from, to);
+        },
+      };
+      return { fs, faults };
+    }
+
+    const userNames = async (store: FileStore) =>
+      (await store.getUsers(query, ctx)).resources.map((u) => u.userName);
+
+    for (const code of ['ENOSPC', 'EIO']) {
+      it(`leaves no trace of a write that failed with ${code}, in memory or on disk`, async () => {
+        const { fs, faults } = faultyFs();
+        const store = await createFileStore({ dir, fs });
+        await store.createUser(user('kept'), ctx);
+        faults.write = code;
+        // Two writes queued together fail together: neither was acknowledged.
+        const failed = await Promise.allSettled([
+          store.createUser(user('failed'), ctx),
+          store.createUser(user('failed-too'), ctx),
+        ]);
+        assert.deepEqual(
+          failed.map((result) => result.status),
+          ['rejected', 'rejected'],
+        );
+        assert.deepEqual(await userNames(store), ['kept'], 'not in memory');
+        faults.write = undefined;
+        await store.createUser(user('failed'), ctx); // a retry is no conflict
+        await store.createUser(user('later'), ctx);
+        const reopened = await createFileStore({ dir });
+        assert.deepEqual(await userNames(reopened), ['kept', 'failed', 'later']);
+        assert.deepEqual(
+          (await readdir(dir)).filter((name) => name.endsWith('.tmp')),
+          [],
+          'no temp file is left behind',
+        );
+      });
+    }
+
+    it('writes back the file it replaced when the other file of the same write fails', async () => {
+      const { fs, faults } = faultyFs();
+      const store = await createFileStore({ dir, fs });
+      const member = await store.createUser(user('member'), ctx);
+      await store.createGroup(
+        { schemas: [URN.group], displayName: 'G', members: [{ value: member.id as string }] },
+        ctx,
+      );
+      // Deleting a member rewrites users.json, then groups.json: the second rename fails.
+      faults.renameTo = 'groups.json';
+      await assert.rejects(store.deleteUser(member.id as string, ctx), /EIO/);
+      faults.renameTo = undefined;
+      assert.deepEqual(await userNames(store), ['member']);
+      assert.equal(((await store.getGroups(query, ctx)).resources[0]?.members as unknown[]).length, 1);
+      const reopened = await createFileStore({ dir });
+      assert.deepEqual(await userNames(reopened), ['member']);
+      const [stored] = (await readJson(reopened.files.groups)) as ScimGroup[];
+      assert.equal((stored?.members as unknown[]).length, 1);
+    });
   });
 
   it('refuses an invalid seed given in code', async () => {
@@ -278,7 +357,7 @@ describe('FileStore', () => {
         content: [user('Alice', { id: '1' }), user('ALICE', { id: '2' })],
         line: 9,
         problem:
-          /user \[1\] has the same userName "ALICE" as user \[0\] \(userName is unique, ignoring case\)/,
+          /user \[1\] has the same userName "ALICE" as user \[0\] \(userName is unique, ignoring case and Unicode normalisation\)/,
       },
     ],
     [

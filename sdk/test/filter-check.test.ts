@@ -1,8 +1,8 @@
 // Pins checkFilter: ordering a boolean or binary attribute is an invalid filter (RFC 7644 §3.4.2.2); everything else passes.
 import { strict as assert } from 'node:assert';
-import { checkFilter } from '../src/protocol/filter-check.js';
+import { checkFilter } from '../src/protocol/filter/check.js';
 import { ScimError } from '../src/protocol/errors.js';
-import { parseFilter } from '../src/protocol/filter-parser.js';
+import { parseFilter } from '../src/protocol/filter/parser.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
 import { attribute } from '../src/protocol/schemas/attribute.js';
 

@@ -4,11 +4,11 @@ import { describe, it } from 'mocha';
 import type { ScimResource } from '../src/protocol/resource.js';
 import { URN } from '../src/protocol/resource.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
-import { compileFilter, evaluateFilter, matchesElement } from '../src/protocol/filter-evaluate.js';
-import { parseFilter } from '../src/protocol/filter-parser.js';
+import { compileFilter, evaluateFilter, matchesElement } from '../src/protocol/filter/evaluate.js';
+import { parseFilter } from '../src/protocol/filter/parser.js';
 import { attribute, complex } from '../src/protocol/schemas/attribute.js';
 import { GROUP_SCHEMA } from '../src/protocol/schemas/core-group.js';
-import type { Filter } from '../src/protocol/filter-ast.js';
+import type { Filter } from '../src/protocol/filter/ast.js';
 import type { AttributeDefinition } from '../src/protocol/schema-types.js';
 
 const CUSTOM = 'urn:ietf:params:scim:schemas:extension:onprem_app:2.0:User';
@@ -103,6 +103,9 @@ const cases: [string, string[]][] = [
   ['externalId eq "EXT-102"', ['102']],
   ['externalId eq "ext-102"', []],
   ['name.givenName eq "john"', ['101']],
+  // Full case folding (userNameKey), not toLowerCase: the long s "ſ" folds to "s".
+  ['name.familyName eq "\u017fmith"', ['101']],
+  ['emails[value eq "JOHN.\u017fMITH@HOME.EXAMPLE"]', ['101']],
   ['name.familyName co "EN"', ['102']],
   ['userName sw "o"', ['101']],
   ['userName ew "MIN"', ['102']],

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { ScimError } from '../src/protocol/errors.js';
-import type { AttrPath, CompareOp, Filter, FilterValue, PatchPath } from '../src/protocol/filter-ast.js';
-import { DEFAULT_FILTER_LIMITS, parseFilter, parsePatchPath } from '../src/protocol/filter-parser.js';
-import { stringifyAttrPath, stringifyFilter } from '../src/protocol/filter-stringify.js';
+import type { AttrPath, CompareOp, Filter, FilterValue, PatchPath } from '../src/protocol/filter/ast.js';
+import { DEFAULT_FILTER_LIMITS, parseFilter, parsePatchPath } from '../src/protocol/filter/parser.js';
+import { stringifyAttrPath, stringifyFilter } from '../src/protocol/filter/stringify.js';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';

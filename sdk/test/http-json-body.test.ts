@@ -1,6 +1,13 @@
 // Request-body JSON: nesting measured without parsing, prototype keys refused, every failure a 400 invalidSyntax.
 import { strict as assert } from 'node:assert';
-import { jsonDepth, MAX_JSON_DEPTH, parseJsonBody } from '../src/http/json-body.js';
+import {
+  jsonDepth,
+  jsonShape,
+  MAX_JSON_DEPTH,
+  MAX_JSON_KEYS,
+  MAX_JSON_KEYS_PER_OBJECT,
+  parseJsonBody,
+} from '../src/http/json-body.js';
 import { ScimError } from '../src/protocol/errors.js';
 
 describe('http: JSON bodies', () => {
@@ -36,6 +43,43 @@ describe('http: JSON bodies', () => {
       assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
     });
   }
+
+  const object = (keys: number, from = 0) =>
+    `{${Array.from({ length: keys }, (_, i) => `"k${from + i}":"a:b"`).join(',')}}`;
+  const keyCases: [string, string, boolean][] = [
+    ['an object with the most keys allowed', object(MAX_JSON_KEYS_PER_OBJECT), true],
+    ['an object with one key more', object(MAX_JSON_KEYS_PER_OBJECT + 1), false],
+    ['a nested object with one key more', `{"a":[${object(MAX_JSON_KEYS_PER_OBJECT + 1)}]}`, false],
+    [
+      'the most keys allowed in all, over many objects',
+      `[${Array.from({ length: MAX_JSON_KEYS / 1000 }, (_, i) => object(1000, i * 1000)).join(',')}]`,
+      true,
+    ],
+    [
+      'one key more in all',
+      `[${Array.from({ length: MAX_JSON_KEYS / 1000 }, (_, i) => object(1000, i * 1000)).join(',')},{"x":1}]`,
+      false,
+    ],
+  ];
+  for (const [name, text, accepted] of keyCases) {
+    it(`${accepted ? 'parses' : 'refuses with SCIM_ERR_TOO_MANY_KEYS'} ${name}`, () => {
+      if (accepted) assert.equal(typeof parseJsonBody(text), 'object');
+      else
+        assert.throws(
+          () => parseJsonBody(text),
+          (err: unknown) =>
+            err instanceof ScimError && err.code === 'SCIM_ERR_TOO_MANY_KEYS' && err.status === 400,
+        );
+    });
+  }
+
+  it('counts keys, not colons inside strings', () => {
+    assert.deepEqual(jsonShape('{"a:b":"c:d","e":[{"f":1},{"g":{"h":2}}]}'), {
+      depth: 4,
+      keys: 5,
+      widestObject: 2,
+    });
+  });
 
   it('reads an empty body as no body', () => {
     assert.equal(parseJsonBody(''), undefined);

@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import {
   clamp20,
+  MAX_ATTRIBUTE_NAMES,
   listParamsOfQuery,
   pagingInteger,
   parseSortBy,
@@ -74,4 +75,28 @@ describe('http: list parameters', () => {
   it('treats an empty filter as none', () => {
     assert.equal(readListQuery({ filter: '  ' }, rules).filter, undefined);
   });
+});
+
+describe('http: attribute name lists', () => {
+  const names = (count: number) => Array.from({ length: count }, (_, i) => `name${i}`);
+  const given: [string, (count: number) => unknown][] = [
+    ['a query string list', (count) => names(count).join(',')],
+    ['a .search body list', (count) => names(count)],
+  ];
+  for (const [name, list] of given) {
+    it(`takes ${MAX_ATTRIBUTE_NAMES} names in ${name} and refuses one more`, () => {
+      for (const parameter of ['attributes', 'excludedAttributes'] as const) {
+        const at = readListQuery({ [parameter]: list(MAX_ATTRIBUTE_NAMES) }, rules);
+        assert.equal(at[parameter]?.length, MAX_ATTRIBUTE_NAMES);
+        assert.throws(
+          () => readListQuery({ [parameter]: list(MAX_ATTRIBUTE_NAMES + 1) }, rules),
+          (err: unknown) =>
+            err instanceof ScimError &&
+            err.code === 'SCIM_ERR_TOO_MANY_ATTRIBUTE_NAMES' &&
+            err.status === 400 &&
+            err.scimType === 'invalidValue',
+        );
+      }
+    });
+  }
 });

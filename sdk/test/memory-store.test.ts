@@ -1,7 +1,7 @@
 // Pins the memory store: server ids, case-insensitive uniqueness, stable paging, meta, derived groups, copies.
 import { strict as assert } from 'node:assert';
 import { MemoryStore, type StoreChange } from '../src/stores/memory-store.js';
-import { parseFilter } from '../src/protocol/filter-parser.js';
+import { parseFilter } from '../src/protocol/filter/parser.js';
 import { URN, type ScimUser, type ScimGroup } from '../src/protocol/resource.js';
 import type { ListQuery } from '../src/service/scim-service.js';
 import { ScimError } from '../src/protocol/errors.js';
@@ -77,6 +77,16 @@ describe('MemoryStore', () => {
       ['the same name', { existing: 'alice', wanted: 'alice' }],
       ['another case', { existing: 'Alice', wanted: 'ALICE' }],
       ['mixed case', { existing: 'alice@example.com', wanted: 'Alice@Example.COM' }],
+      ['composed and decomposed é', { existing: 'caf\u00e9', wanted: 'cafe\u0301' }],
+      ['ß and SS (full case folding)', { existing: 'stra\u00dfe', wanted: 'STRASSE' }],
+      ['İ and i with a dot above', { existing: '\u0130stanbul', wanted: 'i\u0307stanbul' }],
+      [
+        'final and medial sigma',
+        {
+          existing: '\u039f\u0394\u03a5\u03a3\u03a3\u0395\u03a5\u03a3',
+          wanted: '\u03bf\u03b4\u03c5\u03c3\u03c3\u03b5\u03c5\u03c2',
+        },
+      ],
     ];
     for (const [name, { existing, wanted }] of conflicts) {
       it(`answers 409 uniqueness on create with ${name}`, async () => {
@@ -264,6 +274,22 @@ describe('MemoryStore', () => {
       });
     }
 
+    it('finds a userName given in another normalisation or folding, by index and by scan alike', async () => {
+      const store = testStore();
+      const created = await store.createUser(user('Stra\u00dfe-Caf\u00e9'), ctx);
+      for (const text of [
+        'userName eq "STRASSE-CAFE\u0301"',
+        'userName eq "strasse-café" or userName eq "x"',
+      ]) {
+        const result = await store.getUsers(query({ filter: parseFilter(text) }), ctx);
+        assert.deepEqual(
+          result.resources.map((u) => u.id),
+          [created.id],
+          text,
+        );
+      }
+    });
+
     it('pages a userName lookup like any other list (count 0 still counts)', async () => {
       const { store } = await storeWith(3);
       const result = await store.getUsers(
@@ -380,6 +406,43 @@ describe('MemoryStore', () => {
       ]);
     });
 
+    it('keeps members[].display in step when a member is renamed, as a new version of each group', async () => {
+      const changes: StoreChange[] = [];
+      const store = testStore({ onChange: (change) => void changes.push(change) });
+      const babs = await store.createUser(user('bjensen', { displayName: 'Babs' }), ctx);
+      const plain = await store.createUser(user('jsmith'), ctx);
+      const inner = await store.createGroup(group('Inner'), ctx);
+      const members = [
+        { value: babs.id },
+        { value: plain.id },
+        { value: inner.id, type: 'Group' },
+        { value: babs.id, display: 'chosen by the client' },
+      ];
+      const outer = await store.createGroup({ schemas: [URN.group], displayName: 'Outer', members }, ctx);
+      const other = await store.createGroup({ schemas: [URN.group], displayName: 'Other' }, ctx);
+      changes.length = 0;
+      await store.updateUser(babs.id as string, user('bjensen', { displayName: 'Barbara' }), ctx);
+      await store.updateUser(plain.id as string, user('john.smith'), ctx);
+      await store.updateGroup(inner.id as string, group('Inner Circle'), ctx);
+      const after = await store.getGroup(outer.id as string, ctx);
+      assert.deepEqual(after.members, [
+        { value: babs.id, display: 'Barbara' },
+        { value: plain.id, display: 'john.smith' },
+        { value: inner.id, type: 'Group', display: 'Inner Circle' },
+        { value: babs.id, display: 'chosen by the client' },
+      ]);
+      assert.equal(after.meta?.version, 'W/"4"');
+      assert.deepEqual(changes, [
+        { users: true, groups: true },
+        { users: true, groups: true },
+        { users: false, groups: true },
+      ]);
+      assert.equal((await store.getGroup(other.id as string, ctx)).meta?.version, 'W/"1"', 'untouched');
+      // An update that keeps the name changes no group.
+      await store.updateUser(babs.id as string, user('bjensen', { displayName: 'Barbara', title: 'x' }), ctx);
+      assert.equal((await store.getGroup(outer.id as string, ctx)).meta?.version, 'W/"4"');
+    });
+
     it("keeps each user's groups in step with group creates, updates, renames and deletes", async () => {
       const store = testStore();
       const a = (await store.createUser(user('a', { groups: [{ value: 'client-sent' }] }), ctx)).id as string;
@@ -436,6 +499,7 @@ describe('MemoryStore', () => {
     const duplicates: [string, string, string][] = [
       ['same name', 'Admins', 'Admins'],
       ['another case', 'Admins', 'aDMINS'],
+      ['decomposed and composed', 'Caf\u00e9 Stra\u00dfe', 'CAFE\u0301 STRASSE'],
     ];
     for (const [name, existing, wanted] of duplicates) {
       it(`answers 409 for a duplicate displayName (${name}) on create and update`, async () => {

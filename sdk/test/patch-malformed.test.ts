@@ -1,8 +1,8 @@
 // Malformed PATCH bodies and resources: each answers one exact ScimError (status, scimType, code), never another exception.
 import { strict as assert } from 'node:assert';
 import { ScimError, type ScimErrorCode } from '../src/protocol/errors.js';
-import { applyPatch } from '../src/protocol/patch-apply.js';
-import { parsePatchRequest } from '../src/protocol/patch-request.js';
+import { applyPatch } from '../src/protocol/patch/apply.js';
+import { parsePatchRequest } from '../src/protocol/patch/request.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
 import { URN, type ScimResource } from '../src/protocol/resource.js';
 import { validateResource } from '../src/protocol/validate-resource.js';

@@ -2,8 +2,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { ScimError } from '../src/protocol/errors.js';
-import { applyPatch } from '../src/protocol/patch-apply.js';
-import { parsePatchRequest } from '../src/protocol/patch-request.js';
+import { applyPatch } from '../src/protocol/patch/apply.js';
+import { parsePatchRequest } from '../src/protocol/patch/request.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
 import { URN, type ScimResource } from '../src/protocol/resource.js';
 

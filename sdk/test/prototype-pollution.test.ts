@@ -1,10 +1,10 @@
 // No PATCH, resource body, projection or filter can write to Object.prototype or to a resource's prototype.
 import { strict as assert } from 'node:assert';
 import { ScimError } from '../src/protocol/errors.js';
-import { evaluateFilter } from '../src/protocol/filter-evaluate.js';
-import { parseFilter } from '../src/protocol/filter-parser.js';
-import { applyPatch } from '../src/protocol/patch-apply.js';
-import { parsePatchRequest } from '../src/protocol/patch-request.js';
+import { evaluateFilter } from '../src/protocol/filter/evaluate.js';
+import { parseFilter } from '../src/protocol/filter/parser.js';
+import { applyPatch } from '../src/protocol/patch/apply.js';
+import { parsePatchRequest } from '../src/protocol/patch/request.js';
 import { projectResource } from '../src/protocol/projection.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
 import { URN, type ScimResource } from '../src/protocol/resource.js';

@@ -1,7 +1,7 @@
 // Tests of the SCIM schema definitions, the schema registry's path resolution and custom extension validation.
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
-import type { AttrPath } from '../src/protocol/filter-ast.js';
+import type { AttrPath } from '../src/protocol/filter/ast.js';
 import { URN } from '../src/protocol/resource.js';
 import {
   createResourceSchema,

@@ -1,9 +1,10 @@
 // SCIM 1.1 PATCH at /scim/v1: partial resources, meta.attributes removals, "operation": "delete", and 2.0 PatchOps with 1.1 URNs.
 import { strict as assert } from 'node:assert';
 import type { ScimServer } from '../src/http/create-scim-server.js';
+import { PATCH_LIMITS } from '../src/protocol/patch/request.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
 import type { PatchOperation } from '../src/service/scim-service.js';
-import { readPatch11 } from '../src/http/patch-11.js';
+import { readPatch11 } from '../src/http/dialects/scim11/patch.js';
 import {
   aliases,
   CORE_11,
@@ -123,6 +124,21 @@ describe('scim 1.1: PATCH bodies read into canonical operations', () => {
     ['meta not an object', { meta: 3 }, 'invalidSyntax'],
     ['a delete without a value', { emails: [{ type: 'work', operation: 'delete' }] }, 'invalidValue'],
     ['a key that is no attribute path', { 'not a path': 1 }, 'invalidPath'],
+    [
+      'more deletes than the operation cap of a 2.0 PATCH',
+      {
+        members: Array.from({ length: PATCH_LIMITS.maxOperations + 1 }, (_, i) => ({
+          value: `u${i}`,
+          operation: 'delete',
+        })),
+      },
+      'invalidSyntax',
+    ],
+    [
+      'more removals in meta.attributes than the operation cap',
+      { meta: { attributes: Array.from({ length: PATCH_LIMITS.maxOperations + 1 }, () => 'title') } },
+      'invalidSyntax',
+    ],
   ];
   for (const [name, body, scimType] of errors) {
     it(`refuses ${name} (${scimType})`, () => {

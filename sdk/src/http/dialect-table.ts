@@ -1,8 +1,8 @@
 // The dialects this SDK can serve. A new dialect is one more entry here.
 import type { Dialect } from '../service/capabilities.js';
 import type { DialectDefinition } from './dialect.js';
-import { DIALECT_11 } from './dialect-11.js';
-import { DIALECT_20 } from './dialect-20.js';
+import { DIALECT_11 } from './dialects/scim11/dialect.js';
+import { DIALECT_20 } from './dialects/scim20/dialect.js';
 
 /** Every available dialect, in mounting order. */
 export const DIALECTS: readonly DialectDefinition[] = [DIALECT_20, DIALECT_11];

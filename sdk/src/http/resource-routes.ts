@@ -1,8 +1,8 @@
 // The /Users and /Groups routes of one dialect: list, search, get, create, replace, patch, delete.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { checkFilter } from '../protocol/filter-check.js';
+import { checkFilter } from '../protocol/filter/check.js';
 import { ScimError } from '../protocol/errors.js';
-import { applyPatch } from '../protocol/patch-apply.js';
+import { applyPatch } from '../protocol/patch/apply.js';
 import { projectResource } from '../protocol/projection.js';
 import type { ResourceTypeName, ScimResource } from '../protocol/resource.js';
 import type { SchemaRegistry } from '../protocol/resource-schema.js';

@@ -1,7 +1,7 @@
 // Translates SCIM 1.1 (Okta Provisioning Agent) schema URNs, resources and filter paths to and from canonical SCIM 2.0.
 import { findKey } from './attribute-access.js';
-import type { AttrPath, Filter } from './filter-ast.js';
-import { mapFilterPaths } from './filter-map.js';
+import type { AttrPath, Filter } from './filter/ast.js';
+import { mapFilterPaths } from './filter/map.js';
 import { URN } from './resource.js';
 import type { ResourceTypeName, ScimResource } from './resource.js';
 import { isValidSchemaUrn } from './schemas/validate-extension.js';

@@ -1,5 +1,5 @@
 // Reads attribute values out of canonical resources by path, case-insensitively, and orders them by schema type.
-import type { AttrPath } from './filter-ast.js';
+import type { AttrPath } from './filter/ast.js';
 import type { ScimResource } from './resource.js';
 import type { AttributeDefinition, ResolvedAttribute, ResourceSchema } from './schema-types.js';
 

@@ -1,6 +1,6 @@
 // Reads the JSON keys that name attributes in bodies: `userName`, `name.givenName`, `urn:…:User:manager`, an extension's object.
 import { ScimError } from './errors.js';
-import type { AttrPath } from './filter-ast.js';
+import type { AttrPath } from './filter/ast.js';
 import { isJsonObject } from './json-value.js';
 import type { ResourceSchema } from './schema-types.js';
 

@@ -74,6 +74,18 @@ export const ERROR_CATALOGUE = {
     internalCode: 'E0000001',
     message: 'Invalid paging parameter {parameter}="{value}": {reason}',
   },
+  SCIM_ERR_TOO_MANY_KEYS: {
+    status: 400,
+    scimType: 'invalidSyntax',
+    internalCode: 'E0000003',
+    message: 'The request body has more keys than the server reads: at most {limit}',
+  },
+  SCIM_ERR_TOO_MANY_ATTRIBUTE_NAMES: {
+    status: 400,
+    scimType: 'invalidValue',
+    internalCode: 'E0000001',
+    message: '{parameter} names more than {limit} attributes',
+  },
   SCIM_ERR_TOO_MANY: {
     status: 400,
     scimType: 'tooMany',

@@ -1,5 +1,5 @@
 // Resolves attribute paths against a resource type's schemas, and builds the registry of the User and Group types.
-import type { AttrPath } from './filter-ast.js';
+import type { AttrPath } from './filter/ast.js';
 import type { ResourceTypeName } from './resource.js';
 import type {
   AttributeDefinition,

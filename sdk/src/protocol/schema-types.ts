@@ -1,6 +1,6 @@
 // Types of SCIM schema definitions (RFC 7643 §2.2, §7) and of the resolved view the engine works with.
 import type { ResourceTypeName } from './resource.js';
-import type { AttrPath } from './filter-ast.js';
+import type { AttrPath } from './filter/ast.js';
 
 export type AttributeType =
   'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'reference' | 'complex' | 'binary';

@@ -3,7 +3,7 @@ import { attributeLabel, isEmptyValue } from './attribute-label.js';
 import { forEachAttributeKey } from './attribute-key.js';
 import { coerceAttributeValue, type CoerceOptions } from './coerce-value.js';
 import { ScimError } from './errors.js';
-import type { AttrPath } from './filter-ast.js';
+import type { AttrPath } from './filter/ast.js';
 import { findStructureProblem, isJsonObject } from './json-value.js';
 import type { ScimResource } from './resource.js';
 import type { ResourceSchema, SchemaDefinition } from './schema-types.js';

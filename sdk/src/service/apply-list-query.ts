@@ -1,8 +1,8 @@
 // Filters, sorts and pages resources in memory, for a connector whose backend cannot (RFC 7644 §3.4.2).
 import type { ScimResource } from '../protocol/resource.js';
 import type { ResourceSchema, AttributeDefinition } from '../protocol/schema-types.js';
-import type { AttrPath } from '../protocol/filter-ast.js';
-import { compileFilter } from '../protocol/filter-evaluate.js';
+import type { AttrPath } from '../protocol/filter/ast.js';
+import { compileFilter } from '../protocol/filter/evaluate.js';
 import { compareAttributeValues, getAttributeValues, getOwn } from '../protocol/attribute-access.js';
 import { findSubAttribute, isNeverReturned } from '../protocol/resource-schema.js';
 import type { ListQuery, ListResult } from './scim-service.js';

@@ -1,5 +1,5 @@
 // The ScimService contract: what a connector implements. Every method is optional; a missing one answers 501.
-import type { Filter, AttrPath } from '../protocol/filter-ast.js';
+import type { Filter, AttrPath } from '../protocol/filter/ast.js';
 import type { ScimGroup, ScimUser } from '../protocol/resource.js';
 import type { Dialect } from './capabilities.js';
 

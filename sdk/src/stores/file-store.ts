@@ -1,10 +1,10 @@
 // A MemoryStore persisted as users.json and groups.json: every acknowledged write is durable, a broken file is named, never overwritten.
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ScimGroup, ScimUser } from '../protocol/resource.js';
 import type { SchemaRegistry } from '../protocol/resource-schema.js';
 import type { ListQuery, ListResult, RequestContext, ScimService } from '../service/scim-service.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { userNameKey } from '../protocol/name-key.js';
+import { NODE_FILE_SYSTEM, writeFileAtomic, writeFilesAtomic, type StoreFileSystem } from './atomic-file.js';
 import { findJsonSyntaxError, positionAt, topLevelElementOffsets } from './json-syntax-error.js';
 import { MemoryStore, type StoreChange } from './memory-store.js';
 
@@ -16,6 +16,8 @@ export interface FileStoreOptions {
   schemas?: SchemaRegistry;
   now?: () => Date;
   newId?: () => string;
+  /** The file system (node:fs/promises by default); tests hand in one that fails on demand. */
+  fs?: StoreFileSystem;
 }
 
 type Collection = 'users' | 'groups';
@@ -44,7 +46,9 @@ export function createFileStore(options: FileStoreOptions): Promise<FileStore> {
  * A ScimService whose state is a MemoryStore written to disk after every change. Writes go through one
  * queue; each replaces the file atomically (temp file, fsync, rename, fsync of the folder), and a method
  * resolves only once its change is on disk, so an acknowledged write survives `kill -9` and power loss.
- * Writes waiting behind a running one share the next file write. Every write rewrites the whole changed
+ * Writes waiting behind a running one share the next file write. A write that cannot reach the disk
+ * (disk full, I/O error) is undone in memory, with every write queued behind it, and rejected: nothing
+ * of it stays, in memory or in the files. Every write rewrites the whole changed
  * file, which suits the thousands of users a demo or test holds, not millions. One process per folder.
  */
 export class FileStore implements ScimService {
@@ -54,23 +58,28 @@ export class FileStore implements ScimService {
   private readonly dirty = { users: false, groups: false };
   private waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
   private running: Promise<void> | undefined;
+  /** Puts the memory back to what the files hold: every write since then is not on disk. */
+  private restoreOnDisk: () => void;
 
   private constructor(
     files: Record<Collection, string>,
+    private readonly fs: StoreFileSystem,
     build: (onChange: (change: StoreChange) => Promise<void>) => MemoryStore,
   ) {
     this.files = files;
     this.memory = build((change) => this.persist(change));
+    this.restoreOnDisk = this.memory.checkpoint();
   }
 
   static async open(options: FileStoreOptions): Promise<FileStore> {
+    const fs = options.fs ?? NODE_FILE_SYSTEM;
     const dir = resolve(options.dir);
-    await mkdir(dir, { recursive: true });
-    await removeStaleTempFiles(dir);
+    await fs.mkdir(dir, { recursive: true });
+    await removeStaleTempFiles(dir, fs);
     const files = { users: join(dir, 'users.json'), groups: join(dir, 'groups.json') };
-    const users = await load(files.users, 'users');
-    const groups = await load(files.groups, 'groups');
-    const store = new FileStore(files, (onChange) => {
+    const users = await load(files.users, 'users', fs);
+    const groups = await load(files.groups, 'groups', fs);
+    const store = new FileStore(files, fs, (onChange) => {
       try {
         return new MemoryStore({
           ...(options.schemas === undefined ? {} : { schemas: options.schemas }),
@@ -87,8 +96,8 @@ export class FileStore implements ScimService {
         );
       }
     });
-    if (users === undefined) await writeFileAtomic(files.users, store.memory.serialize('users'));
-    if (groups === undefined) await writeFileAtomic(files.groups, store.memory.serialize('groups'));
+    if (users === undefined) await writeFileAtomic(files.users, store.memory.serialize('users'), fs);
+    if (groups === undefined) await writeFileAtomic(files.groups, store.memory.serialize('groups'), fs);
     return store;
   }
 
@@ -150,38 +159,73 @@ export class FileStore implements ScimService {
     while (this.waiting.length > 0) {
       const batch = this.waiting;
       this.waiting = [];
-      const todo = { ...this.dirty };
+      const todo = (['users', 'groups'] as const).filter((collection) => this.dirty[collection]);
       this.dirty.users = false;
       this.dirty.groups = false;
+      // The text is taken now, not when the change was made: it holds every change made so far.
+      const written = this.memory.checkpoint();
+      const files = todo.map((collection) => ({
+        path: this.files[collection],
+        contents: this.memory.serialize(collection),
+      }));
       try {
-        // The text is taken now, not when the change was made: it holds every change made so far.
-        if (todo.users) await writeFileAtomic(this.files.users, this.memory.serialize('users'));
-        if (todo.groups) await writeFileAtomic(this.files.groups, this.memory.serialize('groups'));
+        await writeFilesAtomic(files, this.fs);
+        this.restoreOnDisk = written;
         for (const waiter of batch) waiter.resolve();
       } catch (error) {
-        // The memory already holds the change: the next write of the same file must carry it.
-        this.dirty.users ||= todo.users;
-        this.dirty.groups ||= todo.groups;
-        for (const waiter of batch) waiter.reject(error);
+        await this.undo(error as Error & { replaced?: string[] });
+        // Writes queued meanwhile came after the failed ones and were undone with them.
+        const failed = [...batch, ...this.waiting];
+        this.waiting = [];
+        for (const waiter of failed) waiter.reject(error);
       }
     }
     this.running = undefined;
   }
+
+  /**
+   * A write that failed leaves no trace: the memory goes back to what the files hold, and a file
+   * that was replaced before the failure (a rename or fsync failed after it) is written back.
+   */
+  private async undo(error: { replaced?: string[] }): Promise<void> {
+    this.restoreOnDisk();
+    this.dirty.users = false;
+    this.dirty.groups = false;
+    const replaced = (['users', 'groups'] as const).filter((collection) =>
+      (error.replaced ?? []).includes(this.files[collection]),
+    );
+    try {
+      await writeFilesAtomic(
+        replaced.map((collection) => ({
+          path: this.files[collection],
+          contents: this.memory.serialize(collection),
+        })),
+        this.fs,
+      );
+    } catch {
+      // The disk still refuses: the next write rewrites these files from memory.
+      for (const collection of replaced) this.dirty[collection] = true;
+    }
+  }
 }
 
 /** A crash between creating and renaming a temp file leaves it behind; it holds nothing acknowledged. */
-async function removeStaleTempFiles(dir: string): Promise<void> {
-  for (const name of await readdir(dir)) {
+async function removeStaleTempFiles(dir: string, fs: StoreFileSystem): Promise<void> {
+  for (const name of await fs.readdir(dir)) {
     if (/^\.(users|groups)\.json\.\d+\.[0-9a-f]+\.tmp$/.test(name))
-      await rm(join(dir, name), { force: true });
+      await fs.rm(join(dir, name), { force: true });
   }
 }
 
 /** The resources in `file`, or undefined when it does not exist. Never writes. */
-async function load(file: string, collection: Collection): Promise<ScimUser[] | undefined> {
+async function load(
+  file: string,
+  collection: Collection,
+  fs: StoreFileSystem,
+): Promise<ScimUser[] | undefined> {
   let raw: string;
   try {
-    raw = await readFile(file, 'utf8');
+    raw = await fs.readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new FileStoreError(
@@ -252,12 +296,12 @@ function shapeProblem(
     const sameId = ids.get(record.id);
     if (sameId !== undefined) return at(`has the same id "${record.id}" as ${noun} [${sameId}]`);
     ids.set(record.id, index);
-    const sameName = names.get(name.toLowerCase());
+    const sameName = names.get(userNameKey(name));
     if (sameName !== undefined)
       return at(
-        `has the same ${uniqueName} "${name}" as ${noun} [${sameName}] (${uniqueName} is unique, ignoring case)`,
+        `has the same ${uniqueName} "${name}" as ${noun} [${sameName}] (${uniqueName} is unique, ignoring case and Unicode normalisation)`,
       );
-    names.set(name.toLowerCase(), index);
+    names.set(userNameKey(name), index);
   }
   return undefined;
 }

@@ -2,9 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ScimGroup, ScimResource, ScimUser, ResourceTypeName } from '../protocol/resource.js';
 import { URN } from '../protocol/resource.js';
-import type { Filter } from '../protocol/filter-ast.js';
+import type { Filter } from '../protocol/filter/ast.js';
 import { findKey } from '../protocol/attribute-access.js';
 import { cloneJson } from '../protocol/json-value.js';
+import { userNameKey } from '../protocol/name-key.js';
 import { createSchemaRegistry, type SchemaRegistry } from '../protocol/resource-schema.js';
 import { applyListQuery } from '../service/apply-list-query.js';
 import type { ListQuery, ListResult, RequestContext, ScimService } from '../service/scim-service.js';
@@ -25,7 +26,8 @@ export interface MemoryStoreOptions {
   newId?: () => string;
   /**
    * Called after every write, before the service method resolves: a write is acknowledged only once this
-   * settles, and its rejection rejects the method. The store's state already holds the change.
+   * settles, and its rejection rejects the method. The store's state already holds the change; a
+   * hook that rejects undoes it with a checkpoint taken before.
    */
   onChange?: (change: StoreChange) => Promise<void> | void;
 }
@@ -35,8 +37,10 @@ const SERVER_OWNED = new Set(['id', 'meta']);
 
 /**
  * A complete ScimService kept in memory, for the example server, tests and demos. Returned resources are
- * copies. `userName` is unique case-insensitively, and so is a group's `displayName` (Okta's contract
+ * copies. `userName` is unique under userNameKey (case and Unicode normalisation ignored), and so is a group's `displayName` (Okta's contract
  * answers a duplicate group with 409). A user's `groups` is read-only and derived from group `members`.
+ * A member's `display` is filled from the user's displayName (else userName) or the group's displayName
+ * when the group is written, and follows renames; deleting a user or group takes it out of every group.
  * PATCH is left to the server, which reads, applies and calls the update methods.
  */
 export class MemoryStore implements ScimService {
@@ -65,6 +69,30 @@ export class MemoryStore implements ScimService {
     return { users: this.users.size, groups: this.groups.size };
   }
 
+  /**
+   * A function that puts the store back as it is now, for a persistence layer that must undo the
+   * writes it failed to persist. Cheap: stored resources are never changed in place, so the maps
+   * are copied, not the resources.
+   */
+  checkpoint(): () => void {
+    const users = new Map(this.users);
+    const groups = new Map(this.groups);
+    const userIdByName = new Map(this.userIdByName);
+    const groupIdByName = new Map(this.groupIdByName);
+    const groupIdsByMember = new Map([...this.groupIdsByMember].map(([id, ids]) => [id, new Set(ids)]));
+    const put = <K, V>(target: Map<K, V>, source: Map<K, V>) => {
+      target.clear();
+      for (const [key, value] of source) target.set(key, value);
+    };
+    return () => {
+      put(this.users, users);
+      put(this.groups, groups);
+      put(this.userIdByName, userIdByName);
+      put(this.groupIdByName, groupIdByName);
+      put(this.groupIdsByMember, new Map([...groupIdsByMember].map(([id, ids]) => [id, new Set(ids)])));
+    };
+  }
+
   /** One collection as stored (users without the derived `groups`), as indented JSON text. */
   serialize(collection: 'users' | 'groups'): string {
     return `${JSON.stringify([...(collection === 'users' ? this.users : this.groups).values()], null, 2)}\n`;
@@ -89,11 +117,13 @@ export class MemoryStore implements ScimService {
     const passwordKey = findKey(previous, 'password');
     if (passwordKey !== undefined && findKey(next, 'password') === undefined)
       next[passwordKey] = previous[passwordKey];
-    this.userIdByName.delete(lower(requiredString(previous, 'userName')));
+    this.userIdByName.delete(userNameKey(requiredString(previous, 'userName')));
+    const displayBefore = this.displayOf(id);
     const stored = this.stamp(next, 'User', id, previous);
     this.users.set(id, stored);
-    this.userIdByName.set(lower(userName), id);
-    await this.changed({ users: true, groups: false });
+    this.userIdByName.set(userNameKey(userName), id);
+    const groups = this.refreshDisplays(id, displayBefore);
+    await this.changed({ users: true, groups });
     return this.viewUser(stored, true);
   }
 
@@ -106,7 +136,7 @@ export class MemoryStore implements ScimService {
   async getUsers(query: ListQuery, _ctx?: RequestContext): Promise<ListResult<ScimUser>> {
     const lookup = uniqueLookup(query.filter, 'userName', URN.user);
     if (lookup !== undefined) {
-      const id = lookup.attribute === 'id' ? lookup.value : this.userIdByName.get(lower(lookup.value));
+      const id = lookup.attribute === 'id' ? lookup.value : this.userIdByName.get(userNameKey(lookup.value));
       const stored = id === undefined ? undefined : this.users.get(id);
       return page(stored === undefined ? [] : [this.viewUser(stored, true)], query);
     }
@@ -128,7 +158,7 @@ export class MemoryStore implements ScimService {
     const stored = this.users.get(id);
     if (stored === undefined) throw new NotFoundError('User', id);
     this.users.delete(id);
-    this.userIdByName.delete(lower(requiredString(stored, 'userName')));
+    this.userIdByName.delete(userNameKey(requiredString(stored, 'userName')));
     const groupIds = [...(this.groupIdsByMember.get(id) ?? [])];
     for (const groupId of groupIds) this.removeMember(groupId, id);
     await this.changed({ users: true, groups: groupIds.length > 0 });
@@ -150,9 +180,11 @@ export class MemoryStore implements ScimService {
     if (previous === undefined) throw new NotFoundError('Group', id);
     const displayName = requiredString(group, 'displayName');
     this.assertDisplayNameFree(displayName, id);
+    const displayBefore = this.displayOf(id);
     const stored = this.stamp(this.completeMembers(stripServerOwned(group)), 'Group', id, previous);
     this.groups.set(id, stored);
     this.reindexGroup(id, previous, stored);
+    this.refreshDisplays(id, displayBefore);
     await this.changed({ users: false, groups: true });
     return copyStored(stored);
   }
@@ -166,7 +198,7 @@ export class MemoryStore implements ScimService {
   async getGroups(query: ListQuery, _ctx?: RequestContext): Promise<ListResult<ScimGroup>> {
     const lookup = uniqueLookup(query.filter, 'displayName', URN.group);
     if (lookup !== undefined) {
-      const id = lookup.attribute === 'id' ? lookup.value : this.groupIdByName.get(lower(lookup.value));
+      const id = lookup.attribute === 'id' ? lookup.value : this.groupIdByName.get(userNameKey(lookup.value));
       const stored = id === undefined ? undefined : this.groups.get(id);
       return page(stored === undefined ? [] : [copyStored(stored)], query);
     }
@@ -200,13 +232,13 @@ export class MemoryStore implements ScimService {
   }
 
   private assertUserNameFree(userName: string, ownId: string | undefined): void {
-    const holder = this.userIdByName.get(lower(userName));
+    const holder = this.userIdByName.get(userNameKey(userName));
     if (holder !== undefined && holder !== ownId)
       throw new ConflictError(`A user with userName "${userName}" already exists`);
   }
 
   private assertDisplayNameFree(displayName: string, ownId: string | undefined): void {
-    const holder = this.groupIdByName.get(lower(displayName));
+    const holder = this.groupIdByName.get(userNameKey(displayName));
     if (holder !== undefined && holder !== ownId) {
       throw new ConflictError(`A group with displayName "${displayName}" already exists`);
     }
@@ -258,7 +290,7 @@ export class MemoryStore implements ScimService {
     const userName = requiredString(user, 'userName');
     this.assertUserNameFree(userName, undefined);
     this.users.set(user.id as string, user);
-    this.userIdByName.set(lower(userName), user.id as string);
+    this.userIdByName.set(userNameKey(userName), user.id as string);
     return user;
   }
 
@@ -275,8 +307,8 @@ export class MemoryStore implements ScimService {
    * `groups` keeps its order when a group it stays in is updated.
    */
   private reindexGroup(id: string, before: ScimGroup | undefined, after: ScimGroup | undefined): void {
-    if (before !== undefined) this.groupIdByName.delete(lower(requiredString(before, 'displayName')));
-    if (after !== undefined) this.groupIdByName.set(lower(requiredString(after, 'displayName')), id);
+    if (before !== undefined) this.groupIdByName.delete(userNameKey(requiredString(before, 'displayName')));
+    if (after !== undefined) this.groupIdByName.set(userNameKey(requiredString(after, 'displayName')), id);
     const kept = new Set(after === undefined ? [] : memberValues(after));
     for (const value of before === undefined ? [] : memberValues(before)) {
       if (kept.has(value)) continue;
@@ -328,6 +360,31 @@ export class MemoryStore implements ScimService {
       }
     }
     return group;
+  }
+
+  /**
+   * After a user or group was renamed: its `display` in the groups listing it follows the new name
+   * where it was the old one (filled by completeMembers, or given equal to it) or absent; a display
+   * the client chose otherwise is kept. Each group changed is a new version. Whether any changed.
+   */
+  private refreshDisplays(memberId: string, before: string | undefined): boolean {
+    const after = this.displayOf(memberId);
+    if (after === before) return false;
+    const groupIds = [...(this.groupIdsByMember.get(memberId) ?? [])];
+    for (const groupId of groupIds) {
+      const group = this.groups.get(groupId) as ScimGroup;
+      const membersKey = findKey(group, 'members') as string;
+      const members = (group[membersKey] as Record<string, unknown>[]).map((member) => {
+        if (memberValue(member) !== memberId) return member;
+        const key = findKey(member, 'display');
+        if (key !== undefined && member[key] !== before) return member;
+        const updated = { ...member };
+        if (key !== undefined) delete updated[key];
+        return after === undefined ? updated : { ...updated, display: after };
+      });
+      this.groups.set(groupId, this.stamp({ ...group, [membersKey]: members }, 'Group', groupId, group));
+    }
+    return groupIds.length > 0;
   }
 
   private displayOf(id: string): string | undefined {

@@ -1,6 +1,6 @@
 // Parses SCIM filters (RFC 7644 §3.4.2.2, Figure 1) and PATCH paths (§3.5.2) into the filter AST.
-import { ScimError } from './errors.js';
-import type { AttrPath, CompareOp, Filter, FilterValue, PatchPath } from './filter-ast.js';
+import { ScimError } from '../errors.js';
+import type { AttrPath, CompareOp, Filter, FilterValue, PatchPath } from './ast.js';
 
 /** Bounds checked before parsing, so that no input can exhaust time or stack. */
 export interface FilterLimits {

@@ -1,12 +1,12 @@
 // The SCIM 2.0 dialect (RFC 7643/7644): the wire form is the canonical form, so reading is validating.
-import { errorBody20 } from '../protocol/error-body.js';
-import { ScimError } from '../protocol/errors.js';
-import { isJsonObject } from '../protocol/json-value.js';
-import { parsePatchRequest } from '../protocol/patch-request.js';
-import { URN } from '../protocol/resource.js';
-import { validateResource } from '../protocol/validate-resource.js';
-import type { DialectDefinition, DialectSetup, ListPage, ScimDialect } from './dialect.js';
-import { DISCOVERY_20 } from './discovery-20.js';
+import { errorBody20 } from '../../../protocol/error-body.js';
+import { ScimError } from '../../../protocol/errors.js';
+import { isJsonObject } from '../../../protocol/json-value.js';
+import { parsePatchRequest } from '../../../protocol/patch/request.js';
+import { URN } from '../../../protocol/resource.js';
+import { validateResource } from '../../../protocol/validate-resource.js';
+import type { DialectDefinition, DialectSetup, ListPage, ScimDialect } from '../../dialect.js';
+import { DISCOVERY_20 } from './discovery.js';
 import {
   projectionOfQuery,
   LIST_PARAM_NAMES,
@@ -15,7 +15,7 @@ import {
   readListQuery,
   type PagingRules,
   type RawListParams,
-} from './list-params.js';
+} from '../../list-params.js';
 
 export const SCIM_20_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
 

@@ -1,6 +1,6 @@
 // Writes a filter AST back as filter text, with only the parentheses precedence requires.
-import type { AttrPath, Filter, FilterValue } from './filter-ast.js';
-import { chainOperands } from './filter-chain.js';
+import type { AttrPath, Filter, FilterValue } from './ast.js';
+import { chainOperands } from './chain.js';
 
 /** `[uri:]name[.subAttr]`. */
 export function stringifyAttrPath(path: AttrPath): string {

@@ -1,9 +1,14 @@
 // The SCIM 2.0 discovery documents (RFC 7643 §5-7): ServiceProviderConfig, ResourceTypes, Schemas.
-import { URN } from '../protocol/resource.js';
-import type { ResourceSchema, SchemaDefinition } from '../protocol/schema-types.js';
-import type { DiscoveryRoute } from './dialect.js';
-import { OKTA_PROVIDER_CONFIG_SCHEMA } from './okta-provider-config-schema.js';
-import { discoveryList, discoveryNotFound, resourceTypeDocument, type DiscoveryInfo } from './discovery.js';
+import { URN } from '../../../protocol/resource.js';
+import type { ResourceSchema, SchemaDefinition } from '../../../protocol/schema-types.js';
+import type { DiscoveryRoute } from '../../dialect.js';
+import { OKTA_PROVIDER_CONFIG_SCHEMA } from '../../okta-provider-config-schema.js';
+import {
+  discoveryList,
+  discoveryNotFound,
+  resourceTypeDocument,
+  type DiscoveryInfo,
+} from '../../discovery.js';
 
 function serviceProviderConfig20(info: DiscoveryInfo): unknown {
   return {

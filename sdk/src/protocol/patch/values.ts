@@ -1,8 +1,9 @@
 // Value comparison for PATCH: when two values are equal, and when two records of a multi-valued attribute are the same one.
-import { getOwn } from './attribute-access.js';
-import { isJsonObject } from './json-value.js';
-import { findSubAttribute } from './resource-schema.js';
-import type { AttributeDefinition } from './schema-types.js';
+import { getOwn } from '../attribute-access.js';
+import { isJsonObject } from '../json-value.js';
+import { userNameKey } from '../name-key.js';
+import { findSubAttribute } from '../resource-schema.js';
+import type { AttributeDefinition } from '../schema-types.js';
 
 /** Structural equality of two JSON values, object key order ignored. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
@@ -20,14 +21,14 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** Equality under an attribute's rules: strings ignore case unless caseExact, dateTimes compare as instants. */
+/** Equality under an attribute's rules: strings compare by userNameKey unless caseExact, dateTimes compare as instants. */
 export function valuesEqual(a: unknown, b: unknown, def: AttributeDefinition | undefined): boolean {
   if (typeof a === 'string' && typeof b === 'string' && def !== undefined) {
     if (def.type === 'dateTime') {
       const [x, y] = [Date.parse(a), Date.parse(b)];
       if (!Number.isNaN(x) && !Number.isNaN(y)) return x === y;
     }
-    return def.caseExact ? a === b : a.toLowerCase() === b.toLowerCase();
+    return def.caseExact ? a === b : userNameKey(a) === userNameKey(b);
   }
   return jsonEqual(a, b);
 }
@@ -59,7 +60,7 @@ export function sameRecord(existing: unknown, candidate: unknown, def: Attribute
 function valueKey(value: unknown, def: AttributeDefinition): string | undefined {
   if (typeof value === 'string') {
     if (def.type === 'dateTime') return undefined;
-    return `s${def.caseExact ? value : value.toLowerCase()}`;
+    return `s${def.caseExact ? value : userNameKey(value)}`;
   }
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return `j${String(value)}`;
   return undefined;

@@ -1,13 +1,13 @@
 // Reads a SCIM 1.1 PATCH body (a partial resource, SCIM 1.1 API §3.3.2) into canonical PATCH operations.
-import type { AliasTable } from '../protocol/alias-table.js';
-import { ScimError } from '../protocol/errors.js';
-import { parsePatchPath } from '../protocol/filter-parser.js';
-import { stringifyAttrPath, stringifyFilter } from '../protocol/filter-stringify.js';
-import { findStructureProblem, isJsonObject } from '../protocol/json-value.js';
-import { PATCH_LIMITS, parsePatchRequest } from '../protocol/patch-request.js';
-import type { ResourceSchema } from '../protocol/schema-types.js';
-import type { PatchOperation } from '../service/scim-service.js';
-import { attributeNameTo20 } from './list-params-11.js';
+import type { AliasTable } from '../../../protocol/alias-table.js';
+import { ScimError } from '../../../protocol/errors.js';
+import { parsePatchPath } from '../../../protocol/filter/parser.js';
+import { stringifyAttrPath, stringifyFilter } from '../../../protocol/filter/stringify.js';
+import { findStructureProblem, isJsonObject } from '../../../protocol/json-value.js';
+import { PATCH_LIMITS, parsePatchRequest } from '../../../protocol/patch/request.js';
+import type { ResourceSchema } from '../../../protocol/schema-types.js';
+import type { PatchOperation } from '../../../service/scim-service.js';
+import { attributeNameTo20 } from './list-params.js';
 
 function syntax(reason: string): ScimError {
   return new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason });
@@ -16,6 +16,11 @@ function syntax(reason: string): ScimError {
 function member(obj: Record<string, unknown>, name: string): unknown {
   const key = Object.keys(obj).find((k) => k.toLowerCase() === name.toLowerCase());
   return key === undefined ? undefined : obj[key];
+}
+
+/** Each `"operation": "delete"` becomes one operation: the 2.0 cap on operations holds for 1.1 too. */
+function checkOperationCount(count: number): void {
+  if (count > PATCH_LIMITS.maxOperations) throw syntax(`more than ${PATCH_LIMITS.maxOperations} operations`);
 }
 
 /** A path the PATCH engine will accept; anything else is a 400 invalidPath here, not later. */
@@ -33,6 +38,7 @@ function removals(meta: unknown, schema: ResourceSchema, alias: AliasTable): Pat
   if (!Array.isArray(names) || !names.every((n): n is string => typeof n === 'string')) {
     throw syntax('"meta.attributes" must be an array of attribute names');
   }
+  checkOperationCount(names.length);
   return names.map((name) => ({
     op: 'remove',
     path: checkedPath(attributeNameTo20(name, alias, schema.resourceType)),
@@ -129,6 +135,7 @@ export function readPatch11(body: unknown, schema: ResourceSchema, alias: AliasT
     } else {
       operations.push(...attributeOperations(key, value));
     }
+    checkOperationCount(operations.length);
   }
   return operations;
 }

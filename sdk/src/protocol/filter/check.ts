@@ -1,10 +1,10 @@
 // What only the schema can tell about a parsed filter: RFC 7644 §3.4.2.2 makes ordering a boolean or binary attribute an invalid filter.
-import { findSubAttribute } from './resource-schema.js';
-import { ScimError } from './errors.js';
-import { chainOperands } from './filter-chain.js';
-import { stringifyAttrPath } from './filter-stringify.js';
-import type { AttrPath, Filter } from './filter-ast.js';
-import type { AttributeDefinition, ResourceSchema } from './schema-types.js';
+import { findSubAttribute } from '../resource-schema.js';
+import { ScimError } from '../errors.js';
+import { chainOperands } from './chain.js';
+import { stringifyAttrPath } from './stringify.js';
+import type { AttrPath, Filter } from './ast.js';
+import type { AttributeDefinition, ResourceSchema } from '../schema-types.js';
 
 const ORDERING = new Set(['gt', 'ge', 'lt', 'le']);
 const UNORDERED = new Set(['boolean', 'binary']);

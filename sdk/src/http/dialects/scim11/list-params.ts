@@ -1,9 +1,9 @@
 // SCIM 1.1 list parameters read as the Okta Java SDK read them, then translated into canonical paths.
-import type { AliasTable } from '../protocol/alias-table.js';
-import { ScimError } from '../protocol/errors.js';
-import type { ResourceTypeName } from '../protocol/resource.js';
-import type { ListQuery } from '../service/scim-service.js';
-import { listParamsOfQuery, readListQuery, type PagingRules, type QueryParams } from './list-params.js';
+import type { AliasTable } from '../../../protocol/alias-table.js';
+import { ScimError } from '../../../protocol/errors.js';
+import type { ResourceTypeName } from '../../../protocol/resource.js';
+import type { ListQuery } from '../../../service/scim-service.js';
+import { listParamsOfQuery, readListQuery, type PagingRules, type QueryParams } from '../../list-params.js';
 
 function negative(parameter: 'startIndex' | 'count', value: number): ScimError {
   return new ScimError('SCIM_ERR_INVALID_PAGING', { parameter, value, reason: 'must not be negative' });

@@ -1,10 +1,19 @@
 // The SCIM 1.1 discovery documents: ServiceProviderConfigs (with Okta's capabilities), ResourceTypes, Schemas.
-import type { AliasTable } from '../protocol/alias-table.js';
-import { URN } from '../protocol/resource.js';
-import type { AttributeDefinition, ResourceSchema, SchemaDefinition } from '../protocol/schema-types.js';
-import type { DiscoveryRoute } from './dialect.js';
-import { OKTA_PROVIDER_CONFIG_SCHEMA } from './okta-provider-config-schema.js';
-import { discoveryList, discoveryNotFound, resourceTypeDocument, type DiscoveryInfo } from './discovery.js';
+import type { AliasTable } from '../../../protocol/alias-table.js';
+import { URN } from '../../../protocol/resource.js';
+import type {
+  AttributeDefinition,
+  ResourceSchema,
+  SchemaDefinition,
+} from '../../../protocol/schema-types.js';
+import type { DiscoveryRoute } from '../../dialect.js';
+import { OKTA_PROVIDER_CONFIG_SCHEMA } from '../../okta-provider-config-schema.js';
+import {
+  discoveryList,
+  discoveryNotFound,
+  resourceTypeDocument,
+  type DiscoveryInfo,
+} from '../../discovery.js';
 
 /** Okta's checks look for one list URN on some routes and the other on others: carry both. */
 export const LIST_SCHEMAS_11 = [URN.core11, URN.listResponse11] as const;

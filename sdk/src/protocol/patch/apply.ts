@@ -1,21 +1,25 @@
 // Applies PATCH operations (RFC 7644 §3.5.2) to a resource: a new resource and the attributes that changed.
-import { getOwn } from './attribute-access.js';
-import { attributeLabel, isEmptyValue } from './attribute-label.js';
-import { forEachAttributeKey } from './attribute-key.js';
-import { coerceAttributeValue, coerceSingleValue, type CoerceOptions } from './coerce-value.js';
-import { ScimError } from './errors.js';
-import type { AttrPath, Filter, PatchPath } from './filter-ast.js';
-import { matchesElement } from './filter-evaluate.js';
-import { parsePatchPath } from './filter-parser.js';
-import { cloneJson, findStructureProblem, isForbiddenKey, isJsonObject } from './json-value.js';
-import { PATCH_LIMITS, parsePatchOperation } from './patch-request.js';
-import { containerOf, readResolved, writeValue } from './patch-target.js';
-import { isPrimary, jsonEqual, RecordIndex, valuesEqual } from './patch-values.js';
-import { findSubAttribute } from './resource-schema.js';
-import type { ScimResource } from './resource.js';
-import type { AttributeDefinition, ResolvedAttribute, ResourceSchema } from './schema-types.js';
-import { RESOURCE_LIMITS } from './validate-resource.js';
-import type { PatchOperation } from '../service/scim-service.js';
+import { getOwn } from '../attribute-access.js';
+import { attributeLabel, isEmptyValue } from '../attribute-label.js';
+import { forEachAttributeKey } from '../attribute-key.js';
+import { coerceAttributeValue, coerceSingleValue, type CoerceOptions } from '../coerce-value.js';
+import { ScimError } from '../errors.js';
+import type { AttrPath, Filter, PatchPath } from '../filter/ast.js';
+import { compileElementFilters } from '../filter/evaluate.js';
+import { cloneJson, findStructureProblem, isForbiddenKey, isJsonObject } from '../json-value.js';
+import { PATCH_LIMITS, readPatchOperation } from './request.js';
+import { containerOf, readResolved, writeValue } from './target.js';
+import { isPrimary, jsonEqual, RecordIndex, valuesEqual } from './values.js';
+import { findSubAttribute } from '../resource-schema.js';
+import type { ScimResource } from '../resource.js';
+import type {
+  AttributeDefinition,
+  ResolvedAttribute,
+  ResourceSchema,
+  SchemaDefinition,
+} from '../schema-types.js';
+import { RESOURCE_LIMITS } from '../validate-resource.js';
+import type { PatchOperation } from '../../service/scim-service.js';
 
 export interface PatchResult {
   /** A new resource; the input is never changed. */
@@ -70,13 +74,35 @@ export function applyPatch(
   const run: Run = { doc: cloneJson(resource), schema, touched: new Map() };
   if (!Array.isArray(operations))
     throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: '"Operations" must be an array' });
-  operations.forEach((operation, index) => applyOperation(run, operation, index));
+  const steps = operations.map((operation, index) => readStep(run, operation, index));
+  for (let start = 0; start < steps.length;) {
+    const end = removalRunEnd(steps, start);
+    if (end - start > 1) applyFilteredRemovals(run, steps.slice(start, end) as FilteredRemoval[]);
+    else applyStep(run, steps[start] as Step);
+    start = end;
+  }
   tidyExtensions(run);
   checkRequired(resource, run);
   return { resource: run.doc, changed: changedLabels(run, resource) };
 }
 
-function applyOperation(run: Run, operation: unknown, index: number): void {
+/** One operation read and its path resolved against the schema, before any operation is applied. */
+type Step =
+  | { form: 'object'; kind: Kind; value: Record<string, unknown> }
+  | { form: 'extension'; kind: Kind; extension: SchemaDefinition; value: unknown }
+  | {
+      form: 'path';
+      kind: Kind;
+      path: string;
+      patchPath: PatchPath;
+      resolved: ResolvedAttribute;
+      value: unknown;
+    };
+
+/** `remove` of whole records through a value filter: `members[value eq "2819c223"]`. */
+type FilteredRemoval = Step & { form: 'path'; patchPath: PatchPath & { filter: Filter } };
+
+function readStep(run: Run, operation: unknown, index: number): Step {
   // parsePatchRequest checked the whole body, but a connector may hand over operations of its own.
   const problem = findStructureProblem(getOwn(operation, 'value'), PATCH_LIMITS.maxDepth);
   if (problem !== undefined) {
@@ -85,22 +111,97 @@ function applyOperation(run: Run, operation: unknown, index: number): void {
       reason: `the value of operation ${index} is nested too deeply`,
     });
   }
-  const { op: kind, path, value } = parsePatchOperation(operation, index);
-  if (path === undefined) {
-    applyValueObject(run, kind, value as Record<string, unknown>);
-    return;
-  }
-  const patchPath = parsePatchPath(path);
+  const { operation: read, patchPath } = readPatchOperation(operation, index);
+  const { op: kind, path, value } = read;
+  if (path === undefined || patchPath === undefined)
+    return { form: 'object', kind, value: value as Record<string, unknown> };
+  const extension = run.schema.extension(path.trim());
+  if (extension !== undefined) return { form: 'extension', kind, extension, value };
   const resolved = run.schema.resolve(patchPath.path);
   if (resolved === undefined) throw invalidPath(path, `${run.schema.resourceType} has no such attribute`);
-  if (patchPath.filter !== undefined)
-    applyFiltered(run, kind, resolved, patchPath as PatchPath & { filter: Filter }, value, path);
-  else applyResolved(run, kind, resolved, value, path);
+  return { form: 'path', kind, path, patchPath, resolved, value };
+}
+
+function applyStep(run: Run, step: Step): void {
+  if (step.form === 'object') applyValueObject(run, step.kind, step.value);
+  else if (step.form === 'extension') applyExtension(run, step.kind, step.extension, step.value);
+  else if (step.patchPath.filter !== undefined)
+    applyFiltered(
+      run,
+      step.kind,
+      step.resolved,
+      step.patchPath as PatchPath & { filter: Filter },
+      step.value,
+      step.path,
+    );
+  else applyResolved(run, step.kind, step.resolved, step.value, step.path);
+}
+
+function isFilteredRemoval(step: Step | undefined): step is FilteredRemoval {
+  return (
+    step?.form === 'path' &&
+    step.kind === 'remove' &&
+    step.patchPath.filter !== undefined &&
+    step.patchPath.valueSubAttr === undefined &&
+    step.resolved.subAttribute === undefined
+  );
+}
+
+/**
+ * Where the run of operations starting at `start` ends: consecutive removals through value filters
+ * of the same attribute are one run, applied in one pass (removing the records any of them
+ * selects is what removing them one after another does); any other operation is a run of one.
+ */
+function removalRunEnd(steps: readonly Step[], start: number): number {
+  const first = steps[start];
+  let end = start + 1;
+  if (!isFilteredRemoval(first)) return end;
+  for (let next = steps[end]; isFilteredRemoval(next); next = steps[++end]) {
+    if (
+      next.resolved.schema !== first.resolved.schema ||
+      next.resolved.attribute !== first.resolved.attribute
+    )
+      break;
+  }
+  return end;
+}
+
+function applyFilteredRemovals(run: Run, steps: readonly FilteredRemoval[]): void {
+  const { resolved, patchPath, path } = steps[0] as FilteredRemoval;
+  const found = filteredTarget(run, 'remove', resolved, patchPath, path);
+  if (found === undefined) return;
+  const matches = compileElementFilters(
+    steps.map((step) => step.patchPath.filter),
+    resolved.attribute,
+  );
+  applyToRecords('remove', resolved, found.target, undefined, matches, undefined, undefined, path);
 }
 
 /** `add`/`replace` without a path: each key of the value names an attribute (RFC 7644 §3.5.2.1, §3.5.2.3). */
 function applyValueObject(run: Run, kind: Kind, value: Record<string, unknown>): void {
   forEachAttributeKey(value, run.schema, (path, item, key) => applyKey(run, kind, path, item, key));
+}
+
+/**
+ * A path that is a whole extension's URN, as several clients send: `add`/`replace` of an object
+ * change its attributes as the same object without a path does; `remove` removes the extension.
+ */
+function applyExtension(run: Run, kind: Kind, extension: SchemaDefinition, value: unknown): void {
+  if (kind !== 'remove') {
+    if (!isJsonObject(value))
+      throw invalidValue(extension.id, "expected an object of the extension's attributes");
+    applyValueObject(run, kind, { [extension.id]: value });
+    return;
+  }
+  for (const attribute of extension.attributes) {
+    const resolved: ResolvedAttribute = { schema: extension.id, extension: true, attribute };
+    if (readResolved(run.doc, resolved) === undefined) continue;
+    if (attribute.mutability === 'readOnly')
+      throw mutability(attributeLabel(resolved), 'the attribute is read-only');
+    applyResolved(run, kind, resolved, undefined, attributeLabel(resolved));
+  }
+  // Keys the schema does not define go too: the extension is removed, not emptied.
+  writeValue(run.doc, extension.id, undefined);
 }
 
 function applyKey(run: Run, kind: Kind, path: AttrPath, value: unknown, key: string): void {
@@ -136,7 +237,8 @@ function applyResolved(
   if (target === undefined) return;
   if (subAttribute !== undefined) {
     touch(run, resolved);
-    if (attribute.multiValued) applyToRecords(kind, resolved, target, undefined, subAttribute, value, path);
+    if (attribute.multiValued)
+      applyToRecords(kind, resolved, target, undefined, undefined, subAttribute, value, path);
     else applySubAttribute(kind, attribute, subAttribute, target, value, label);
     return;
   }
@@ -231,6 +333,24 @@ function applyFiltered(
   value: unknown,
   path: string,
 ): void {
+  const found = filteredTarget(run, kind, resolved, patchPath, path);
+  if (found === undefined) return;
+  const { filter } = patchPath;
+  const matches = compileElementFilters([filter], resolved.attribute);
+  applyToRecords(kind, resolved, found.target, filter, matches, found.sub, value, path);
+}
+
+/**
+ * The container a value-filtered path writes in (undefined when a removal finds none) and the
+ * sub-attribute after the filter, once the path is checked; the attribute is touched.
+ */
+function filteredTarget(
+  run: Run,
+  kind: Kind,
+  resolved: ResolvedAttribute,
+  patchPath: PatchPath,
+  path: string,
+): { target: Record<string, unknown>; sub: AttributeDefinition | undefined } | undefined {
   const { attribute } = resolved;
   if (resolved.subAttribute !== undefined || !attribute.multiValued || attribute.type !== 'complex') {
     throw invalidPath(path, 'a value filter needs a multi-valued complex attribute');
@@ -245,17 +365,21 @@ function applyFiltered(
   if (attribute.mutability === 'readOnly' || sub?.mutability === 'readOnly')
     throw mutability(label, 'the attribute is read-only');
   const target = containerOf(run.doc, resolved, kind !== 'remove');
-  if (target === undefined) return;
+  if (target === undefined) return undefined;
   touch(run, resolved);
-  applyToRecords(kind, resolved, target, patchPath.filter, sub, value, path);
+  return { target, sub };
 }
 
-/** The records a filter selects (all without one), changed whole or in one sub-attribute. */
+/**
+ * The records `matches` selects (all without it), changed whole or in one sub-attribute; `filter`
+ * (the one `matches` tests) describes the record to add when none matches.
+ */
 function applyToRecords(
   kind: Kind,
   resolved: ResolvedAttribute,
   target: Record<string, unknown>,
   filter: Filter | undefined,
+  matches: ((record: unknown) => boolean) | undefined,
   sub: AttributeDefinition | undefined,
   value: unknown,
   path: string,
@@ -264,7 +388,7 @@ function applyToRecords(
   const label = attributeLabel({ ...resolved, subAttribute: undefined });
   let records = recordsOf(getOwn(target, attribute.name));
   const matched = records.flatMap((record, index) =>
-    filter === undefined || matchesElement(filter, record, attribute) ? [index] : [],
+    matches === undefined || matches(record) ? [index] : [],
   );
   if (kind === 'remove') {
     // Removing what is not there succeeds: Okta retries membership removals.

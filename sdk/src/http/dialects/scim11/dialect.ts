@@ -1,15 +1,15 @@
 // The SCIM 1.1 dialect of the Okta Provisioning Agent: 1.1 URNs, Java SDK paging, errors with `errors` and `detail`.
-import { createAliasTable, type AliasTable } from '../protocol/alias-table.js';
-import { errorBody11 } from '../protocol/error-body.js';
-import { ScimError } from '../protocol/errors.js';
-import { isJsonObject } from '../protocol/json-value.js';
-import type { ResourceSchema } from '../protocol/schema-types.js';
-import { validateResource } from '../protocol/validate-resource.js';
-import type { DialectDefinition, DialectSetup, ListPage, ScimDialect } from './dialect.js';
-import { discoveryRoutes11, LIST_SCHEMAS_11 } from './discovery-11.js';
-import { projectionOfQuery, queryParam } from './list-params.js';
-import { attributeNameTo20, readListQuery11 } from './list-params-11.js';
-import { readPatch11 } from './patch-11.js';
+import { createAliasTable, type AliasTable } from '../../../protocol/alias-table.js';
+import { errorBody11 } from '../../../protocol/error-body.js';
+import { ScimError } from '../../../protocol/errors.js';
+import { isJsonObject } from '../../../protocol/json-value.js';
+import type { ResourceSchema } from '../../../protocol/schema-types.js';
+import { validateResource } from '../../../protocol/validate-resource.js';
+import type { DialectDefinition, DialectSetup, ListPage, ScimDialect } from '../../dialect.js';
+import { discoveryRoutes11, LIST_SCHEMAS_11 } from './discovery.js';
+import { projectionOfQuery, queryParam } from '../../list-params.js';
+import { attributeNameTo20, readListQuery11 } from './list-params.js';
+import { readPatch11 } from './patch.js';
 
 /** The agent (a Java client) expects plain JSON; SCIM 1.1 predates application/scim+json. */
 export const SCIM_11_CONTENT_TYPE = 'application/json; charset=utf-8';

@@ -1,10 +1,11 @@
 // Reads a PATCH body (RFC 7644 §3.5.2) into its operations, lenient where real clients differ from the RFC.
-import { getOwn } from './attribute-access.js';
-import { ScimError } from './errors.js';
-import { parsePatchPath } from './filter-parser.js';
-import { cloneJson, findStructureProblem, isJsonObject } from './json-value.js';
-import { URN } from './resource.js';
-import type { PatchOperation } from '../service/scim-service.js';
+import { getOwn } from '../attribute-access.js';
+import { ScimError } from '../errors.js';
+import { parsePatchPath } from '../filter/parser.js';
+import { cloneJson, findStructureProblem, isJsonObject } from '../json-value.js';
+import { URN } from '../resource.js';
+import type { PatchPath } from '../filter/ast.js';
+import type { PatchOperation } from '../../service/scim-service.js';
 
 export interface PatchLimits {
   /** Most operations in one request (default 10 000). */
@@ -62,6 +63,14 @@ export function parsePatchRequest(body: unknown, limits: PatchLimits = {}): Patc
  * describes; applyPatch reads operations a connector hands it the same way.
  */
 export function parsePatchOperation(operation: unknown, index: number): PatchOperation {
+  return readPatchOperation(operation, index).operation;
+}
+
+/** parsePatchOperation, with the path it parsed, so that applyPatch parses each path once. */
+export function readPatchOperation(
+  operation: unknown,
+  index: number,
+): { operation: PatchOperation; patchPath?: PatchPath } {
   if (!isJsonObject(operation)) throw syntax(`operation ${index} is not an object`);
   const op = getOwn(operation, 'op');
   if (typeof op !== 'string' || !OPS.has(op.toLowerCase())) {
@@ -70,6 +79,7 @@ export function parsePatchOperation(operation: unknown, index: number): PatchOpe
   const kind = op.toLowerCase() as PatchOperation['op'];
   const rawPath = getOwn(operation, 'path');
   let path: string | undefined;
+  let patchPath: PatchPath | undefined;
   if (rawPath !== undefined && rawPath !== null) {
     if (typeof rawPath !== 'string') {
       throw new ScimError('SCIM_ERR_INVALID_PATH', {
@@ -78,7 +88,7 @@ export function parsePatchOperation(operation: unknown, index: number): PatchOpe
       });
     }
     if (rawPath.trim() !== '') {
-      parsePatchPath(rawPath);
+      patchPath = parsePatchPath(rawPath);
       path = rawPath;
     }
   }
@@ -86,7 +96,10 @@ export function parsePatchOperation(operation: unknown, index: number): PatchOpe
   if (kind === 'remove') {
     if (path === undefined)
       throw new ScimError('SCIM_ERR_NO_TARGET', { path: '', reason: 'a remove operation needs a path' });
-    return value === undefined ? { op: kind, path } : { op: kind, path, value: cloneJson(value) };
+    return {
+      operation: value === undefined ? { op: kind, path } : { op: kind, path, value: cloneJson(value) },
+      patchPath,
+    };
   }
   if (value === undefined)
     throw new ScimError('SCIM_ERR_INVALID_VALUE', {
@@ -100,7 +113,7 @@ export function parsePatchOperation(operation: unknown, index: number): PatchOpe
         reason: `operation ${index} without a path needs an object of attributes`,
       });
     }
-    return { op: kind, value: cloneJson(value) };
+    return { operation: { op: kind, value: cloneJson(value) } };
   }
-  return { op: kind, path, value: cloneJson(value) };
+  return { operation: { op: kind, path, value: cloneJson(value) }, patchPath };
 }

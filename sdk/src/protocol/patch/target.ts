@@ -1,8 +1,8 @@
 // Where a PATCH writes: the attribute's container (the resource or its extension object), read and written by canonical name.
-import { findKey, getOwn } from './attribute-access.js';
-import { isJsonObject } from './json-value.js';
-import type { ScimResource } from './resource.js';
-import type { ResolvedAttribute } from './schema-types.js';
+import { findKey, getOwn } from '../attribute-access.js';
+import { isJsonObject } from '../json-value.js';
+import type { ScimResource } from '../resource.js';
+import type { ResolvedAttribute } from '../schema-types.js';
 
 /**
  * Sets `obj[name]` (`name` is a schema's canonical name, never a client's key), dropping a key that

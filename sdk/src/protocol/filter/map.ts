@@ -1,6 +1,6 @@
 // Rewrites the attribute paths of a filter AST (used to translate SCIM 1.1 paths), leaving its shape alone.
-import type { AttrPath, Filter } from './filter-ast.js';
-import { chainOperands } from './filter-chain.js';
+import type { AttrPath, Filter } from './ast.js';
+import { chainOperands } from './chain.js';
 
 /**
  * `kind` tells a path compared or tested for presence (`attribute`) from the path in front of a
