@@ -126,26 +126,23 @@ async function groupWriter(origin: string, ledger: Ledger, round: number, alive:
 /** Writes through the API until `delayMs` after the round's first acknowledgement, then SIGKILLs the example. */
 async function writeAndKill(example: RunningExample, ledger: Ledger, round: number, delayMs: number) {
   let alive = true;
+  let settled = false;
   const before = ledger.writes;
-  const killed = (async () => {
-    while (ledger.writes === before) await new Promise((resolve) => setTimeout(resolve, 1));
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
-    alive = false;
-    await example.kill();
-  })();
+  // A writer may only stop by the kill: an error (a refusal or a failed request) while the process lived is a finding.
+  const failures: unknown[] = [];
   const writers = [
     ...Array.from({ length: USER_SLOTS }, (_, slot) =>
       userWriter(example.origin, ledger, round, slot, () => alive),
     ),
     groupWriter(example.origin, ledger, round, () => alive),
-  ];
-  const outcomes = await Promise.allSettled(writers);
-  await killed;
-  // A writer may only stop by the kill: a failed request while the process lived is a finding.
-  for (const outcome of outcomes) {
-    if (outcome.status === 'rejected' && outcome.reason instanceof assert.AssertionError)
-      throw outcome.reason;
-  }
+  ].map((writer) => writer.catch((error: unknown) => (alive ? failures.push(error) : undefined)));
+  const done = Promise.all(writers).then(() => (settled = true));
+  while (ledger.writes === before && !settled) await new Promise((resolve) => setTimeout(resolve, 1));
+  await new Promise((resolve) => setTimeout(resolve, delayMs));
+  alive = false;
+  await example.kill();
+  await done;
+  if (failures.length > 0) throw failures[0];
 }
 
 /** Reads a store file; JSON.parse throwing here fails the test: the file must always parse. */
