@@ -1,13 +1,7 @@
 // Filter benchmark: parses/s and evaluations/s (per call, and compiled once) of realistic filters, against JSON.parse of a same-length JSON text.
 // Run after `npx tsc -b`: `node bench/filter.mjs`. Prints medians over rounds; the ratio is to the baseline.
-import {
-  attribute,
-  compileFilter,
-  createAliasTable,
-  createSchemaRegistry,
-  evaluateFilter,
-  parseFilter,
-} from '../sdk/dist/index.js';
+import { attribute, createSchemaRegistry } from 'scim-connector-sdk';
+import { compileFilter, createAliasTable, evaluateFilter, parseFilter } from 'scim-connector-sdk/protocol';
 import { median } from './stats.mjs';
 
 const ROUNDS = 7;

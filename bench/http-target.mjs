@@ -1,6 +1,6 @@
 // Child process for bench/http.mjs: serves either the SCIM server over a MemoryStore or a bare fastify route with the same JSON.
 import Fastify from 'fastify';
-import { CAPABILITIES, createScimServer, MemoryStore } from '../sdk/dist/index.js';
+import { CAPABILITIES, createScimServer, MemoryStore } from 'scim-connector-sdk';
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as sdk from '../src/index.js';
+import * as sdk from '../src/protocol.js';
 import { ERROR_CATALOGUE, ScimError, type ScimErrorCode } from '../src/protocol/errors.js';
 import { errorBody11, errorBody20, toScimError } from '../src/protocol/error-body.js';
 import { NotFoundError } from '../src/service/errors.js';

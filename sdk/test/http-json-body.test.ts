@@ -33,6 +33,9 @@ describe('http: JSON bodies', () => {
     ['__proto__', '{"__proto__":{"polluted":true}}'],
     ['nested __proto__', '{"a":[{"__proto__":1}]}'],
     ['constructor.prototype', '{"constructor":{"prototype":{"polluted":true}}}'],
+    ['an escaped __proto__', '{"a":{"\\u005f_proto__":{"polluted":true}}}'],
+    ['constructor.prototype with blanks', '{"constructor" :\n {"x":1, "prototype":{"polluted":true}}}'],
+    ['an escaped constructor.prototype', '{"constructo\\u0072":{"pr\\u006ftotype":1}}'],
   ];
   for (const [name, text] of refused) {
     it(`refuses ${name} with invalidSyntax`, () => {
@@ -91,6 +94,14 @@ describe('http: JSON bodies', () => {
     assert.deepEqual(parseJsonBody('{"constructor":"x","a":[1,{"b":null}]}'), {
       constructor: 'x',
       a: [1, { b: null }],
+    });
+  });
+
+  it('accepts prototype and constructor keys that cannot reach a prototype', () => {
+    assert.deepEqual(parseJsonBody('{"constructor":{"name":"x"},"a":{"prototype":1},"b":["__proto__"]}'), {
+      constructor: { name: 'x' },
+      a: { prototype: 1 },
+      b: ['__proto__'],
     });
   });
 });

@@ -116,7 +116,8 @@ describe('MemoryStore', () => {
     const invalid: [string, ScimUser][] = [
       ['no userName', { schemas: [URN.user] }],
       ['an empty userName', user('')],
-      ['a numeric userName', { schemas: [URN.user], userName: 42 }],
+      // Input the types rule out, as an untyped caller (JavaScript, a cast) can still send it.
+      ['a numeric userName', { schemas: [URN.user], userName: 42 } as unknown as ScimUser],
     ];
     for (const [name, body] of invalid) {
       it(`answers 400 invalidValue for ${name}`, async () => {
@@ -513,9 +514,16 @@ describe('MemoryStore', () => {
 
     const badGroups: [string, ScimGroup][] = [
       ['no displayName', { schemas: [URN.group] }],
-      ['members not an array', { schemas: [URN.group], displayName: 'G', members: { value: 'x' } }],
+      // Input the types rule out, as an untyped caller (JavaScript, a cast) can still send it.
+      [
+        'members not an array',
+        { schemas: [URN.group], displayName: 'G', members: { value: 'x' } } as unknown as ScimGroup,
+      ],
       ['a member without value', { schemas: [URN.group], displayName: 'G', members: [{ display: 'x' }] }],
-      ['a member that is not an object', { schemas: [URN.group], displayName: 'G', members: ['x'] }],
+      [
+        'a member that is not an object',
+        { schemas: [URN.group], displayName: 'G', members: ['x'] } as unknown as ScimGroup,
+      ],
     ];
     for (const [name, body] of badGroups) {
       it(`answers 400 invalidValue for a group with ${name}`, async () => {
@@ -525,7 +533,7 @@ describe('MemoryStore', () => {
 
     it('accepts members: null as no members', async () => {
       const created = await testStore().createGroup(
-        { schemas: [URN.group], displayName: 'G', members: null },
+        { schemas: [URN.group], displayName: 'G', members: null } as unknown as ScimGroup,
         ctx,
       );
       assert.equal(created.members, null);

@@ -1,7 +1,6 @@
 // The standalone server: fastify with TLS or loopback HTTP, the SCIM plugin, /healthz, listen and close.
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createSchemaRegistry } from '../protocol/resource-schema.js';
 import { TLS_POLICY } from '../tls/cipher-policy.js';
 import { createAuthenticator } from './auth.js';
 import { availableDialects, dialectDefinition } from './dialect-table.js';
@@ -55,7 +54,7 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
   const port = options.port ?? 0;
   const { requestTimeout, keepAliveTimeout, ...nodeTimeouts } = resolveTimeouts(options);
   const resolved = resolvePluginOptions(options, availableDialects());
-  const schemas = createSchemaRegistry(resolved.schemas);
+  const { schemas } = resolved;
   const authenticator = createAuthenticator(resolved.auth);
   const mounts: Mount[] = resolved.dialects.map(({ dialect, basePath }) => ({
     basePath,

@@ -16,6 +16,7 @@ import { holdSecretsOf } from './fault-log.js';
 import type { QueryParams } from './list-params.js';
 import { operationsFor, requireOperation, METHOD_NAMES, type ResourceOperations } from './method-gate.js';
 import { allowOnly } from './method-not-allowed.js';
+import { nextTurn } from './next-turn.js';
 import { serviceContext } from './request-context.js';
 import { sendScim } from './scim-reply.js';
 
@@ -185,13 +186,16 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
 
   scope.post(collection, async (request: QueryRequest, reply) => {
     const create = requireOperation(ops, 'create', type);
+    await nextTurn();
     const input = dialect.readResource(request.body, schema);
+    await nextTurn();
     const created = withLocation(
       env,
       request,
       schema,
       await create(input, serviceContext(request, dialect.version)),
     );
+    await nextTurn();
     const body = present(env, request, schema, created, dialect.readProjection(request.query, schema));
     return sendScim(reply, dialect, 201, body, {
       ...etagHeader(created),
@@ -214,12 +218,15 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
   scope.put(one, async (request: IdRequest, reply) => {
     const update = requireOperation(ops, 'update', type);
     const ctx = serviceContext(request, dialect.version);
+    await nextTurn();
     const input = dialect.readResource(request.body, schema);
     const { id } = request.params;
+    await nextTurn();
     const updated = await oneAtATime(env.service, `${type}/${id}`, async () => {
       await checkIfMatch(request, ops, type, id, ctx);
       return update(id, input, ctx);
     });
+    await nextTurn();
     return sendScim(
       reply,
       dialect,
@@ -235,9 +242,11 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
     if (ops.patch === undefined && (ops.get === undefined || ops.update === undefined)) {
       throw new ScimError('SCIM_ERR_NOT_IMPLEMENTED', { operation: METHOD_NAMES[type].patch });
     }
+    await nextTurn();
     const operations = dialect.readPatch(request.body, schema);
     const projection = dialect.readProjection(request.query, schema);
     const patch = ops.patch;
+    await nextTurn();
     const result = await oneAtATime(env.service, `${type}/${id}`, async () => {
       if (patch !== undefined) {
         await checkIfMatch(request, ops, type, id, ctx);
@@ -246,12 +255,16 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
       const current = await mustGet(ops, type, id, ctx);
       holdSecretsOf(request, current);
       await checkIfMatch(request, ops, type, id, ctx, current);
+      await nextTurn();
       const patched = applyPatch(current, operations, schema);
-      return patched.changed.length > 0
-        ? requireOperation(ops, 'update', type)(id, validateResource(patched.resource, schema), ctx)
-        : current;
+      if (patched.changed.length === 0) return current;
+      await nextTurn();
+      const valid = validateResource(patched.resource, schema);
+      await nextTurn();
+      return requireOperation(ops, 'update', type)(id, valid, ctx);
     });
     if (result === undefined || result === null) return reply.code(204).send();
+    await nextTurn();
     return sendScim(
       reply,
       dialect,

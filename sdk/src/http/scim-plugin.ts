@@ -1,7 +1,6 @@
 // The fastify plugin: mounts each served dialect under its base path with auth, body parsing, errors and routes.
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ScimError } from '../protocol/errors.js';
-import { createSchemaRegistry } from '../protocol/resource-schema.js';
 import { createAuthenticator, type Authenticator } from './auth.js';
 import { DEFAULT_REQUEST_CONTENT_TYPES, type ScimDialect } from './dialect.js';
 import { availableDialects, dialectDefinition } from './dialect-table.js';
@@ -108,7 +107,7 @@ async function mountDialect(scope: FastifyInstance, params: MountParams): Promis
  */
 export const scimPlugin: FastifyPluginAsync<ScimPluginOptions> = async (app, pluginOptions) => {
   const options = resolvePluginOptions(pluginOptions, availableDialects());
-  const schemas = createSchemaRegistry(options.schemas);
+  const { schemas } = options;
   const authenticator = createAuthenticator(options.auth);
   const info = discoveryInfo(options.service, schemas, options);
   for (const { dialect: version, basePath } of options.dialects) {

@@ -8,7 +8,11 @@ import {
   type Capability,
   type Dialect,
 } from '../service/capabilities.js';
-import type { SchemaRegistryOptions } from '../protocol/resource-schema.js';
+import {
+  schemaRegistryOf,
+  type SchemaRegistry,
+  type SchemaRegistryOptions,
+} from '../protocol/resource-schema.js';
 
 /** What a custom verifier sees of the request: enough to check a header, nothing of the body. */
 export interface AuthRequest {
@@ -72,8 +76,12 @@ export interface ScimPluginOptions {
    * /ServiceProviderConfig under `urn:okta:schemas:scim:providerconfig:1.0`.
    */
   capabilities: Capability[];
-  /** Custom extension schemas (the core User and Group schemas are always there). */
-  schemas?: SchemaOptions;
+  /**
+   * The schemas served at /Schemas and checked on input: the store's registry (`store.schemas`), so
+   * a connector states its custom attributes once, or the options to build one (the core User and
+   * Group schemas are always there).
+   */
+  schemas?: SchemaRegistry | SchemaOptions;
   /** Okta naming for the SCIM 1.1 alias table. */
   okta?: OktaOptions;
   /** Which dialects to serve and where: every available dialect at its default path by default. */
@@ -187,7 +195,7 @@ export function resolveTimeouts(
 export interface ResolvedPluginOptions {
   service: ScimService;
   capabilities: readonly Capability[];
-  schemas: SchemaOptions;
+  schemas: SchemaRegistry;
   okta: OktaOptions;
   /** The served dialects and their base paths, in the order they are mounted. */
   dialects: { dialect: Dialect; basePath: string }[];
@@ -321,7 +329,7 @@ export function resolvePluginOptions(
   return {
     service,
     capabilities: [...capabilities],
-    schemas: options.schemas ?? {},
+    schemas: schemaRegistryOf(options.schemas),
     okta: options.okta ?? {},
     dialects,
     auth: checkAuth(options.auth),

@@ -14,7 +14,8 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function isForbiddenKey(key: string): boolean {
-  return FORBIDDEN_KEYS.has(key.toLowerCase());
+  // The length test first: called for every key of every body, mostly with other lengths.
+  return (key.length === 9 || key.length === 11) && FORBIDDEN_KEYS.has(key.toLowerCase());
 }
 
 /**
@@ -25,7 +26,8 @@ export function cloneJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item: unknown) => cloneJson(item)) as T;
   if (typeof value === 'object' && value !== null) {
     const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) if (!isForbiddenKey(key)) copy[key] = cloneJson(item);
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) if (!isForbiddenKey(key)) copy[key] = cloneJson(record[key]);
     return copy as T;
   }
   return value;
@@ -39,18 +41,33 @@ export function findStructureProblem(
   value: unknown,
   maxDepth: number,
 ): { forbiddenKey: string } | { tooDeep: true } | undefined {
-  const stack: [unknown, number][] = [[value, 1]];
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const [item, depth] = next;
-    if (typeof item !== 'object' || item === null) continue;
+  // Two parallel stacks of objects and arrays only: a body can hold hundreds of thousands of values.
+  const items: object[] = [];
+  const depths: number[] = [];
+  if (typeof value === 'object' && value !== null) {
+    items.push(value);
+    depths.push(1);
+  }
+  for (let item = items.pop(); item !== undefined; item = items.pop()) {
+    const depth = depths.pop() as number;
     if (depth > maxDepth) return { tooDeep: true };
     if (Array.isArray(item)) {
-      for (const element of item) stack.push([element, depth + 1]);
+      for (const element of item as unknown[]) {
+        if (typeof element === 'object' && element !== null) {
+          items.push(element);
+          depths.push(depth + 1);
+        }
+      }
       continue;
     }
-    for (const [key, element] of Object.entries(item)) {
+    const record = item as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
       if (isForbiddenKey(key)) return { forbiddenKey: key };
-      stack.push([element, depth + 1]);
+      const element = record[key];
+      if (typeof element === 'object' && element !== null) {
+        items.push(element);
+        depths.push(depth + 1);
+      }
     }
   }
   return undefined;

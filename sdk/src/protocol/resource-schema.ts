@@ -158,3 +158,16 @@ export function createSchemaRegistry(options: SchemaRegistryOptions = {}): Schem
     forType: (type: ResourceTypeName) => (type === 'User' ? user : group),
   };
 }
+
+/** Where a server or store gets its schemas: a registry already built (a store's), or the options to build one. */
+export type SchemaSource = SchemaRegistry | SchemaRegistryOptions;
+
+/**
+ * The registry `source` stands for: a registry as it is, so the server and the store share one,
+ * or a new one built from options (see createSchemaRegistry).
+ */
+export function schemaRegistryOf(source: SchemaSource = {}): SchemaRegistry {
+  return typeof (source as Partial<SchemaRegistry>).forType === 'function'
+    ? (source as SchemaRegistry)
+    : createSchemaRegistry(source as SchemaRegistryOptions);
+}

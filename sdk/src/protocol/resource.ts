@@ -17,8 +17,43 @@ export interface ScimMeta {
   version?: string;
 }
 
-export type ScimUser = ScimResource;
-export type ScimGroup = ScimResource;
+/** One value of a multi-valued attribute such as emails or members (RFC 7643 §2.4). */
+export interface ScimMultiValue {
+  value?: string;
+  display?: string;
+  type?: string;
+  primary?: boolean;
+  [subAttribute: string]: unknown;
+}
+
+/** A User as the service sees it: the core attributes a connector reads most, typed; every other one `unknown`. */
+export interface ScimUser extends ScimResource {
+  userName?: string;
+  displayName?: string;
+  active?: boolean;
+  name?: { givenName?: string; familyName?: string; formatted?: string; [subAttribute: string]: unknown };
+  emails?: ScimMultiValue[];
+}
+
+/** A Group as the service sees it: displayName and members typed; every other attribute `unknown`. */
+export interface ScimGroup extends ScimResource {
+  displayName?: string;
+  members?: ScimMultiValue[];
+}
+
+/**
+ * A User type carrying the connector's extension attributes under their schema URN, e.g.
+ * `ScimUserWith<'urn:ietf:params:scim:schemas:extension:acme:2.0:User', { isAdmin?: boolean }>`.
+ * A misspelt attribute then fails to compile where the connector reads or writes it.
+ */
+export type ScimUserWith<Urn extends string, Extension extends object> = ScimUser & {
+  [K in Urn]?: Extension;
+};
+
+/** Like ScimUserWith, for a Group type with the connector's group extension attributes. */
+export type ScimGroupWith<Urn extends string, Extension extends object> = ScimGroup & {
+  [K in Urn]?: Extension;
+};
 
 export type ResourceTypeName = 'User' | 'Group';
 

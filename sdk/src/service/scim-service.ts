@@ -44,28 +44,30 @@ export interface PatchOperation {
 
 /**
  * A connector's service. Resources are canonical SCIM 2.0 objects. "Not found" is either a thrown
- * `NotFoundError` or, for the get methods, `undefined`.
+ * `NotFoundError` or, for the get methods, `undefined`. `User` and `Group` are the connector's own
+ * resource types (see ScimUserWith); the server validates input against its schemas before a method
+ * sees it, so the method may rely on them.
  */
-export interface ScimService {
-  createUser?(user: ScimUser, ctx: RequestContext): Promise<ScimUser>;
+export interface ScimService<User extends ScimUser = ScimUser, Group extends ScimGroup = ScimGroup> {
+  createUser?(user: User, ctx: RequestContext): Promise<User>;
   /** Replaces the whole user (Okta always sends the whole user, never a delta). */
-  updateUser?(id: string, user: ScimUser, ctx: RequestContext): Promise<ScimUser>;
-  getUser?(id: string, ctx: RequestContext): Promise<ScimUser | undefined>;
-  getUsers?(query: ListQuery, ctx: RequestContext): Promise<ListResult<ScimUser>>;
+  updateUser?(id: string, user: User, ctx: RequestContext): Promise<User>;
+  getUser?(id: string, ctx: RequestContext): Promise<User | undefined>;
+  getUsers?(query: ListQuery, ctx: RequestContext): Promise<ListResult<User>>;
   /** Not in Okta's contract (Okta deactivates); Entra ID and others send DELETE. */
   deleteUser?(id: string, ctx: RequestContext): Promise<void>;
   /**
    * Optional: without it the server reads, applies the operations and calls updateUser. Answering
    * undefined sends 204 No Content instead of the patched user.
    */
-  patchUser?(id: string, operations: PatchOperation[], ctx: RequestContext): Promise<ScimUser | undefined>;
-  createGroup?(group: ScimGroup, ctx: RequestContext): Promise<ScimGroup>;
-  updateGroup?(id: string, group: ScimGroup, ctx: RequestContext): Promise<ScimGroup>;
-  getGroup?(id: string, ctx: RequestContext): Promise<ScimGroup | undefined>;
-  getGroups?(query: ListQuery, ctx: RequestContext): Promise<ListResult<ScimGroup>>;
+  patchUser?(id: string, operations: PatchOperation[], ctx: RequestContext): Promise<User | undefined>;
+  createGroup?(group: Group, ctx: RequestContext): Promise<Group>;
+  updateGroup?(id: string, group: Group, ctx: RequestContext): Promise<Group>;
+  getGroup?(id: string, ctx: RequestContext): Promise<Group | undefined>;
+  getGroups?(query: ListQuery, ctx: RequestContext): Promise<ListResult<Group>>;
   deleteGroup?(id: string, ctx: RequestContext): Promise<void>;
   /** Like patchUser: without it the server reads, applies and calls updateGroup. */
-  patchGroup?(id: string, operations: PatchOperation[], ctx: RequestContext): Promise<ScimGroup | undefined>;
+  patchGroup?(id: string, operations: PatchOperation[], ctx: RequestContext): Promise<Group | undefined>;
 }
 
 /** The names of the service's methods. */

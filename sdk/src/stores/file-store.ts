@@ -61,6 +61,11 @@ export class FileStore implements ScimService {
   /** Puts the memory back to what the files hold: every write since then is not on disk. */
   private restoreOnDisk: () => void;
 
+  /** The schemas the store checks against: give them to the server too (`schemas: store.schemas`). */
+  get schemas(): SchemaRegistry {
+    return this.memory.schemas;
+  }
+
   private constructor(
     files: Record<Collection, string>,
     private readonly fs: StoreFileSystem,

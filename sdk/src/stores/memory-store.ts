@@ -44,6 +44,7 @@ const SERVER_OWNED = new Set(['id', 'meta']);
  * PATCH is left to the server, which reads, applies and calls the update methods.
  */
 export class MemoryStore implements ScimService {
+  /** The schemas the store checks against: give them to the server too (`schemas: store.schemas`). */
   readonly schemas: SchemaRegistry;
   private readonly users = new Map<string, ScimUser>();
   private readonly groups = new Map<string, ScimGroup>();

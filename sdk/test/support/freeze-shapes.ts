@@ -1,6 +1,10 @@
 // Requests that once blocked the server for seconds (issue 9), sized by the caller, and a probe of /healthz while one runs.
 import { performance } from 'node:perf_hooks';
 import { createScimServer, type ScimServer } from '../../src/http/create-scim-server.js';
+import { MAX_JSON_KEYS, MAX_JSON_KEYS_PER_OBJECT } from '../../src/http/json-body.js';
+import { MAX_ATTRIBUTE_NAMES } from '../../src/http/list-params.js';
+import { PATCH_LIMITS } from '../../src/protocol/patch/request.js';
+import { RESOURCE_LIMITS } from '../../src/protocol/validate-resource.js';
 import { CAPABILITIES } from '../../src/service/capabilities.js';
 import { MemoryStore } from '../../src/stores/memory-store.js';
 
@@ -64,6 +68,18 @@ export const ISSUE_SIZES = {
   attributeNames: 100_000,
 };
 
+/** Every shape at the most the server accepts; the body-key shape a whole body of unknown keys. */
+export const AT_LIMITS = {
+  members: PATCH_LIMITS.maxOperations,
+  memberRemovals: PATCH_LIMITS.maxOperations,
+  emails: RESOURCE_LIMITS.maxMultiValued,
+  emailRemovals: PATCH_LIMITS.maxOperations,
+  deletes11: PATCH_LIMITS.maxOperations,
+  unknownKeys: MAX_JSON_KEYS - 10,
+  keysPerObject: MAX_JSON_KEYS_PER_OBJECT - 10,
+  attributeNames: MAX_ATTRIBUTE_NAMES,
+};
+
 /** The shapes of issue 9 at the given sizes. */
 export function freezeShapes(size: {
   members: number;
@@ -80,7 +96,11 @@ export function freezeShapes(size: {
       name: `PATCH of ${size.memberRemovals} remove members[value eq …] on a ${size.members}-member group`,
       async prepare(running) {
         const members = range(size.members).map((i) => ({ value: `m${i}` }));
-        const id = await created(running, '/scim/v2/Groups', { schemas: [], displayName: 'big', members });
+        const id = await created(running, '/scim/v2/Groups', {
+          schemas: [],
+          displayName: `big ${size.memberRemovals}`,
+          members,
+        });
         const Operations = range(size.memberRemovals).map((i) => ({
           op: 'remove',
           path: `members[value eq "m${(i * 7) % size.members}"]`,
@@ -96,7 +116,10 @@ export function freezeShapes(size: {
       name: `PATCH of ${size.emailRemovals} remove emails[value eq …] on a user with ${size.emails} emails`,
       async prepare(running) {
         const emails = range(size.emails).map((i) => ({ value: `e${i}@example.com` }));
-        const id = await created(running, '/scim/v2/Users', { userName: 'many-emails', emails });
+        const id = await created(running, '/scim/v2/Users', {
+          userName: `many-emails-${size.emailRemovals}`,
+          emails,
+        });
         const Operations = range(size.emailRemovals).map((i) => ({
           op: 'remove',
           path: `emails[value eq "e${i * 3}@example.com"]`,
@@ -112,7 +135,10 @@ export function freezeShapes(size: {
       name: `SCIM 1.1 PATCH of ${size.deletes11} members with "operation": "delete"`,
       async prepare(running) {
         const members = range(size.members).map((i) => ({ value: `m${i}` }));
-        const id = await created(running, '/scim/v2/Groups', { displayName: 'big 1.1', members });
+        const id = await created(running, '/scim/v2/Groups', {
+          displayName: `big 1.1 ${size.deletes11}`,
+          members,
+        });
         const body = { members: range(size.deletes11).map((i) => ({ value: `m${i}`, operation: 'delete' })) };
         return { method: 'PATCH', path: `/scim/v1/Groups/${id}`, body: JSON.stringify(body) };
       },

@@ -1,18 +1,16 @@
 // Starts the SDK's own SCIM server over a MemoryStore (HTTP, or HTTPS with a certificate made now) for the tester's tests.
-import { createScimServer } from '../../../sdk/src/http/create-scim-server.js';
-import type { ScimServer } from '../../../sdk/src/http/create-scim-server.js';
-import { availableDialects } from '../../../sdk/src/http/dialect-table.js';
-import type { ScimService } from '../../../sdk/src/service/scim-service.js';
-import type { Capability } from '../../../sdk/src/service/capabilities.js';
-import { CAPABILITIES } from '../../../sdk/src/service/capabilities.js';
-import { MemoryStore } from '../../../sdk/src/stores/memory-store.js';
-import { URN } from '../../../sdk/src/protocol/resource.js';
-import { createSelfSignedCertificate } from '../../../sdk/src/tls/self-signed-certificate.js';
+import {
+  CAPABILITIES,
+  createScimServer,
+  MemoryStore,
+  URN,
+  type Capability,
+  type ScimServer,
+  type ScimService,
+} from 'scim-connector-sdk';
+import { testCertificate } from 'scim-connector-sdk/testing';
 
 export const SDK_TOKEN = 'tester-sdk-token-3a7e9c1d';
-
-/** Whether the SDK serves SCIM 1.1 yet (a later issue adds the dialect). */
-export const SDK_HAS_11 = availableDialects().has('1.1');
 
 export interface RunningSdkServer {
   server: ScimServer;
@@ -21,14 +19,6 @@ export interface RunningSdkServer {
   origin: string;
   /** The certificate to trust, for HTTPS. */
   ca?: string;
-}
-
-let certificate: Promise<{ keyPem: string; certPem: string }> | undefined;
-
-/** One certificate for all HTTPS tests: RSA key generation takes a while. */
-function testCertificate(): Promise<{ keyPem: string; certPem: string }> {
-  certificate ??= createSelfSignedCertificate({ hosts: ['127.0.0.1', 'localhost'] });
-  return certificate;
 }
 
 /** Takes Okta's extension out of a ServiceProviderConfig body, as a generic SCIM 2.0 server would serve it. */

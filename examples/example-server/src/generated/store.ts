@@ -2,12 +2,9 @@
 // The connector's store: the SDK's memory or file store (STORE), seeded when empty, typed with the connector's resources.
 import { readFile } from 'node:fs/promises';
 import {
-  applyPatch,
-  createAliasTable,
   createFileStore,
   createSchemaRegistry,
   MemoryStore,
-  validateResource,
   type ListQuery,
   type ListResult,
   type PatchOperation,
@@ -15,6 +12,7 @@ import {
   type ScimGroup,
   type ScimUser,
 } from 'scim-connector-sdk';
+import { applyPatch, createAliasTable, validateResource } from 'scim-connector-sdk/protocol';
 import type { ConnectorConfig } from './config.js';
 import { OKTA, SCHEMA_OPTIONS, type ConnectorGroup, type ConnectorUser } from './schemas.js';
 

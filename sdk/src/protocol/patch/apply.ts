@@ -387,9 +387,10 @@ function applyToRecords(
   const { attribute } = resolved;
   const label = attributeLabel({ ...resolved, subAttribute: undefined });
   let records = recordsOf(getOwn(target, attribute.name));
-  const matched = records.flatMap((record, index) =>
-    matches === undefined || matches(record) ? [index] : [],
-  );
+  // A loop, not flatMap: this runs over every record of an attribute that may hold 100,000.
+  const matched: number[] = [];
+  for (let index = 0; index < records.length; index++)
+    if (matches === undefined || matches(records[index])) matched.push(index);
   if (kind === 'remove') {
     // Removing what is not there succeeds: Okta retries membership removals.
     const gone = new Set(matched);
@@ -423,8 +424,13 @@ function applyToRecords(
     }
     keepOnePrimary(records, matched);
   }
-  records = records.filter((record) => !isJsonObject(record) || Object.keys(record).length > 0);
+  records = records.filter((record) => !isJsonObject(record) || hasKeys(record));
   writeValue(target, attribute.name, records.length === 0 ? undefined : records);
+}
+
+function hasKeys(record: Record<string, unknown>): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
 }
 
 function withSubAttribute(
