@@ -4,7 +4,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createAliasTable } from 'scim-connector-sdk';
+import { createAliasTable } from 'scim-connector-sdk/protocol';
 import { readSeed } from '../../examples/example-server/src/generated/store.js';
 import { OKTA } from '../../examples/example-server/src/generated/schemas.js';
 import { EXAMPLE_DIR, ROOT } from './example-process.js';
