@@ -54,6 +54,7 @@ const params = {
   operation: 'getUser',
   op: 'gt',
   type: 'boolean',
+  todo: 'set APP_TOKEN',
 };
 
 describe('error catalogue', () => {

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import type { ScimServer } from '../src/http/create-scim-server.js';
 import { DEFAULT_BODY_LIMIT } from '../src/http/server-options.js';
 import type { ScimResource } from '../src/protocol/resource.js';
-import { NotImplementedError } from '../src/service/errors.js';
+import { AppRefusedError, AppUnavailableError, NotImplementedError } from '../src/service/errors.js';
 import type { ScimService } from '../src/service/scim-service.js';
 import { MemoryStore } from '../src/stores/memory-store.js';
 import { BASE, group, send, testServer, user } from './support/scim-test-server.js';
@@ -469,6 +469,24 @@ describe('http: resource routes (SCIM 2.0)', () => {
     assert.ok(!response.body.includes('swordfish'));
     assert.match(response.json<{ detail: string }>().detail, /req-500-check/);
     assert.equal(response.headers['x-request-id'], 'req-500-check');
+  });
+
+  it("answers the app's refusal with 502 and its unavailability with 503 and Retry-After", async () => {
+    const service: ScimService = {
+      async getUser(id) {
+        if (id === 'refused') throw new AppRefusedError('401 from GET /users/refused', 'check APP_TOKEN');
+        throw new AppUnavailableError('503 from GET /users/busy', 30);
+      },
+    };
+    await server.close();
+    ({ server } = await testServer({ service, capabilities: [] }));
+    const refused = await send(server, 'GET', '/Users/refused');
+    assert.equal(refused.statusCode, 502);
+    assert.match(refused.json<{ detail: string }>().detail, /check APP_TOKEN/);
+    assert.equal(refused.headers['retry-after'], undefined);
+    const busy = await send(server, 'GET', '/Users/busy');
+    assert.equal(busy.statusCode, 503);
+    assert.equal(busy.headers['retry-after'], '30');
   });
 
   it('echoes a sane X-Request-Id and replaces an unsafe one', async () => {

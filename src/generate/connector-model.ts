@@ -1,6 +1,7 @@
 // The planned connector: everything the templates need, decided from the spec; rendering only formats it.
 import type { Capability, ServiceMethod } from 'scim-connector-sdk';
 import type { ConnectorSpec, DialectSpec, Setting } from '../spec/connector-spec.js';
+import type { OpenApiCode } from './openapi-connector.js';
 
 /** One emitted service method. */
 export interface MethodModel {
@@ -16,6 +17,8 @@ export interface MethodModel {
   returns: string;
   /** True when the body is a stub the user writes. */
   stub: boolean;
+  /** The body generated from the spec's mappings (openapi backend), if mapped. */
+  body?: string;
 }
 
 /** An environment variable the connector reads, for config.ts's `--help`, the README and the tests. */
@@ -57,4 +60,8 @@ export interface ConnectorModel {
   environment: EnvironmentVariable[];
   appSettings: AppSettingModel[];
   paths: ProjectPaths;
+  /** The openapi backend's mapped code, when the spec maps operations. */
+  openapi?: OpenApiCode;
+  /** The generated fake app's route table (openapi backend with mappings). */
+  fakeResources?: Record<string, unknown>;
 }

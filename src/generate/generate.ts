@@ -1,5 +1,8 @@
 // The generator's core: a resolved spec in, every file of the project out, formatted, hashed and sorted; no writes.
+import { readFile } from 'node:fs/promises';
+import { parseDocument } from 'yaml';
 import type { ConnectorSpec } from '../spec/connector-spec.js';
+import { fakeAppResources, openApiCode, type OpenApiCode } from './openapi-connector.js';
 import { formatSource } from './format-source.js';
 import type { Generate, GeneratedFile, GenerateOptions, GenerateResult } from './generate-contract.js';
 import { GENERATOR_PACKAGE } from './generator-version.js';
@@ -9,6 +12,16 @@ import { packageJson } from './project-json.js';
 import { renderProject } from './render-project.js';
 import { placeSpecFiles } from './spec-files.js';
 
+/** The openapi backend's mapped code and fake-app routes, from the spec and its (already checked) OpenAPI document. */
+async function mappedCode(
+  spec: ConnectorSpec,
+): Promise<{ code: OpenApiCode; fake: Record<string, unknown> } | undefined> {
+  if (spec.backend.kind !== 'openapi') return undefined;
+  const root: unknown = parseDocument(await readFile(spec.backend.document, 'utf8')).toJS();
+  const code = openApiCode(spec, root);
+  return code === undefined ? undefined : { code, fake: fakeAppResources(spec, root) };
+}
+
 const byPath = (a: GeneratedFile, b: GeneratedFile): number =>
   a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 
@@ -17,7 +30,9 @@ export const generate: Generate = async (
   options: GenerateOptions,
 ): Promise<GenerateResult> => {
   const placed = await placeSpecFiles(spec, options.specText, options.projectDir);
-  const model = planConnector(spec, GENERATOR_PACKAGE.version, placed.paths);
+  const mapped = await mappedCode(spec);
+  const model = planConnector(spec, GENERATOR_PACKAGE.version, placed.paths, mapped?.code);
+  if (mapped !== undefined) model.fakeResources = mapped.fake;
   const rendered = await renderProject(model);
   rendered.push({
     path: 'package.json',

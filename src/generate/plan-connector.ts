@@ -9,6 +9,7 @@ import type {
   ProjectPaths,
 } from './connector-model.js';
 import { methodInfo } from './method-catalogue.js';
+import type { OpenApiCode } from './openapi-connector.js';
 
 /** The methods the spec needs: the capabilities' in the served dialects plus the extra operations, in SDK order. */
 export function plannedMethods(
@@ -24,22 +25,29 @@ export function plannedMethods(
   return SERVICE_METHODS.filter((method) => needed.has(method));
 }
 
-function methodModel(name: ServiceMethod, stub: boolean): MethodModel {
+function methodModel(name: ServiceMethod, stub: boolean, body: string | undefined): MethodModel {
   const info = methodInfo(name);
-  // A stub uses none of its parameters: the underscore keeps linters quiet until the user writes the body.
-  const prefix = stub ? '_' : '';
   const params = [...info.params, { name: 'ctx', type: 'RequestContext' }];
-  return {
+  // A parameter the body does not use keeps an underscore (a stub uses none), so linters stay quiet.
+  const prefix = (param: string): string =>
+    body !== undefined && new RegExp(`\\b${param}\\b`).test(body)
+      ? ''
+      : stub || body !== undefined
+        ? '_'
+        : '';
+  const model: MethodModel = {
     name,
     resource: info.resource,
     summary: info.summary,
     sends: info.sends,
     answer: info.answer,
-    paramList: params.map((p) => `${prefix}${p.name}: ${p.type}`).join(', '),
+    paramList: params.map((p) => `${prefix(p.name)}${p.name}: ${p.type}`).join(', '),
     args: params.map((p) => p.name).join(', '),
     returns: info.returns,
-    stub,
+    stub: stub && body === undefined,
   };
+  if (body !== undefined) model.body = body;
+  return model;
 }
 
 function describeSetting(setting: Setting): string | undefined {
@@ -75,6 +83,9 @@ function appSettings(spec: ConnectorSpec): AppSettingModel[] {
       add('clientId', auth.clientId, false, 'OAuth 2.0 client id');
       add('clientSecret', auth.clientSecret, true, 'OAuth 2.0 client secret');
       break;
+  }
+  for (const parameter of spec.backend.parameters) {
+    add(parameter.name, parameter.setting, false, `the app's ${parameter.name} path parameter`);
   }
   return settings;
 }
@@ -163,21 +174,25 @@ export function planConnector(
   spec: ConnectorSpec,
   generatorVersion: string,
   paths: ProjectPaths,
+  openapi?: OpenApiCode,
 ): ConnectorModel {
   const methodNames = plannedMethods(spec);
   const stub = spec.backend.kind !== 'store';
   const app = appSettings(spec);
-  return {
+  const methods = methodNames.map((name) => methodModel(name, stub, openapi?.bodies.get(name)));
+  const model: ConnectorModel = {
     spec,
     generatorVersion,
     backend: spec.backend.kind,
     capabilities: [...spec.capabilities],
     dialects: [...spec.dialects],
-    methods: methodNames.map((name) => methodModel(name, stub)),
+    methods,
     methodNames,
-    stubs: stub ? [...methodNames] : [],
+    stubs: methods.filter((m) => m.stub).map((m) => m.name),
     environment: environment(spec, app),
     appSettings: app,
     paths,
   };
+  if (openapi !== undefined) model.openapi = openapi;
+  return model;
 }

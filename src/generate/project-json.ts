@@ -42,7 +42,11 @@ export function packageJson(model: ConnectorModel, source: PackageSource): Recor
       test: 'mocha',
       typecheck: 'tsc -p tsconfig.json',
     },
-    dependencies: { [SDK]: ours.sdk },
+    // The typed client of a mapped app API (openapi backend).
+    dependencies: {
+      ...(model.openapi === undefined ? {} : { 'openapi-fetch': toolRange('openapi-fetch') }),
+      [SDK]: ours.sdk,
+    },
     devDependencies: {
       '@types/mocha': toolRange('@types/mocha'),
       '@types/node': toolRange('@types/node'),

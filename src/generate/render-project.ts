@@ -37,11 +37,129 @@ function connectorImports(model: ConnectorModel): { sdk: string[]; resources: st
   if (model.stubs.length > 0) sdk.unshift('NotImplementedError');
   for (const name of ['ListQuery', 'ListResult', 'PatchOperation'])
     if (text.includes(name)) sdk.push(`type ${name}`);
-  const resources = ['ConnectorGroup', 'ConnectorUser'].filter((name) => text.includes(name));
+  const mapped = model.openapi;
+  if (mapped !== undefined) {
+    const bodies = model.methods.map((m) => m.body ?? '').join('\n');
+    sdk.push(...new Set(mapped.sdkImports.filter((name) => bodies.includes(`${name}(`))));
+    if (usesSchemas(model)) sdk.push('createSchemaRegistry');
+  }
+  const resources = ['ConnectorGroup', 'ConnectorUser']
+    .filter((name) => text.includes(name))
+    .map((name) => `type ${name}`);
+  if (mapped !== undefined && usesSchemas(model)) resources.unshift('SCHEMA_OPTIONS');
+  const typesOnly = resources.every((name) => name.startsWith('type '));
+  const names = typesOnly ? resources.map((name) => name.replace('type ', '')) : resources;
   return {
     sdk: sdk.sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', ''))),
-    resources: resources.join(', '),
+    resources:
+      resources.length === 0
+        ? ''
+        : `import ${typesOnly ? 'type ' : ''}{ ${names.join(', ')} } from './generated/schemas.js';`,
   };
+}
+
+/** Whether mapped bodies filter or patch in memory, against the connector's schemas. */
+function usesSchemas(model: ConnectorModel): boolean {
+  return model.methods.some((m) => m.body?.includes('this.schemas.') === true);
+}
+
+/** `import { a, type B } from '…'` of the names of `candidates` that `text` uses, sorted. */
+function usedImports(text: string, candidates: readonly string[], types: readonly string[] = []): string {
+  const used = [
+    ...candidates.filter((name) => new RegExp(`\\b${name}\\b`).test(text)),
+    ...types.filter((name) => new RegExp(`\\b${name}\\b`).test(text)).map((name) => `type ${name}`),
+  ];
+  return [...new Set(used)]
+    .sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', '')))
+    .join(', ');
+}
+
+const MAPPER_HELPERS = [
+  'asBoolean',
+  'asNumber',
+  'asString',
+  'asStrings',
+  'compact',
+  'element',
+  'field',
+  'fromEpoch',
+  'listOf',
+  'lookup',
+  'oneOf',
+  'memberIds',
+  'toEpoch',
+];
+const CLIENT_HELPERS = ['appFetch', 'context', 'expectOk', 'headerNumber', 'nextFromLink'];
+
+/** The mapped connector's imports of its generated modules, and the files behind them. */
+async function mappedFiles(
+  model: ConnectorModel,
+  base: object,
+): Promise<{ imports: string[]; files: RenderedFile[] }> {
+  const mapped = model.openapi;
+  const spec = model.spec;
+  if (mapped === undefined || spec.backend.kind !== 'openapi') return { imports: [], files: [] };
+  const bodies = model.methods.map((m) => m.body ?? '').join('\n');
+  const auth = spec.backend.auth;
+  const credentials = model.appSettings
+    .filter((s) => ['token', 'username', 'password', 'apiKey', 'clientId', 'clientSecret'].includes(s.key))
+    .map((s) => ('literal' in s.setting ? `backend.auth.${s.key} in connector.yaml` : s.setting.env));
+  const authLiteral = (() => {
+    switch (auth.type) {
+      case 'none':
+        return "{ type: 'none' }";
+      case 'bearer':
+        return "{ type: 'bearer', token: config.app.token }";
+      case 'basic':
+        return "{ type: 'basic', username: config.app.username, password: config.app.password }";
+      case 'apiKey':
+        return `{ type: 'apiKey', header: ${JSON.stringify(auth.header)}, value: config.app.apiKey }`;
+      case 'oauth2':
+        return `{ type: 'oauth2', tokenUrl: config.app.tokenUrl, clientId: config.app.clientId, clientSecret: config.app.clientSecret${auth.scope === undefined ? '' : `, scope: ${JSON.stringify(auth.scope)}`} }`;
+    }
+  })();
+  const records = ['AppGroup', 'AppUser'].filter((name) => mapped.pageFetchers.includes(name));
+  const clientRuntime = usedImports(mapped.pageFetchers + ' appFetch( ', CLIENT_HELPERS, ['AppPage']);
+  const files: RenderedFile[] = [
+    {
+      path: 'src/generated/app-runtime.ts',
+      zone: 'generated',
+      text: await renderTemplate('src/generated/app-runtime.ts.hbs', base),
+    },
+    {
+      path: 'src/generated/app-client.ts',
+      zone: 'generated',
+      text: await renderTemplate('src/generated/app-client.ts.hbs', {
+        ...base,
+        runtimeImports: [clientRuntime, 'type AppSettings'].filter((s) => s !== '').join(', '),
+        recordTypes: records.map((r) => r).join(', '),
+        auth: authLiteral,
+        timeoutMs: spec.backend.timeoutMs,
+        credentials: JSON.stringify(
+          credentials.length === 0 ? 'the app credentials' : credentials.join(' and '),
+        ),
+        pageFetchers: mapped.pageFetchers,
+      }),
+    },
+    {
+      path: 'src/generated/mappers.ts',
+      zone: 'generated',
+      text: await renderTemplate('src/generated/mappers.ts.hbs', {
+        ...base,
+        runtimeImports: usedImports(mapped.mappers, MAPPER_HELPERS),
+        resourceImports: ['ConnectorGroup', 'ConnectorUser']
+          .filter((n) => mapped.mappers.includes(n))
+          .join(', '),
+        mappers: mapped.mappers,
+      }),
+    },
+  ];
+  const imports = [
+    `import { ${usedImports(bodies + ' appSettings( createAppClient( ', ['appSettings', 'createAppClient', ...mapped.clientImports], ['AppClient'])}, type AppClient } from './generated/app-client.js';`,
+    `import { ${[usedImports(bodies, [...new Set(mapped.runtimeImports)]), 'type AppSettings'].filter((s) => s !== '').join(', ')} } from './generated/app-runtime.js';`,
+    `import { ${usedImports(bodies, [...new Set(mapped.mapperImports)])} } from './generated/mappers.js';`,
+  ];
+  return { imports, files };
 }
 
 function dialectsLiteral(model: ConnectorModel): string {
@@ -159,6 +277,51 @@ function readmeView(model: ConnectorModel, base: object): object {
   };
 }
 
+const FAKE_VALUES: Readonly<Record<string, string>> = {
+  baseUrl: '{url}',
+  token: 'fake-app-token',
+  username: 'fake-user',
+  password: 'fake-password',
+  apiKey: 'fake-api-key',
+  tokenUrl: '{url}/oauth2/token',
+  clientId: 'fake-client',
+  clientSecret: 'fake-secret',
+};
+
+/** The fake app's credentials and the environment pointing the connector at it; undefined without mappings. */
+function fakeApp(
+  model: ConnectorModel,
+): { credentials: string; variables: string[]; realVariable: string } | undefined {
+  const backend = model.spec.backend;
+  if (model.openapi === undefined || backend.kind !== 'openapi') return undefined;
+  const env: Record<string, string> = {};
+  for (const setting of model.appSettings) {
+    if ('env' in setting.setting)
+      env[setting.setting.env] = FAKE_VALUES[setting.key] ?? `fake-${setting.key}`;
+  }
+  const auth = backend.auth;
+  const credentials =
+    auth.type === 'bearer'
+      ? { header: 'authorization', prefix: 'Bearer ', value: FAKE_VALUES['token'] }
+      : auth.type === 'basic'
+        ? {
+            header: 'authorization',
+            prefix: 'Basic ',
+            value: Buffer.from(`${FAKE_VALUES['username']}:${FAKE_VALUES['password']}`).toString('base64'),
+          }
+        : auth.type === 'apiKey'
+          ? { header: auth.header, prefix: '', value: FAKE_VALUES['apiKey'] }
+          : auth.type === 'oauth2'
+            ? { header: 'authorization', prefix: 'Bearer ', value: '', tokenPath: '/oauth2/token' }
+            : { header: '', prefix: '', value: '' };
+  const baseUrl = backend.baseUrl;
+  return {
+    credentials: JSON.stringify({ ...credentials, basePath: '', env }),
+    variables: Object.keys(env),
+    realVariable: 'env' in baseUrl ? baseUrl.env : 'APP_BASE_URL',
+  };
+}
+
 /** Every file but the manifest, connector.yaml and the copies the spec names. */
 export async function renderProject(model: ConnectorModel): Promise<RenderedFile[]> {
   const { spec } = model;
@@ -167,6 +330,7 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
   const description = spec.description.replace(/\s+/g, ' ').trim().replace(/\*\//g, '* /');
   const base = { name: spec.name, description, header: GENERATED_HEADER, store };
   const imports = connectorImports(model);
+  const mapped = await mappedFiles(model, base);
   const okta: Record<string, string> = {
     appName: spec.okta.appName,
     userSchemaName: spec.okta.userSchemaName,
@@ -186,6 +350,9 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
         ...base,
         sdkImports: imports.sdk,
         resourceImports: imports.resources,
+        mapped: mapped.imports.length > 0,
+        mappedImports: mapped.imports,
+        schemas: usesSchemas(model),
         methods: model.methods,
       }),
     },
@@ -244,6 +411,7 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
       text: await renderTemplate('test/generated/scim.test.ts.hbs', {
         ...base,
         env: testEnvironment(model),
+        fake: fakeApp(model) ?? false,
         suites: testSuites(model),
         customUrn: oktaUserUrn11,
       }),
@@ -279,6 +447,19 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
       text: await renderTemplate('src/generated/store.ts.hbs', {
         ...base,
         seedFiles: JSON.stringify(seedFiles),
+      }),
+    });
+  }
+  files.push(...mapped.files);
+  const fake = fakeApp(model);
+  if (fake !== undefined && model.fakeResources !== undefined) {
+    files.push({
+      path: 'test/generated/fake-app.ts',
+      zone: 'generated',
+      text: await renderTemplate('test/generated/fake-app.ts.hbs', {
+        ...base,
+        resources: JSON.stringify(model.fakeResources),
+        credentials: fake.credentials,
       }),
     });
   }

@@ -79,6 +79,98 @@ export type AppAuthSpec =
       scope?: string;
     };
 
+/** An operation of the app's OpenAPI document, as the spec names it and as the document defines it. */
+export interface OperationSpec {
+  /** As written: an operationId or `METHOD /path`. */
+  ref: string;
+  method: 'get' | 'put' | 'post' | 'delete' | 'patch';
+  path: string;
+  operationId?: string;
+  /** Extra request-body fields: constants, or `$password`, `$id`, `$memberId`, `$<SCIM path>`. */
+  body?: Record<string, unknown>;
+  /** create: the response field holding the new id, or `location` (the Location header's last segment). */
+  id?: string;
+  /** The success answer has no body (e.g. 204): the connector reads the resource afterwards. */
+  noBody: boolean;
+  /** update: read first and send the whole resource back with the mapped fields changed. */
+  readMergeWrite: boolean;
+}
+
+/** How a list operation pages. */
+export interface PagingSpec {
+  style: 'offset' | 'page' | 'first' | 'cursor' | 'none';
+  start?: string;
+  size?: string;
+  /** page: the number of the first page; default 1. */
+  firstPage: number;
+  /** The largest page the app serves; default 100. */
+  max: number;
+  cursor?: string;
+  /** cursor: a response field holding the next token, or `link` (the Link header). */
+  next?: string;
+}
+
+/** Where a list's total comes from. */
+export type TotalSpec =
+  | { kind: 'field'; field: string }
+  | { kind: 'header'; header: string }
+  | { kind: 'operation'; operation: OperationSpec; field?: string }
+  | { kind: 'pages' };
+
+/** A list operation: items, total, paging, filter push-down. */
+export interface ListSpec extends OperationSpec {
+  /** The response field holding the items, or `.` for a bare array; default items. */
+  items: string;
+  total: TotalSpec;
+  paging: PagingSpec;
+  /** SCIM attribute (compared with eq) → the query parameter taking its value. */
+  filters: Record<string, string>;
+  /** Constant query parameters of every call. */
+  query: Record<string, string | number | boolean>;
+  /** The most resources fetched to filter in memory; default 10000. */
+  maxInMemory: number;
+}
+
+/** Membership calls of a group (members) or of a user (groups). */
+export interface MembershipSpec {
+  add?: OperationSpec;
+  remove?: OperationSpec;
+  list?: ListSpec;
+}
+
+/** SCIM attribute path → app field, with its conversions. */
+export interface FieldMappingSpec {
+  /** The SCIM path as written, e.g. `name.givenName`, `emails[type eq "work"].value`. */
+  scim: string;
+  /** The dotted app field, e.g. `name.first`, `attributes.department[0]`. */
+  app: string;
+  direction: 'both' | 'toApp' | 'fromApp';
+  values?: Record<string, string | number | boolean>;
+  transform?: 'lower' | 'upper' | 'join' | 'split' | 'epochMillis' | 'epochSeconds';
+  separator: string;
+  default?: string | number | boolean;
+  constant?: string | number | boolean;
+  createOnly: boolean;
+  clear: 'null' | 'empty' | 'omit';
+}
+
+/** The operations and mappings of one resource. */
+export interface ResourceMappingSpec {
+  create?: OperationSpec;
+  get?: OperationSpec;
+  update?: OperationSpec;
+  delete?: OperationSpec;
+  list?: ListSpec;
+  activate?: OperationSpec;
+  deactivate?: OperationSpec;
+  password?: OperationSpec;
+  /** groups: member calls on the group. */
+  members?: MembershipSpec;
+  /** users: membership calls on the user. */
+  groups?: MembershipSpec;
+  attributes: FieldMappingSpec[];
+}
+
 /**
  * Where the connector keeps users and groups. YAML: `backend: none` (the default) or `backend: store`, or
  * `backend: { kind: openapi, document: openapi.yaml, baseUrl: ${APP_URL}, auth: { type: bearer, token: ${APP_TOKEN} } }`.
@@ -95,6 +187,12 @@ export type BackendSpec =
       document: string;
       baseUrl: Setting;
       auth: AppAuthSpec;
+      /** Path parameters filled from configuration (YAML `parameters: { orgId: ${GLOBEX_ORG} }`). */
+      parameters: { name: string; setting: Setting }[];
+      /** Timeout of every call to the app; default 10000. */
+      timeoutMs: number;
+      users?: ResourceMappingSpec;
+      groups?: ResourceMappingSpec;
     };
 
 /** Server defaults; the matching environment variables win at run time. */

@@ -1,6 +1,7 @@
 // Reads connector.yaml into a resolved ConnectorSpec, or every problem found in it (and in the files it names).
 import { resolve } from 'node:path';
 import type { ConnectorSpec } from './connector-spec.js';
+import { checkMappings } from './mapping-check.js';
 import { checkOpenApiText } from './openapi-check.js';
 import { readSpecFile, type ReadSpecFile } from './read-file.js';
 import { resolveSpec } from './resolve-spec.js';
@@ -21,6 +22,12 @@ function sortProblems(found: SpecProblem[]): SpecProblem[] {
   );
 }
 
+/** What checking a file the spec names found: its problems and, for a sound OpenAPI document, its data. */
+interface NamedFileCheck {
+  problems: SpecProblem[];
+  openapi?: unknown;
+}
+
 /** The problems of one file the spec names at `path` (a seed file or the OpenAPI document). */
 async function checkNamedFile(
   source: YamlSource,
@@ -28,7 +35,7 @@ async function checkNamedFile(
   relative: string,
   read: ReadSpecFile,
   kind: 'seed' | 'openapi',
-): Promise<SpecProblem[]> {
+): Promise<NamedFileCheck> {
   const absolute = resolve(source.file, '..', relative);
   const got = await read(absolute);
   if ('missing' in got) {
@@ -36,20 +43,25 @@ async function checkNamedFile(
       kind === 'openapi'
         ? problems.openapiMissing(absolute)
         : problems.seedMissing(describePath(path), absolute);
-    return [source.problem(text, path)];
+    return { problems: [source.problem(text, path)] };
   }
-  if ('error' in got) return [source.problem(problems.unreadable(absolute, got.error), path)];
-  if (kind === 'openapi') return checkOpenApiText(got.text, absolute);
+  if ('error' in got) return { problems: [source.problem(problems.unreadable(absolute, got.error), path)] };
+  if (kind === 'openapi') {
+    const found = checkOpenApiText(got.text, absolute);
+    if (found.length > 0) return { problems: found };
+    const parsed = parseYamlSource(got.text, absolute);
+    return { problems: [], openapi: 'source' in parsed ? parsed.source.doc.toJS() : undefined };
+  }
   const parsed = parseYamlSource(got.text, absolute);
-  return 'problems' in parsed ? parsed.problems : [];
+  return { problems: 'problems' in parsed ? parsed.problems : [] };
 }
 
 async function checkNamedFiles(
   source: YamlSource,
   data: unknown,
   read: ReadSpecFile,
-): Promise<SpecProblem[]> {
-  const checks: Promise<SpecProblem[]>[] = [];
+): Promise<NamedFileCheck> {
+  const checks: Promise<NamedFileCheck>[] = [];
   const seed = child(data, 'seed');
   for (const key of ['users', 'groups']) {
     const value = seed[key];
@@ -60,7 +72,12 @@ async function checkNamedFiles(
   if (backendKind(data) === 'openapi' && typeof document === 'string' && document !== '') {
     checks.push(checkNamedFile(source, ['backend', 'document'], document, read, 'openapi'));
   }
-  return (await Promise.all(checks)).flat();
+  const done = await Promise.all(checks);
+  const found = done.flatMap((c) => c.problems);
+  const openapi = done.find((c) => c.openapi !== undefined)?.openapi;
+  // Mappings are checked only against a sound document: its own problems come first.
+  if (openapi !== undefined) found.push(...checkMappings(source, data, openapi));
+  return openapi === undefined ? { problems: found } : { problems: found, openapi };
 }
 
 /** Loads and checks the spec file; never throws for a problem in the spec itself. */
@@ -93,11 +110,8 @@ export async function loadSpecText(
   keepNumbersAsWritten(source, ['scim', 'versions'], 'items');
   keepNumbersAsWritten(source, ['scim', 'basePaths'], 'keys');
   const data: unknown = source.doc.toJS();
-  const found = [
-    ...checkAgainstSchema(source, data),
-    ...checkSemantics(source, data),
-    ...(await checkNamedFiles(source, data, read)),
-  ];
+  const named = await checkNamedFiles(source, data, read);
+  const found = [...checkAgainstSchema(source, data), ...checkSemantics(source, data), ...named.problems];
   if (found.length > 0 || !isRecord(data)) return { ok: false, problems: sortProblems(found) };
-  return { ok: true, spec: resolveSpec(data, absolute) };
+  return { ok: true, spec: resolveSpec(data, absolute, named.openapi) };
 }

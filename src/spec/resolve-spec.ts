@@ -11,6 +11,8 @@ import type {
   ServerSpec,
   Setting,
 } from './connector-spec.js';
+import { apiOperations } from './openapi-model.js';
+import { resolveResourceMapping } from './resolve-mapping.js';
 import { parseSetting } from './setting.js';
 import {
   backendKind,
@@ -97,16 +99,25 @@ function appAuth(auth: Data): AppAuthSpec {
   }
 }
 
-function backend(data: Data, base: string): BackendSpec {
+function backend(data: Data, base: string, openapi: unknown): BackendSpec {
   const kind = backendKind(data);
   if (kind !== 'openapi') return { kind: kind === 'store' ? 'store' : 'none' };
   const section = child(data, 'backend');
-  return {
+  const parameters = child(section, 'parameters');
+  const operations = apiOperations(openapi);
+  const spec: BackendSpec = {
     kind: 'openapi',
     document: resolve(base, String(section['document'])),
     baseUrl: setting(section, 'baseUrl'),
     auth: appAuth(child(section, 'auth')),
+    parameters: Object.keys(parameters).map((name) => ({ name, setting: setting(parameters, name) })),
+    timeoutMs: typeof section['timeoutMs'] === 'number' ? section['timeoutMs'] : 10000,
   };
+  for (const key of ['users', 'groups'] as const) {
+    const mapping = resolveResourceMapping(section[key], operations);
+    if (mapping) spec[key] = mapping;
+  }
+  return spec;
 }
 
 function server(data: Data): ServerSpec {
@@ -129,8 +140,11 @@ function server(data: Data): ServerSpec {
   return spec;
 }
 
-/** The resolved spec of data that passed every check; `file` is the spec's absolute path. */
-export function resolveSpec(data: Data, file: string): ConnectorSpec {
+/**
+ * The resolved spec of data that passed every check; `file` is the spec's absolute path, `openapi`
+ * the parsed OpenAPI document of an openapi backend (its operations give the mappings' methods and paths).
+ */
+export function resolveSpec(data: Data, file: string, openapi?: unknown): ConnectorSpec {
   const base = dirname(file);
   const okta = oktaNames(data);
   const listed = (key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]) : []);
@@ -148,7 +162,7 @@ export function resolveSpec(data: Data, file: string): ConnectorSpec {
       .map((version) => ({ version, basePath: stringAt(basePaths, version) ?? DEFAULT_BASE_PATHS[version] })),
     okta,
     schemas: {},
-    backend: backend(data, base),
+    backend: backend(data, base, openapi),
     server: server(data),
   };
   const user = extension(schemas['user'], okta.appName, 'User');

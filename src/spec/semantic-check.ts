@@ -156,7 +156,7 @@ function checkBackend(source: YamlSource, data: unknown): SpecProblem[] {
   const backend = isRecord(data) ? data['backend'] : undefined;
   const kind = backendKind(data);
   if (isRecord(backend) && kind !== 'openapi') {
-    for (const key of ['document', 'baseUrl', 'auth']) {
+    for (const key of ['document', 'baseUrl', 'auth', 'parameters', 'timeoutMs', 'users', 'groups']) {
       if (backend[key] !== undefined) {
         found.push(
           source.problem(
@@ -198,6 +198,13 @@ function checkBackend(source: YamlSource, data: unknown): SpecProblem[] {
           source.problem(problems.settingSyntax(describePath([...where, key]), value), [...where, key]),
         );
       }
+    }
+  }
+  const parameters = child(child(data, 'backend'), 'parameters');
+  for (const [name, value] of Object.entries(parameters)) {
+    if (typeof value === 'string' && parseSetting(value) === undefined) {
+      const where = ['backend', 'parameters', name];
+      found.push(source.problem(problems.settingSyntax(describePath(where), value), where));
     }
   }
   if (isRecord(data) && data['seed'] !== undefined && kind !== 'store') {

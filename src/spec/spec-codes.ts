@@ -26,7 +26,34 @@ export const SPEC_CODES = {
   SPEC_SEED_MISSING: 'a seed file that does not exist',
   SPEC_OPENAPI_MISSING: 'the OpenAPI document named does not exist',
   SPEC_OPENAPI_INVALID: 'the OpenAPI document is not a valid OpenAPI 3.0/3.1 document',
+  SPEC_UNKNOWN_OPERATION: 'a mapping names an operation the OpenAPI document does not have',
+  SPEC_OPERATION_METHOD: 'an operation whose HTTP method does not suit the role it is mapped to',
+  SPEC_UNFILLED_PARAMETER: 'a path parameter of a mapped operation that nothing fills',
+  SPEC_UNKNOWN_PARAMETER: 'a paging, filter or query parameter the operation does not take',
+  SPEC_UNKNOWN_FIELD: "an app field absent from the operation's request or response schema",
+  SPEC_TYPE_MISMATCH: 'a SCIM attribute and an app field of types that do not convert',
+  SPEC_UNKNOWN_SCIM_PATH: 'a mapped SCIM attribute path the resource does not have',
+  SPEC_VALUE_MAP: 'a value map whose values the app field does not accept',
+  SPEC_ID_SOURCE: 'a create operation whose answer does not say where the new id is',
+  SPEC_PAGING: 'a paging style without the parameters it needs',
+  SPEC_PLACEHOLDER: 'a request-body template naming a value the request does not have',
 } as const;
+
+/** The codes of mapping mistakes, checked against the OpenAPI document. */
+export type MappingCode = Extract<
+  SpecCode,
+  | 'SPEC_UNKNOWN_OPERATION'
+  | 'SPEC_OPERATION_METHOD'
+  | 'SPEC_UNFILLED_PARAMETER'
+  | 'SPEC_UNKNOWN_PARAMETER'
+  | 'SPEC_UNKNOWN_FIELD'
+  | 'SPEC_TYPE_MISMATCH'
+  | 'SPEC_UNKNOWN_SCIM_PATH'
+  | 'SPEC_VALUE_MAP'
+  | 'SPEC_ID_SOURCE'
+  | 'SPEC_PAGING'
+  | 'SPEC_PLACEHOLDER'
+>;
 
 export type SpecCode = keyof typeof SPEC_CODES;
 
@@ -154,6 +181,11 @@ export const problems = {
   openapiMissing: (path: string): ProblemText => ({
     code: 'SPEC_OPENAPI_MISSING',
     message: `backend.document: no OpenAPI document at ${path}: fix the path (relative to the spec) or put the app's document there`,
+  }),
+  /** A mapping mistake: `where` names the mapping, `detail` what is wrong and what to write instead. */
+  mapping: (code: MappingCode, where: string, detail: string): ProblemText => ({
+    code,
+    message: `${where}: ${detail}`,
   }),
   openapi: (detail: string): ProblemText => ({
     code: 'SPEC_OPENAPI_INVALID',

@@ -105,6 +105,8 @@ describe('generate: determinism and the manifest', () => {
           document: join(dir, 'app.json'),
           baseUrl: { literal: 'http://app' },
           auth: { type: 'none' },
+          parameters: [],
+          timeoutMs: 10000,
         },
       });
       const copied = await generate(spec, {

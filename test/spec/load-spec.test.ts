@@ -138,6 +138,8 @@ describe('loadSpecText defaults', () => {
       document: '/specs/openapi.yaml',
       baseUrl: { literal: 'https://tiny.example' },
       auth: { type: 'none' },
+      parameters: [],
+      timeoutMs: 10000,
     });
     const store = await load(
       'name: s\ncapabilities: [PUSH_NEW_USERS]\nbackend: store\nseed: { users: ../data/u.json }\n',

@@ -48,7 +48,9 @@ function sendError(
     const logged = loggedError(err.cause ?? err, requestSecrets(request));
     request.log.error({ err: logged, requestId: request.id }, 'SCIM request failed');
   }
-  const headers = err.status === 401 ? challengeHeaders(params.authenticator) : {};
+  const headers: Record<string, string> =
+    err.status === 401 ? { ...challengeHeaders(params.authenticator) } : {};
+  if (err.retryAfter !== undefined) headers['Retry-After'] = String(err.retryAfter);
   return sendScim(reply, params.dialect, err.status, params.dialect.writeError(err), headers);
 }
 

@@ -164,6 +164,16 @@ export const ERROR_CATALOGUE = {
     internalCode: 'E0000060',
     message: 'This connector does not implement {operation}',
   },
+  SCIM_ERR_APP_REFUSED: {
+    status: 502,
+    internalCode: 'E0000009',
+    message: 'The app refused the connector ({reason}): {todo}',
+  },
+  SCIM_ERR_APP_UNAVAILABLE: {
+    status: 503,
+    internalCode: 'E0000009',
+    message: 'The app is unavailable ({reason}): retry later',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ScimErrorCode = keyof typeof ERROR_CATALOGUE;
@@ -187,11 +197,13 @@ export class ScimError extends Error {
   readonly scimType: ScimType | undefined;
   readonly internalCode: string;
   readonly position: number | undefined;
+  /** Seconds the client should wait before retrying (the `Retry-After` header of a 503). */
+  readonly retryAfter: number | undefined;
 
   constructor(
     code: ScimErrorCode,
     params: ErrorParams = {},
-    options: { position?: number; cause?: unknown } = {},
+    options: { position?: number; cause?: unknown; retryAfter?: number } = {},
   ) {
     const entry: CatalogueEntry = ERROR_CATALOGUE[code];
     super(render(entry.message, params), options.cause === undefined ? undefined : { cause: options.cause });
@@ -201,6 +213,7 @@ export class ScimError extends Error {
     this.scimType = entry.scimType;
     this.internalCode = entry.internalCode;
     this.position = options.position;
+    this.retryAfter = options.retryAfter;
   }
 }
 

@@ -57,3 +57,19 @@ export class NotImplementedError extends ScimError {
     this.name = 'NotImplementedError';
   }
 }
+
+/** The app behind the connector refuses the connector's own credentials: 502, naming the setting to fix. */
+export class AppRefusedError extends ScimError {
+  constructor(reason: string, todo: string, options: { cause?: unknown } = {}) {
+    super('SCIM_ERR_APP_REFUSED', { reason, todo }, options);
+    this.name = 'AppRefusedError';
+  }
+}
+
+/** The app behind the connector is overloaded, failing or unreachable: 503 with `Retry-After`. */
+export class AppUnavailableError extends ScimError {
+  constructor(reason: string, retryAfter: number, options: { cause?: unknown } = {}) {
+    super('SCIM_ERR_APP_UNAVAILABLE', { reason }, { ...options, retryAfter });
+    this.name = 'AppUnavailableError';
+  }
+}

@@ -1,14 +1,31 @@
 // The acme-hr connector: the ScimService the SCIM server calls. Yours to edit: regenerating keeps the bodies you wrote.
 import {
+  applyPatch,
+  createSchemaRegistry,
   type ListQuery,
   type ListResult,
-  NotImplementedError,
   type PatchOperation,
   type RequestContext,
   type ScimService,
 } from 'scim-connector-sdk';
 import type { ConnectorConfig } from './generated/config.js';
-import type { ConnectorGroup, ConnectorUser } from './generated/schemas.js';
+import { SCHEMA_OPTIONS, type ConnectorGroup, type ConnectorUser } from './generated/schemas.js';
+import {
+  appSettings,
+  createAppClient,
+  fetchGroupPage,
+  fetchUserPage,
+  type AppClient,
+} from './generated/app-client.js';
+import { context, expectOk, listResources, type AppSettings } from './generated/app-runtime.js';
+import {
+  groupFromApp,
+  groupToCreate,
+  groupToUpdate,
+  userFromApp,
+  userToCreate,
+  userToUpdate,
+} from './generated/mappers.js';
 
 /**
  * Provisions Okta users and groups into Acme HR employees and teams
@@ -17,9 +34,16 @@ import type { ConnectorGroup, ConnectorUser } from './generated/schemas.js';
  * adds the methods a changed spec needs and refreshes the bodies you have not edited.
  */
 export class Connector implements ScimService {
-  constructor(readonly config: ConnectorConfig) {}
+  readonly app: AppClient;
+  readonly settings: AppSettings;
+  private readonly schemas = createSchemaRegistry(SCHEMA_OPTIONS);
 
-  /** Builds the connector; open connections to the app here. */
+  constructor(readonly config: ConnectorConfig) {
+    this.settings = appSettings(config);
+    this.app = createAppClient(config, this.settings);
+  }
+
+  /** Builds the connector and its client of the app. */
   static async create(config: ConnectorConfig): Promise<Connector> {
     return new Connector(config);
   }
@@ -28,50 +52,65 @@ export class Connector implements ScimService {
    * Creates a user in the app.
    * @generated operation=createUser
    */
-  async createUser(_user: ConnectorUser, _ctx: RequestContext): Promise<ConnectorUser> {
-    // The identity provider sends POST /Users with the new user: userName, name, emails, active, password and the custom attributes.
-    // Return the user as stored, with the id the app gave it. Throw ConflictError when the userName is taken.
-    throw new NotImplementedError('createUser');
+  async createUser(user: ConnectorUser, _ctx: RequestContext): Promise<ConnectorUser> {
+    return userFromApp(
+      expectOk(
+        await this.app.POST('/employees', { body: userToCreate(user) }),
+        context(this.settings, 'User', 'POST /employees'),
+      ),
+    );
   }
 
   /**
    * Replaces a user: profile changes, a new password, deactivation (active false) and reactivation.
    * @generated operation=updateUser
    */
-  async updateUser(_id: string, _user: ConnectorUser, _ctx: RequestContext): Promise<ConnectorUser> {
-    // The identity provider sends PUT /Users/{id} with the whole user (Okta never sends a delta; a password only when it changes).
-    // Return the user as stored. Throw NotFoundError when there is no such user.
-    throw new NotImplementedError('updateUser');
+  async updateUser(id: string, user: ConnectorUser, _ctx: RequestContext): Promise<ConnectorUser> {
+    return userFromApp(
+      expectOk(
+        await this.app.PUT('/employees/{employeeId}', {
+          params: { path: { employeeId: id } },
+          body: userToUpdate(user),
+        }),
+        context(this.settings, 'User', 'PUT /employees/{employeeId}', id),
+      ),
+    );
   }
 
   /**
    * Reads one user.
    * @generated operation=getUser
    */
-  async getUser(_id: string, _ctx: RequestContext): Promise<ConnectorUser | undefined> {
-    // The identity provider sends GET /Users/{id}, to import profile updates and to read a user before changing it.
-    // Return the user, or undefined when there is none (the server answers 404).
-    throw new NotImplementedError('getUser');
+  async getUser(id: string, _ctx: RequestContext): Promise<ConnectorUser | undefined> {
+    const result = await this.app.GET('/employees/{employeeId}', { params: { path: { employeeId: id } } });
+    if (result.response.status === 404) return undefined;
+    return userFromApp(expectOk(result, context(this.settings, 'User', 'GET /employees/{employeeId}', id)));
   }
 
   /**
    * Lists users: the existence check before a push, and imports.
    * @generated operation=getUsers
    */
-  async getUsers(_query: ListQuery, _ctx: RequestContext): Promise<ListResult<ConnectorUser>> {
-    // The identity provider sends GET /Users?filter=userName eq "…" to check whether a user exists, or without a filter, page by page (startIndex, count), to import.
-    // Return one page and the number of all matches (applyListQuery filters, sorts and pages an array in memory).
-    throw new NotImplementedError('getUsers');
+  async getUsers(query: ListQuery, _ctx: RequestContext): Promise<ListResult<ConnectorUser>> {
+    return listResources(query, this.schemas.user, {
+      fetchPage: (start, size, cursor, filters) => fetchUserPage(this, start, size, cursor, filters),
+      fromApp: userFromApp,
+      pushDown: [['userName', 'email']],
+      pageSize: 200,
+      pagesDirectly: true,
+      maxInMemory: 10000,
+    });
   }
 
   /**
    * Deletes a user (Entra ID and other clients; Okta deactivates instead).
    * @generated operation=deleteUser
    */
-  async deleteUser(_id: string, _ctx: RequestContext): Promise<void> {
-    // The identity provider sends DELETE /Users/{id}.
-    // Return nothing. Throw NotFoundError when there is no such user.
-    throw new NotImplementedError('deleteUser');
+  async deleteUser(id: string, _ctx: RequestContext): Promise<void> {
+    expectOk(
+      await this.app.DELETE('/employees/{employeeId}', { params: { path: { employeeId: id } } }),
+      context(this.settings, 'User', 'DELETE /employees/{employeeId}', id),
+    );
   }
 
   /**
@@ -79,62 +118,78 @@ export class Connector implements ScimService {
    * @generated operation=patchUser
    */
   async patchUser(
-    _id: string,
-    _operations: PatchOperation[],
-    _ctx: RequestContext,
+    id: string,
+    operations: PatchOperation[],
+    ctx: RequestContext,
   ): Promise<ConnectorUser | undefined> {
-    // The identity provider sends PATCH /Users/{id} with operations such as replace active, or replace name.familyName.
-    // Return the patched user, or undefined for 204 No Content. Throw NotFoundError when there is no such user.
-    throw new NotImplementedError('patchUser');
+    const current = await this.getUser(id, ctx);
+    if (current === undefined) return undefined;
+    const patched = applyPatch(current, operations, this.schemas.user);
+    return this.updateUser(id, patched.resource, ctx);
   }
 
   /**
    * Creates a group (group push).
    * @generated operation=createGroup
    */
-  async createGroup(_group: ConnectorGroup, _ctx: RequestContext): Promise<ConnectorGroup> {
-    // The identity provider sends POST /Groups with displayName and members (user ids).
-    // Return the group as stored, with its id. Throw ConflictError when the displayName is taken.
-    throw new NotImplementedError('createGroup');
+  async createGroup(group: ConnectorGroup, _ctx: RequestContext): Promise<ConnectorGroup> {
+    return groupFromApp(
+      expectOk(
+        await this.app.POST('/teams', { body: groupToCreate(group) }),
+        context(this.settings, 'Group', 'POST /teams'),
+      ),
+    );
   }
 
   /**
    * Replaces a group: a new name or a new member list.
    * @generated operation=updateGroup
    */
-  async updateGroup(_id: string, _group: ConnectorGroup, _ctx: RequestContext): Promise<ConnectorGroup> {
-    // The identity provider sends PUT /Groups/{id} with the whole group, members included.
-    // Return the group as stored. Throw NotFoundError when there is no such group.
-    throw new NotImplementedError('updateGroup');
+  async updateGroup(id: string, group: ConnectorGroup, _ctx: RequestContext): Promise<ConnectorGroup> {
+    return groupFromApp(
+      expectOk(
+        await this.app.PUT('/teams/{teamId}', {
+          params: { path: { teamId: id } },
+          body: groupToUpdate(group),
+        }),
+        context(this.settings, 'Group', 'PUT /teams/{teamId}', id),
+      ),
+    );
   }
 
   /**
    * Reads one group.
    * @generated operation=getGroup
    */
-  async getGroup(_id: string, _ctx: RequestContext): Promise<ConnectorGroup | undefined> {
-    // The identity provider sends GET /Groups/{id}.
-    // Return the group, or undefined when there is none (the server answers 404).
-    throw new NotImplementedError('getGroup');
+  async getGroup(id: string, _ctx: RequestContext): Promise<ConnectorGroup | undefined> {
+    const result = await this.app.GET('/teams/{teamId}', { params: { path: { teamId: id } } });
+    if (result.response.status === 404) return undefined;
+    return groupFromApp(expectOk(result, context(this.settings, 'Group', 'GET /teams/{teamId}', id)));
   }
 
   /**
    * Lists groups: imports and the existence check before a group push.
    * @generated operation=getGroups
    */
-  async getGroups(_query: ListQuery, _ctx: RequestContext): Promise<ListResult<ConnectorGroup>> {
-    // The identity provider sends GET /Groups, page by page (startIndex, count), or with filter=displayName eq "…".
-    // Return one page and the number of all matches (applyListQuery filters, sorts and pages an array in memory).
-    throw new NotImplementedError('getGroups');
+  async getGroups(query: ListQuery, _ctx: RequestContext): Promise<ListResult<ConnectorGroup>> {
+    return listResources(query, this.schemas.group, {
+      fetchPage: (start, size, cursor, filters) => fetchGroupPage(this, start, size, cursor, filters),
+      fromApp: groupFromApp,
+      pushDown: [],
+      pageSize: 200,
+      pagesDirectly: true,
+      maxInMemory: 10000,
+    });
   }
 
   /**
    * Deletes a group.
    * @generated operation=deleteGroup
    */
-  async deleteGroup(_id: string, _ctx: RequestContext): Promise<void> {
-    // The identity provider sends DELETE /Groups/{id}.
-    // Return nothing. Throw NotFoundError when there is no such group.
-    throw new NotImplementedError('deleteGroup');
+  async deleteGroup(id: string, _ctx: RequestContext): Promise<void> {
+    expectOk(
+      await this.app.DELETE('/teams/{teamId}', { params: { path: { teamId: id } } }),
+      context(this.settings, 'Group', 'DELETE /teams/{teamId}', id),
+    );
   }
 }

@@ -1,13 +1,36 @@
 // The globex-crm connector: the ScimService the SCIM server calls. Yours to edit: regenerating keeps the bodies you wrote.
 import {
+  createSchemaRegistry,
   type ListQuery,
   type ListResult,
-  NotImplementedError,
   type RequestContext,
   type ScimService,
 } from 'scim-connector-sdk';
 import type { ConnectorConfig } from './generated/config.js';
-import type { ConnectorGroup, ConnectorUser } from './generated/schemas.js';
+import { SCHEMA_OPTIONS, type ConnectorGroup, type ConnectorUser } from './generated/schemas.js';
+import {
+  appSettings,
+  createAppClient,
+  fetchGroupPage,
+  fetchUserPage,
+  type AppClient,
+} from './generated/app-client.js';
+import {
+  asString,
+  context,
+  expectOk,
+  found,
+  idFromLocation,
+  listResources,
+  type AppSettings,
+} from './generated/app-runtime.js';
+import {
+  groupFromApp,
+  userFromApp,
+  userToCreate,
+  userToPassword,
+  userToUpdate,
+} from './generated/mappers.js';
 
 /**
  * Provisions users and their group memberships into Globex CRM over OAuth2
@@ -16,9 +39,16 @@ import type { ConnectorGroup, ConnectorUser } from './generated/schemas.js';
  * adds the methods a changed spec needs and refreshes the bodies you have not edited.
  */
 export class Connector implements ScimService {
-  constructor(readonly config: ConnectorConfig) {}
+  readonly app: AppClient;
+  readonly settings: AppSettings;
+  private readonly schemas = createSchemaRegistry(SCHEMA_OPTIONS);
 
-  /** Builds the connector; open connections to the app here. */
+  constructor(readonly config: ConnectorConfig) {
+    this.settings = appSettings(config);
+    this.app = createAppClient(config, this.settings);
+  }
+
+  /** Builds the connector and its client of the app. */
   static async create(config: ConnectorConfig): Promise<Connector> {
     return new Connector(config);
   }
@@ -27,49 +57,92 @@ export class Connector implements ScimService {
    * Creates a user in the app.
    * @generated operation=createUser
    */
-  async createUser(_user: ConnectorUser, _ctx: RequestContext): Promise<ConnectorUser> {
-    // The identity provider sends POST /Users with the new user: userName, name, emails, active, password and the custom attributes.
-    // Return the user as stored, with the id the app gave it. Throw ConflictError when the userName is taken.
-    throw new NotImplementedError('createUser');
+  async createUser(user: ConnectorUser, ctx: RequestContext): Promise<ConnectorUser> {
+    const result = await this.app.POST('/orgs/{orgId}/contacts', {
+      params: { path: { orgId: this.config.app.orgId } },
+      body: userToCreate(user),
+    });
+    expectOk(result, context(this.settings, 'User', 'POST /orgs/{orgId}/contacts'));
+    const id = idFromLocation(result.response, context(this.settings, 'User', 'POST /orgs/{orgId}/contacts'));
+    if (asString(user['password']) !== undefined) {
+      expectOk(
+        await this.app.PUT('/orgs/{orgId}/contacts/{contactId}/credentials', {
+          params: { path: { orgId: this.config.app.orgId, contactId: id } },
+          body: userToPassword(user),
+        }),
+        context(this.settings, 'User', 'PUT /orgs/{orgId}/contacts/{contactId}/credentials', id),
+      );
+    }
+    return found(await this.getUser(id, ctx), 'User', id);
   }
 
   /**
    * Replaces a user: profile changes, a new password, deactivation (active false) and reactivation.
    * @generated operation=updateUser
    */
-  async updateUser(_id: string, _user: ConnectorUser, _ctx: RequestContext): Promise<ConnectorUser> {
-    // The identity provider sends PUT /Users/{id} with the whole user (Okta never sends a delta; a password only when it changes).
-    // Return the user as stored. Throw NotFoundError when there is no such user.
-    throw new NotImplementedError('updateUser');
+  async updateUser(id: string, user: ConnectorUser, ctx: RequestContext): Promise<ConnectorUser> {
+    expectOk(
+      await this.app.PATCH('/orgs/{orgId}/contacts/{contactId}', {
+        params: { path: { orgId: this.config.app.orgId, contactId: id } },
+        body: userToUpdate(user),
+        headers: { 'content-type': 'application/merge-patch+json' },
+      }),
+      context(this.settings, 'User', 'PATCH /orgs/{orgId}/contacts/{contactId}', id),
+    );
+    if (asString(user['password']) !== undefined) {
+      expectOk(
+        await this.app.PUT('/orgs/{orgId}/contacts/{contactId}/credentials', {
+          params: { path: { orgId: this.config.app.orgId, contactId: id } },
+          body: userToPassword(user),
+        }),
+        context(this.settings, 'User', 'PUT /orgs/{orgId}/contacts/{contactId}/credentials', id),
+      );
+    }
+    // The app answers without the whole user: read it back.
+    return found(await this.getUser(id, ctx), 'User', id);
   }
 
   /**
    * Reads one user.
    * @generated operation=getUser
    */
-  async getUser(_id: string, _ctx: RequestContext): Promise<ConnectorUser | undefined> {
-    // The identity provider sends GET /Users/{id}, to import profile updates and to read a user before changing it.
-    // Return the user, or undefined when there is none (the server answers 404).
-    throw new NotImplementedError('getUser');
+  async getUser(id: string, _ctx: RequestContext): Promise<ConnectorUser | undefined> {
+    const result = await this.app.GET('/orgs/{orgId}/contacts/{contactId}', {
+      params: { path: { orgId: this.config.app.orgId, contactId: id } },
+    });
+    if (result.response.status === 404) return undefined;
+    return userFromApp(
+      expectOk(result, context(this.settings, 'User', 'GET /orgs/{orgId}/contacts/{contactId}', id)),
+    );
   }
 
   /**
    * Lists users: the existence check before a push, and imports.
    * @generated operation=getUsers
    */
-  async getUsers(_query: ListQuery, _ctx: RequestContext): Promise<ListResult<ConnectorUser>> {
-    // The identity provider sends GET /Users?filter=userName eq "…" to check whether a user exists, or without a filter, page by page (startIndex, count), to import.
-    // Return one page and the number of all matches (applyListQuery filters, sorts and pages an array in memory).
-    throw new NotImplementedError('getUsers');
+  async getUsers(query: ListQuery, _ctx: RequestContext): Promise<ListResult<ConnectorUser>> {
+    return listResources(query, this.schemas.user, {
+      fetchPage: (start, size, cursor, filters) => fetchUserPage(this, start, size, cursor, filters),
+      fromApp: userFromApp,
+      pushDown: [['userName', 'login']],
+      pageSize: 100,
+      pagesDirectly: false,
+      maxInMemory: 10000,
+    });
   }
 
   /**
    * Lists groups: imports and the existence check before a group push.
    * @generated operation=getGroups
    */
-  async getGroups(_query: ListQuery, _ctx: RequestContext): Promise<ListResult<ConnectorGroup>> {
-    // The identity provider sends GET /Groups, page by page (startIndex, count), or with filter=displayName eq "…".
-    // Return one page and the number of all matches (applyListQuery filters, sorts and pages an array in memory).
-    throw new NotImplementedError('getGroups');
+  async getGroups(query: ListQuery, _ctx: RequestContext): Promise<ListResult<ConnectorGroup>> {
+    return listResources(query, this.schemas.group, {
+      fetchPage: (start, size, cursor, filters) => fetchGroupPage(this, start, size, cursor, filters),
+      fromApp: groupFromApp,
+      pushDown: [],
+      pageSize: 100,
+      pagesDirectly: false,
+      maxInMemory: 10000,
+    });
   }
 }

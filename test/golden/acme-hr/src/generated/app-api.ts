@@ -132,6 +132,7 @@ export interface operations {
       query?: {
         offset?: components['parameters']['offset'];
         limit?: components['parameters']['limit'];
+        /** @description Only the employee with this email (compared without regard to case) */
         email?: string;
       };
       header?: never;
@@ -304,6 +305,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Team'];
+        };
+      };
+      /** @description A team with this name exists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
     };

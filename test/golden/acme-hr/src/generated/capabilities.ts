@@ -15,7 +15,7 @@ export const CAPABILITIES: Capability[] = [
 /** The served dialects and their base paths; `false` turns a dialect off. */
 export const DIALECTS: Partial<Record<Dialect, DialectOptions | false>> = {
   '2.0': { basePath: '/scim/v2' },
-  '1.1': false,
+  '1.1': { basePath: '/scim/v1' },
 };
 
 /** The service methods connector.yaml needs (the capabilities' in the served dialects, and the extra operations). */

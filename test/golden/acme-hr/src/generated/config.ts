@@ -67,7 +67,7 @@ export const USAGE = [
   'Usage: npm start',
   '',
   'Provisions Okta users and groups into Acme HR employees and teams',
-  'Serves SCIM 2.0 at /scim/v2.',
+  'Serves SCIM 2.0 at /scim/v2 and SCIM 1.1 at /scim/v1.',
   '',
   ENVIRONMENT_HELP,
 ].join('\n');

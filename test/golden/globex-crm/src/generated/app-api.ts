@@ -2,16 +2,20 @@
 // The app API's types, from openapi.json by openapi-typescript.
 
 export interface paths {
-  '/contacts': {
+  '/orgs/{orgId}/contacts': {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+      };
       cookie?: never;
     };
-    /** Contacts, page/size paged (page starts at 1) */
+    /** Contacts, page/size paged (page starts at 1); a bare array, counted by countContacts */
     get: operations['searchContacts'];
     put?: never;
+    /** Creates a contact; its id is only in the Location header */
     post: operations['createContact'];
     delete?: never;
     options?: never;
@@ -19,35 +23,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/contacts/{contactId}': {
+  '/orgs/{orgId}/contacts/count': {
     parameters: {
       query?: never;
       header?: never;
       path: {
-        contactId: string;
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
       };
       cookie?: never;
     };
-    get: operations['getContact'];
+    get: operations['countContacts'];
     put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['updateContact'];
-    trace?: never;
-  };
-  '/contacts/{contactId}/password': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        contactId: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put: operations['setContactPassword'];
     post?: never;
     delete?: never;
     options?: never;
@@ -55,11 +42,97 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/groups': {
+  '/orgs/{orgId}/contacts/{contactId}': {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    get: operations['getContact'];
+    put?: never;
+    post?: never;
+    delete: operations['deleteContact'];
+    options?: never;
+    head?: never;
+    /** Changes the fields sent (JSON merge patch); answers 204 with no body */
+    patch: operations['updateContact'];
+    trace?: never;
+  };
+  '/orgs/{orgId}/contacts/{contactId}/credentials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /** Sets a credential: { type: password, value, temporary } */
+    put: operations['setContactCredential'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orgs/{orgId}/contacts/{contactId}/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    get: operations['listContactGroups'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orgs/{orgId}/contacts/{contactId}/groups/{groupId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+        contactId: string;
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['addContactToGroup'];
+    post?: never;
+    delete: operations['removeContactFromGroup'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orgs/{orgId}/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+      };
       cookie?: never;
     };
     get: operations['listGroups'];
@@ -81,7 +154,7 @@ export interface components {
       last: string;
     };
     /** @enum {string} */
-    Status: 'invited' | 'active' | 'suspended';
+    Status: 'INVITED' | 'ACTIVE' | 'SUSPENDED';
     Membership: {
       groupId: string;
       groupName?: string;
@@ -98,7 +171,7 @@ export interface components {
       region?: 'emea' | 'amer' | 'apac';
       salesQuota?: number;
       territories?: string[];
-      password?: string;
+      status?: components['schemas']['Status'];
     };
     ContactChanges: {
       name?: components['schemas']['PersonName'];
@@ -108,20 +181,22 @@ export interface components {
       region?: string;
       salesQuota?: number;
       territories?: string[];
+      phone?: string | null;
     };
     Contact: components['schemas']['NewContact'] & {
       /** Format: uuid */
       id: string;
-      status: components['schemas']['Status'];
-      memberships: components['schemas']['Membership'][];
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    ContactPage: {
-      content: components['schemas']['Contact'][];
-      page: number;
-      size: number;
-      totalElements: number;
+      memberships?: components['schemas']['Membership'][];
+      /**
+       * Format: int64
+       * @description Epoch milliseconds
+       */
+      createdAt: number;
+      /**
+       * Format: int64
+       * @description Epoch milliseconds
+       */
+      updatedAt: number;
     };
     Group: {
       id: string;
@@ -139,6 +214,12 @@ export interface components {
       status?: number;
       detail?: string;
     };
+    Credential: {
+      /** @enum {string} */
+      type: 'password';
+      value: string;
+      temporary?: boolean;
+    };
   };
   responses: never;
   parameters: never;
@@ -153,11 +234,14 @@ export interface operations {
       query?: {
         page?: number;
         size?: number;
+        /** @description Only the contact with this login (compared without regard to case) */
         login?: string;
-        updatedSince?: string;
       };
       header?: never;
-      path?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -168,7 +252,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ContactPage'];
+          'application/json': components['schemas']['Contact'][];
         };
       };
     };
@@ -177,7 +261,10 @@ export interface operations {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+      };
       cookie?: never;
     };
     requestBody: {
@@ -186,14 +273,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Created */
+      /** @description Created: Location is /orgs/{orgId}/contacts/{contactId} */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['Contact'];
-        };
+        content?: never;
       };
       /** @description Login taken */
       409: {
@@ -201,7 +286,35 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  countContacts: {
+    parameters: {
+      query?: {
+        /** @description Only the contact with this login (compared without regard to case) */
+        login?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description How many contacts match */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            count: number;
+          };
         };
       };
     };
@@ -211,6 +324,8 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
         contactId: string;
       };
       cookie?: never;
@@ -232,7 +347,38 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deleteContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such contact */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -242,6 +388,8 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
         contactId: string;
       };
       cookie?: never;
@@ -253,34 +401,123 @@ export interface operations {
     };
     responses: {
       /** @description Updated */
-      200: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such contact */
+      404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Contact'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
   };
-  setContactPassword: {
+  setContactCredential: {
     parameters: {
       query?: never;
       header?: never;
       path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
         contactId: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': {
-          password: string;
-        };
+        'application/json': components['schemas']['Credential'];
       };
     };
     responses: {
-      /** @description Password set */
+      /** @description Credential set */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such contact */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listContactGroups: {
+    parameters: {
+      query?: {
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The contact's groups */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Group'][];
+        };
+      };
+    };
+  };
+  addContactToGroup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+        contactId: string;
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Added */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  removeContactFromGroup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+        contactId: string;
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
       204: {
         headers: {
           [name: string]: unknown;
@@ -296,7 +533,10 @@ export interface operations {
         size?: number;
       };
       header?: never;
-      path?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+      };
       cookie?: never;
     };
     requestBody?: never;

@@ -28,6 +28,7 @@ export interface ConnectorConfig {
     tokenUrl: string;
     clientId: string;
     clientSecret: string;
+    orgId: string;
   };
 }
 
@@ -57,6 +58,7 @@ export const ENVIRONMENT_HELP = [
   '  GLOBEX_TOKEN_URL      OAuth 2.0 token endpoint of the app [default: https://login.globex.example/oauth2/token]',
   '  GLOBEX_CLIENT_ID      OAuth 2.0 client id',
   '  GLOBEX_CLIENT_SECRET  OAuth 2.0 client secret',
+  "  GLOBEX_ORG_ID         the app's orgId path parameter",
 ].join('\n');
 
 /** The text `--help` prints. */
@@ -186,6 +188,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ConnectorConfig {
       ),
       clientId: setting(env, 'GLOBEX_CLIENT_ID', undefined, 'OAuth 2.0 client id'),
       clientSecret: setting(env, 'GLOBEX_CLIENT_SECRET', undefined, 'OAuth 2.0 client secret'),
+      orgId: setting(env, 'GLOBEX_ORG_ID', undefined, "the app's orgId path parameter"),
     },
   };
 }

@@ -4,27 +4,59 @@ import { describeScimConnector } from 'scim-connector-tester/mocha';
 import { createServer } from '../../src/server.js';
 import { CAPABILITIES } from '../../src/generated/capabilities.js';
 import { readConfig } from '../../src/generated/config.js';
+import { startFakeApp } from './fake-app.js';
 
 const TOKEN = 'generated-test-token';
+
+/** The app's settings; with GLOBEX_BASE_URL set, the tests run against that app instead of the fake. */
+const APP_VARIABLES = [
+  'GLOBEX_BASE_URL',
+  'GLOBEX_TOKEN_URL',
+  'GLOBEX_CLIENT_ID',
+  'GLOBEX_CLIENT_SECRET',
+  'GLOBEX_ORG_ID',
+];
+const REAL_APP = process.env['GLOBEX_BASE_URL'] !== undefined;
+
+function realAppEnv(): Record<string, string> {
+  return Object.fromEntries(
+    APP_VARIABLES.flatMap((name) => {
+      const value = process.env[name];
+      return value === undefined ? [] : [[name, value]];
+    }),
+  );
+}
 
 /** A fresh connector on a free loopback port, for one suite. */
 function start(basePath: string): () => Promise<{ url: string; close: () => Promise<void> }> {
   return async () => {
+    const fake = REAL_APP ? undefined : await startFakeApp();
+    const appEnv = fake === undefined ? realAppEnv() : fake.env;
     // Plain HTTP on loopback: the tests do not need connector.yaml's certificate files.
     const server = await createServer({
       ...readConfig({
-        HOST: '127.0.0.1',
-        PORT: '0',
-        SCIM_BEARER_TOKEN: TOKEN,
-        LOG_LEVEL: 'silent',
-        GLOBEX_BASE_URL: 'http://127.0.0.1:9',
-        GLOBEX_CLIENT_ID: 'generated-test-value',
-        GLOBEX_CLIENT_SECRET: 'generated-test-value',
+        ...{
+          HOST: '127.0.0.1',
+          PORT: '0',
+          SCIM_BEARER_TOKEN: TOKEN,
+          LOG_LEVEL: 'silent',
+          GLOBEX_BASE_URL: 'http://127.0.0.1:9',
+          GLOBEX_CLIENT_ID: 'generated-test-value',
+          GLOBEX_CLIENT_SECRET: 'generated-test-value',
+          GLOBEX_ORG_ID: 'generated-test-value',
+        },
+        ...appEnv,
       }),
       tls: undefined,
     });
     const url = await server.listen();
-    return { url: `${url}${basePath}`, close: () => server.close() };
+    return {
+      url: `${url}${basePath}`,
+      close: async () => {
+        await server.close();
+        await fake?.close();
+      },
+    };
   };
 }
 

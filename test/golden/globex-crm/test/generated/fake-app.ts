@@ -1,0 +1,310 @@
+// generated from connector.yaml by generator-scim-connector: do not edit, regenerating rewrites this file.
+// An in-memory HTTP fake of the app, derived from connector.yaml's mappings and the app's OpenAPI document:
+// the operations it maps, where ids go, how lists page and filter, what each answers. For tests only.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+type AppRecord = Record<string, unknown>;
+
+/** One mapped resource of the app, as the document and the mapping describe it. */
+interface FakeResource {
+  /** Path templates of the collection (create, list) and of one record (get, update, delete; null: none). */
+  collection: string;
+  item: string | null;
+  /** Fields the app stamps with the time of creation and of the last change, and their unit in ms. */
+  stamps: { created?: { field: string; unit: number }; modified?: { field: string; unit: number } };
+  create?: { method: string; status: number; answer: 'record' | 'location' };
+  get?: { method: string };
+  update?: { method: string; status: number; answer: 'record' | 'none'; merge: boolean };
+  delete?: { method: string; status: number };
+  list?: {
+    method: string;
+    items: string;
+    total: { kind: 'field'; field: string } | { kind: 'header'; header: string } | { kind: 'none' };
+    paging: {
+      style: string;
+      start?: string;
+      size?: string;
+      firstPage: number;
+      max: number;
+      cursor?: string;
+      next?: string;
+    };
+    /** Query parameter → the record field it matches, exactly or without regard to case. */
+    filters: Record<string, { field: string; caseExact: boolean }>;
+  };
+  /** A separate count operation: answers `{ [field]: n }` (or n itself) for the list's filters. */
+  count?: {
+    path: string;
+    field: string | null;
+    filters: Record<string, { field: string; caseExact: boolean }>;
+  };
+  /** A password operation on one record: accepted, not stored. */
+  password?: { path: string; method: string; status: number };
+  /** A record field the app keeps unique, answering 409 to a duplicate. */
+  unique?: string;
+}
+
+/** Sets the creation and change stamps of a written record (keeping the creation time of an update). */
+function stamp(record: AppRecord, resource: FakeResource, previous: AppRecord | undefined): void {
+  const { created, modified } = resource.stamps;
+  if (created !== undefined) {
+    record[created.field] = previous?.[created.field] ?? Math.floor(Date.now() / created.unit);
+  }
+  if (modified !== undefined) record[modified.field] = Math.floor(Date.now() / modified.unit);
+}
+
+/** The records whose fields match the filters in the query. */
+function filtered(
+  records: AppRecord[],
+  filters: Record<string, { field: string; caseExact: boolean }>,
+  query: URLSearchParams,
+): AppRecord[] {
+  let matched = records;
+  for (const [parameter, filter] of Object.entries(filters)) {
+    const wanted = query.get(parameter);
+    const fold = (value: unknown): unknown =>
+      typeof value === 'string' && !filter.caseExact ? value.toLowerCase() : value;
+    if (wanted !== null) matched = matched.filter((r) => fold(field(r, filter.field)) === fold(wanted));
+  }
+  return matched;
+}
+
+const RESOURCES: Record<string, FakeResource> = {
+  users: {
+    collection: '/orgs/{orgId}/contacts',
+    item: '/orgs/{orgId}/contacts/{contactId}',
+    stamps: { created: { field: 'createdAt', unit: 1 }, modified: { field: 'updatedAt', unit: 1 } },
+    create: { method: 'POST', status: 201, answer: 'location' },
+    unique: 'login',
+    get: { method: 'GET' },
+    update: { method: 'PATCH', status: 204, answer: 'none', merge: true },
+    password: { path: '/orgs/{orgId}/contacts/{contactId}/credentials', method: 'PUT', status: 204 },
+    list: {
+      method: 'GET',
+      items: '.',
+      total: { kind: 'none' },
+      paging: { style: 'page', firstPage: 1, max: 100, start: 'page', size: 'size' },
+      filters: { login: { field: 'login', caseExact: false } },
+    },
+    count: {
+      path: '/orgs/{orgId}/contacts/count',
+      field: 'count',
+      filters: { login: { field: 'login', caseExact: false } },
+    },
+  },
+  groups: {
+    collection: '/orgs/{orgId}/groups',
+    item: null,
+    stamps: {},
+    list: {
+      method: 'GET',
+      items: 'content',
+      total: { kind: 'field', field: 'totalElements' },
+      paging: { style: 'page', firstPage: 1, max: 100, start: 'page', size: 'size' },
+      filters: {},
+    },
+  },
+};
+
+/** What the fake expects from the connector, and the environment that points the connector at it. */
+const CREDENTIALS: {
+  header: string;
+  prefix: string;
+  value: string;
+  /** OAuth 2.0: where the fake hands out tokens. */
+  tokenPath?: string;
+  basePath: string;
+  env: Record<string, string>;
+} = {
+  header: 'authorization',
+  prefix: 'Bearer ',
+  value: '',
+  tokenPath: '/oauth2/token',
+  basePath: '',
+  env: {
+    GLOBEX_BASE_URL: '{url}',
+    GLOBEX_TOKEN_URL: '{url}/oauth2/token',
+    GLOBEX_CLIENT_ID: 'fake-client',
+    GLOBEX_CLIENT_SECRET: 'fake-secret',
+    GLOBEX_ORG_ID: 'fake-orgId',
+  },
+};
+
+/** A running fake: its URL and the environment that points the connector at it. */
+export interface FakeApp {
+  url: string;
+  env: Record<string, string>;
+  /** The records it holds, by resource. */
+  records: Record<string, Map<string, AppRecord>>;
+  close(): Promise<void>;
+}
+
+/** `/teams/{teamId}` as a pattern; the last parameter is the record's id. */
+function pattern(template: string): RegExp {
+  return new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/]+)')}$`);
+}
+
+function field(record: unknown, path: string): unknown {
+  let value = record;
+  for (const part of path.split('.')) {
+    value = typeof value === 'object' && value !== null ? (value as AppRecord)[part] : undefined;
+  }
+  return value;
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text === '' ? undefined : (JSON.parse(text) as unknown);
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  response.writeHead(status, { ...(text === '' ? {} : { 'content-type': 'application/json' }), ...headers });
+  response.end(text);
+}
+
+function authorized(request: IncomingMessage, token: string | undefined): boolean {
+  if (CREDENTIALS.header === '') return true;
+  const header = CREDENTIALS.header.toLowerCase();
+  const sent = request.headers[header];
+  return sent === `${CREDENTIALS.prefix}${token ?? CREDENTIALS.value}`;
+}
+
+/** Starts the fake on a free loopback port. */
+export async function startFakeApp(): Promise<FakeApp> {
+  const records: Record<string, Map<string, AppRecord>> = {};
+  for (const name of Object.keys(RESOURCES)) records[name] = new Map();
+  const tokens = new Set<string>();
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://fake');
+    if (
+      CREDENTIALS.tokenPath !== undefined &&
+      url.pathname === CREDENTIALS.tokenPath &&
+      request.method === 'POST'
+    ) {
+      const issued = randomUUID();
+      tokens.add(issued);
+      send(response, 200, { access_token: issued, token_type: 'Bearer', expires_in: 3600 });
+      return;
+    }
+    const token =
+      CREDENTIALS.tokenPath === undefined ? undefined : (request.headers.authorization ?? '').slice(7);
+    if (!authorized(request, token) || (token !== undefined && !tokens.has(token))) {
+      send(response, 401, { message: 'unauthorized' });
+      return;
+    }
+    const path = url.pathname.replace(new RegExp(`^${CREDENTIALS.basePath}`), '');
+    for (const [name, resource] of Object.entries(RESOURCES)) {
+      const store = records[name]!;
+      const method = request.method ?? 'GET';
+      if (resource.count !== undefined && pattern(resource.count.path).test(path) && method === 'GET') {
+        const count = filtered([...store.values()], resource.count.filters, url.searchParams).length;
+        return send(response, 200, resource.count.field === null ? count : { [resource.count.field]: count });
+      }
+      const credential = resource.password === undefined ? null : pattern(resource.password.path).exec(path);
+      if (credential !== null && resource.password !== undefined && method === resource.password.method) {
+        const id = decodeURIComponent(credential[credential.length - 1]!);
+        await readBody(request);
+        return store.has(id)
+          ? send(response, resource.password.status)
+          : send(response, 404, { message: `no ${name} ${id}` });
+      }
+      const one = resource.item === null ? null : pattern(resource.item).exec(path);
+      if (one !== null) {
+        const id = decodeURIComponent(one[one.length - 1]!);
+        const record = store.get(id);
+        if (
+          method === resource.get?.method ||
+          method === resource.update?.method ||
+          method === resource.delete?.method
+        ) {
+          if (record === undefined) return send(response, 404, { message: `no ${name} ${id}` });
+        }
+        if (method === resource.get?.method) return send(response, 200, record);
+        if (method === resource.update?.method && resource.update !== undefined) {
+          const body = (await readBody(request)) as AppRecord;
+          const next = { ...(resource.update.merge ? record : {}), ...body, id };
+          stamp(next, resource, record);
+          store.set(id, next);
+          return resource.update.answer === 'record'
+            ? send(response, resource.update.status, next)
+            : send(response, resource.update.status);
+        }
+        if (method === resource.delete?.method && resource.delete !== undefined) {
+          store.delete(id);
+          return send(response, resource.delete.status);
+        }
+      }
+      if (!pattern(resource.collection).test(path)) continue;
+      if (method === resource.create?.method && resource.create !== undefined) {
+        const body = (await readBody(request)) as AppRecord;
+        const unique = resource.unique;
+        if (
+          unique !== undefined &&
+          [...store.values()].some((r) => field(r, unique) === field(body, unique))
+        ) {
+          return send(response, 409, { message: `a ${name} with this ${unique} exists` });
+        }
+        const record = { ...body, id: randomUUID() };
+        stamp(record, resource, undefined);
+        store.set(record.id, record);
+        const location = `${url.origin}${url.pathname}/${record.id}`;
+        return resource.create.answer === 'record'
+          ? send(response, resource.create.status, record, { location })
+          : send(response, resource.create.status, undefined, { location });
+      }
+      if (method === resource.list?.method && resource.list !== undefined) {
+        const { list } = resource;
+        const matched = filtered([...store.values()], list.filters, url.searchParams);
+        const { paging } = list;
+        const size =
+          paging.size === undefined ? matched.length : Number(url.searchParams.get(paging.size) ?? 50);
+        const startValue =
+          paging.start === undefined ? undefined : Number(url.searchParams.get(paging.start) ?? 0);
+        const start =
+          paging.style === 'page'
+            ? ((startValue ?? paging.firstPage) - paging.firstPage) * size
+            : paging.style === 'cursor'
+              ? Number(url.searchParams.get(paging.cursor ?? 'cursor') ?? 0)
+              : (startValue ?? 0);
+        const items = paging.style === 'none' ? matched : matched.slice(start, start + size);
+        const next = start + items.length < matched.length ? String(start + items.length) : undefined;
+        const headers: Record<string, string> =
+          list.total.kind === 'header' ? { [list.total.header]: String(matched.length) } : {};
+        if (list.items === '.') return send(response, 200, items, headers);
+        const body: AppRecord = { [list.items]: items };
+        if (list.total.kind === 'field') body[list.total.field] = matched.length;
+        if (paging.next !== undefined && paging.next !== 'link' && next !== undefined)
+          body[paging.next] = next;
+        return send(response, 200, body, headers);
+      }
+    }
+    send(response, 404, { message: `no route ${request.method} ${url.pathname}` });
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => send(response, 500, { message: String(error) }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    env: Object.fromEntries(
+      Object.entries(CREDENTIALS.env).map(([name, value]) => [name, value.replace('{url}', url)]),
+    ),
+    records,
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
