@@ -42,6 +42,8 @@ export { userNameKey } from './protocol/name-key.js';
 
 // Errors a connector throws; the server answers each with its SCIM status and scimType.
 export {
+  AppRefusedError,
+  AppUnavailableError,
   ConflictError,
   ForbiddenError,
   InvalidValueError,

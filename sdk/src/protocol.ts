@@ -49,7 +49,6 @@ export {
 export {
   errorBody11,
   errorBody20,
-  toScimError,
   type ErrorBody11,
   type ErrorBody20,
 } from './protocol/error-body.js';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as sdk from '../src/protocol.js';
 import { ERROR_CATALOGUE, ScimError, type ScimErrorCode } from '../src/protocol/errors.js';
-import { errorBody11, errorBody20, toScimError } from '../src/protocol/error-body.js';
+import { errorBody11, errorBody20 } from '../src/protocol/error-body.js';
 import { NotFoundError } from '../src/service/errors.js';
 
 const docPath = fileURLToPath(new URL('../docs/errors.md', import.meta.url));
@@ -65,7 +65,6 @@ describe('error catalogue', () => {
     assert.equal(sdk.ScimError, ScimError);
     assert.equal(typeof sdk.errorBody20, 'function');
     assert.equal(typeof sdk.errorBody11, 'function');
-    assert.equal(typeof sdk.toScimError, 'function');
   });
 
   it('isScimError tells ScimErrors, subclasses included, from other values', () => {
@@ -129,36 +128,6 @@ describe('error catalogue', () => {
         if (entry.scimType !== undefined) want.scimType = entry.scimType;
         assert.deepEqual(body, want);
       });
-    });
-  }
-});
-
-describe('toScimError', () => {
-  it('passes a ScimError through, subclasses included', () => {
-    const err = new NotFoundError('User', '7');
-    assert.equal(toScimError(err, 'r1'), err);
-    assert.deepEqual(errorBody20(toScimError(err, 'r1')), {
-      schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
-      status: '404',
-      detail: 'User 7 not found',
-    });
-  });
-
-  const faults: [string, unknown][] = [
-    ['an Error with a secret in its message', new Error('password=hunter2 at db://x')],
-    ['a thrown string', 'token abc'],
-    ['undefined', undefined],
-    ['null', null],
-    ['a plain object', { status: 404, message: 'pretend' }],
-  ];
-  for (const [name, fault] of faults) {
-    it(`answers ${name} with a 500 that quotes only the request id`, () => {
-      const err = toScimError(fault, 'req-42');
-      assert.equal(err.code, 'SCIM_ERR_INTERNAL');
-      assert.equal(err.status, 500);
-      assert.equal(err.message, 'Internal server error (request req-42)');
-      assert.equal(err.cause, fault);
-      assert.equal(errorBody11(err).errors[0].internalCode, 'E0000009');
     });
   }
 });

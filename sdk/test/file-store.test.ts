@@ -45,7 +45,7 @@ describe('FileStore', () => {
     const created = await first.createUser(user('new'), ctx);
     await first.updateUser('101', user('okta', { active: false }), ctx);
     await first.createGroup(
-      { schemas: [URN.group], displayName: 'second', members: [{ value: created.id }] },
+      { schemas: [URN.group], displayName: 'second', members: [{ value: created.id! }] },
       ctx,
     );
     await first.deleteGroup('1001', ctx);
@@ -79,7 +79,7 @@ describe('FileStore', () => {
     const store = await createFileStore({ dir });
     assert.deepEqual(await readJson(store.files.users), []);
     assert.deepEqual(await readJson(store.files.groups), []);
-    const { id } = await store.createUser(user('a'), ctx);
+    const id = (await store.createUser(user('a'), ctx)).id as string;
     const group = await store.createGroup(
       { schemas: [URN.group], displayName: 'G', members: [{ value: id }] },
       ctx,
@@ -168,7 +168,7 @@ describe('FileStore', () => {
       const fail = (code: string) => Object.assign(new Error(`${code}: injected`), { code });
       const fs: StoreFileSystem = {
         ...NODE_FILE_SYSTEM,
-        open: (async (...args: Parameters<typeof NODE_FILE_SYSTEM.open>) => {
+        open: async (...args: Parameters<typeof NODE_FILE_SYSTEM.open>) => {
           const handle = await NODE_FILE_SYSTEM.open(...args);
           const writeFile = handle.writeFile.bind(handle);
           return Object.assign(handle, {
@@ -177,7 +177,7 @@ describe('FileStore', () => {
               return writeFile(...given);
             },
           });
-        }) as StoreFileSystem['open'],
+        },
         rename: async (from, to) => {
           if (faults.renameTo !== undefined && String(to).endsWith(faults.renameTo)) throw fail('EIO');
           return NODE_FILE_SYSTEM.rename(from, to);

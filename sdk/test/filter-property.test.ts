@@ -19,7 +19,7 @@ console.log(`filter-property: fast-check seed ${seed}, numRuns ${numRuns}`);
 
 /** Records with Object.prototype, so that deep equality with parsed ASTs holds. */
 function rec<T>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }): fc.Arbitrary<T> {
-  return fc.record(model, { noNullPrototype: true }) as fc.Arbitrary<T>;
+  return fc.record(model, { noNullPrototype: true });
 }
 
 const OPS: CompareOp[] = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le'];
@@ -177,18 +177,19 @@ describe(`filter grammar properties (fast-check seed ${seed}, ${numRuns} runs)`,
     }).user;
 
     interface Email {
-      value?: string;
-      type?: string;
-      primary?: boolean;
+      value?: string | undefined;
+      type?: string | undefined;
+      primary?: boolean | undefined;
     }
+    // A generated sample may hold a key whose value is undefined, as an in-memory resource can.
     interface Sample {
-      userName?: string;
-      externalId?: string;
-      active?: boolean;
-      lastModified?: string;
-      givenName?: string;
-      emails?: Email[];
-      level?: number;
+      userName?: string | undefined;
+      externalId?: string | undefined;
+      active?: boolean | undefined;
+      lastModified?: string | undefined;
+      givenName?: string | undefined;
+      emails?: Email[] | undefined;
+      level?: number | undefined;
     }
 
     const strings = ['a', 'A', 'ab', 'Ab', 'b', 'work', 'WORK', 'home', '', 'x@y.com', 'X@Y.COM', '7'];

@@ -6,7 +6,7 @@ import { URN } from '../src/protocol/resource.js';
 import type { MemoryStore } from '../src/stores/memory-store.js';
 import { send, testServer, TOKEN, user } from './support/scim-test-server.js';
 
-interface Dialect {
+interface DialectCase {
   name: string;
   base: string;
   contentType: string;
@@ -15,7 +15,7 @@ interface Dialect {
   discovery: string[];
 }
 
-const DIALECTS: Dialect[] = [
+const DIALECTS: DialectCase[] = [
   {
     name: 'SCIM 2.0',
     base: '/scim/v2',

@@ -75,7 +75,7 @@ describe('http: server options', () => {
     [
       'a base path ending in /',
       {
-        given: { dialects: { '2.0': { basePath: '/scim/' } } } as Partial<ScimPluginOptions>,
+        given: { dialects: { '2.0': { basePath: '/scim/' } } },
         want: /basePath/,
       },
     ],

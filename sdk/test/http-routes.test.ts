@@ -36,7 +36,7 @@ function serviceWithout(store: MemoryStore, ...omit: string[]): ScimService {
     if (!omit.includes(name))
       service[name] = (store[name as keyof MemoryStore] as (...a: unknown[]) => unknown).bind(store);
   }
-  return service as ScimService;
+  return service;
 }
 
 describe('http: resource routes (SCIM 2.0)', () => {

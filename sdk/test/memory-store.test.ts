@@ -389,20 +389,20 @@ describe('MemoryStore', () => {
           schemas: [URN.group],
           displayName: 'Outer',
           members: [
-            { value: withDisplay.id },
-            { value: plain.id },
-            { value: inner.id, type: 'Group' },
-            { value: plain.id, display: 'given' },
+            { value: withDisplay.id as string },
+            { value: plain.id as string },
+            { value: inner.id as string, type: 'Group' },
+            { value: plain.id as string, display: 'given' },
             { value: 'not-a-known-id' },
           ],
         },
         ctx,
       );
       assert.deepEqual(created.members, [
-        { value: withDisplay.id, display: 'Babs Jensen' },
-        { value: plain.id, display: 'jsmith' },
-        { value: inner.id, type: 'Group', display: 'Inner' },
-        { value: plain.id, display: 'given' },
+        { value: withDisplay.id as string, display: 'Babs Jensen' },
+        { value: plain.id as string, display: 'jsmith' },
+        { value: inner.id as string, type: 'Group', display: 'Inner' },
+        { value: plain.id as string, display: 'given' },
         { value: 'not-a-known-id' },
       ]);
     });
@@ -414,10 +414,10 @@ describe('MemoryStore', () => {
       const plain = await store.createUser(user('jsmith'), ctx);
       const inner = await store.createGroup(group('Inner'), ctx);
       const members = [
-        { value: babs.id },
-        { value: plain.id },
-        { value: inner.id, type: 'Group' },
-        { value: babs.id, display: 'chosen by the client' },
+        { value: babs.id as string },
+        { value: plain.id as string },
+        { value: inner.id as string, type: 'Group' },
+        { value: babs.id as string, display: 'chosen by the client' },
       ];
       const outer = await store.createGroup({ schemas: [URN.group], displayName: 'Outer', members }, ctx);
       const other = await store.createGroup({ schemas: [URN.group], displayName: 'Other' }, ctx);
@@ -428,8 +428,8 @@ describe('MemoryStore', () => {
       const after = await store.getGroup(outer.id as string, ctx);
       assert.deepEqual(after.members, [
         { value: babs.id, display: 'Barbara' },
-        { value: plain.id, display: 'john.smith' },
-        { value: inner.id, type: 'Group', display: 'Inner Circle' },
+        { value: plain.id as string, display: 'john.smith' },
+        { value: inner.id as string, type: 'Group', display: 'Inner Circle' },
         { value: babs.id, display: 'chosen by the client' },
       ]);
       assert.equal(after.meta?.version, 'W/"4"');

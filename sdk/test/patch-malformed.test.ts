@@ -67,7 +67,7 @@ const bodies: [string, { body: unknown; resource?: ScimResource; type?: 'User' |
   [
     'a value nested too deeply',
     {
-      body: ops({ op: 'add', value: JSON.parse(`${'{"a":'.repeat(20)}1${'}'.repeat(20)}`) }),
+      body: ops({ op: 'add', value: JSON.parse(`${'{"a":'.repeat(20)}1${'}'.repeat(20)}`) as unknown }),
       want: want.syntax,
     },
   ],
@@ -231,7 +231,7 @@ const direct: [string, { operations: unknown; want: Want }][] = [
   [
     'a __proto__ key nested in a value',
     {
-      operations: [{ op: 'add', path: 'name', value: JSON.parse('{"__proto__":{"x":1}}') }],
+      operations: [{ op: 'add', path: 'name', value: JSON.parse('{"__proto__":{"x":1}}') as unknown }],
       want: want.path,
     },
   ],

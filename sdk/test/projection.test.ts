@@ -47,11 +47,13 @@ const registry = createSchemaRegistry({
 });
 const schema = registry.user;
 
+const meta = { resourceType: 'User', created: '2026-01-01T00:00:00Z', lastModified: '2026-01-02T00:00:00Z' };
+
 const user: ScimResource = Object.freeze({
   schemas: [URN.user, ENT, CUSTOM],
   id: '2819c223',
   externalId: 'bjensen',
-  meta: { resourceType: 'User', created: '2026-01-01T00:00:00Z', lastModified: '2026-01-02T00:00:00Z' },
+  meta,
   userName: 'bjensen',
   name: { givenName: 'Barbara', familyName: 'Jensen' },
   password: 'hunter2',
@@ -79,7 +81,7 @@ describe('projectResource', () => {
         want: {
           ...base,
           externalId: 'bjensen',
-          meta: user.meta,
+          meta,
           userName: 'bjensen',
           name: user.name,
           active: true,

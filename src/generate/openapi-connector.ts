@@ -31,7 +31,8 @@ export interface OpenApiCode {
   /** Names app-runtime.ts exports that connector.ts uses. */
   runtimeImports: string[];
   /** SDK names the bodies use. */
-  sdkImports: string[];
+  /** Names connector.ts imports from the SDK's engine (`scim-connector-sdk/protocol`). */
+  protocolImports: string[];
   /** Mapped bodies, by method. */
   bodies: Map<ServiceMethod, string>;
   /** Whether app-client.ts needs the list runtime (a list is mapped). */
@@ -284,7 +285,7 @@ function resourceCode(
         `return this.update${T}(id, patched.resource, ctx);`,
       ].join('\n'),
     );
-    code.sdkImports.push('applyPatch');
+    code.protocolImports.push('applyPatch');
   }
   if (mapping.delete !== undefined) {
     const op = mapping.delete;
@@ -402,7 +403,7 @@ export function openApiCode(spec: ConnectorSpec, root: unknown): OpenApiCode | u
     clientImports: [],
     mapperImports: [],
     runtimeImports: [],
-    sdkImports: [],
+    protocolImports: [],
     bodies: new Map(),
     anyList: false,
   };

@@ -38,11 +38,7 @@ function connectorImports(model: ConnectorModel): { sdk: string[]; resources: st
   for (const name of ['ListQuery', 'ListResult', 'PatchOperation'])
     if (text.includes(name)) sdk.push(`type ${name}`);
   const mapped = model.openapi;
-  if (mapped !== undefined) {
-    const bodies = model.methods.map((m) => m.body ?? '').join('\n');
-    sdk.push(...new Set(mapped.sdkImports.filter((name) => bodies.includes(`${name}(`))));
-    if (usesSchemas(model)) sdk.push('createSchemaRegistry');
-  }
+  if (mapped !== undefined && usesSchemas(model)) sdk.push('createSchemaRegistry');
   const resources = ['ConnectorGroup', 'ConnectorUser']
     .filter((name) => text.includes(name))
     .map((name) => `type ${name}`);
@@ -154,7 +150,9 @@ async function mappedFiles(
       }),
     },
   ];
+  const engine = usedImports(bodies, [...new Set(mapped.protocolImports)]);
   const imports = [
+    ...(engine === '' ? [] : [`import { ${engine} } from 'scim-connector-sdk/protocol';`]),
     `import { ${usedImports(bodies + ' appSettings( createAppClient( ', ['appSettings', 'createAppClient', ...mapped.clientImports], ['AppClient'])}, type AppClient } from './generated/app-client.js';`,
     `import { ${[usedImports(bodies, [...new Set(mapped.runtimeImports)]), 'type AppSettings'].filter((s) => s !== '').join(', ')} } from './generated/app-runtime.js';`,
     `import { ${usedImports(bodies, [...new Set(mapped.mapperImports)])} } from './generated/mappers.js';`,

@@ -130,7 +130,7 @@ export function checkOpenApiText(text: string, file: string): SpecProblem[] {
       at(
         source,
         ['openapi'],
-        `openapi is "${String(version)}": only OpenAPI 3.0.x and 3.1.x documents are supported`,
+        `openapi is ${JSON.stringify(version)}: only OpenAPI 3.0.x and 3.1.x documents are supported`,
       ),
     );
   }

@@ -119,7 +119,8 @@ function word(
       };
     }
     case 'pattern': {
-      const rule = String(schema?.['errorMessage'] ?? `must match ${String(error.schema)}`);
+      const custom = schema?.['errorMessage'];
+      const rule = typeof custom === 'string' ? custom : `must match ${String(error.schema)}`;
       const shown = schema?.['writeOnly'] === true ? undefined : String(data);
       return { text: problems.badFormat(where, shown, rule), path, at: 'value' };
     }

@@ -131,7 +131,7 @@ function checkBasePaths(source: YamlSource, data: unknown): SpecProblem[] {
   }
   if (versions.length === 2) {
     const path = (v: '2.0' | '1.1') =>
-      typeof basePaths[v] === 'string' ? (basePaths[v] as string) : DEFAULT_BASE_PATHS[v];
+      typeof basePaths[v] === 'string' ? basePaths[v] : DEFAULT_BASE_PATHS[v];
     const normalise = (p: string) => p.replace(/\/+$/, '').toLowerCase();
     if (normalise(path('2.0')) === normalise(path('1.1'))) {
       const where = basePaths['1.1'] !== undefined ? '1.1' : '2.0';

@@ -18,13 +18,16 @@ export interface YamlSource {
  * The node of `path`'s value and the key node that names it (absent for the root and list items);
  * when the path goes further than the YAML, the deepest node on it, with `complete` false.
  */
-function findNodes(doc: Document, path: DataPath): { value?: Node; key?: Node; complete: boolean } {
+function findNodes(
+  doc: Document,
+  path: DataPath,
+): { value: Node | undefined; key: Node | undefined; complete: boolean } {
   let value: unknown = doc.contents ?? undefined;
   let key: Node | undefined;
   for (const part of path) {
     if (isMap(value)) {
       const pair = value.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
-      if (!pair) return { value: value as Node, key, complete: false };
+      if (!pair) return { value: value, key, complete: false };
       key = pair.key as Node;
       value = pair.value ?? pair.key;
     } else if (isSeq(value) && typeof part === 'number' && value.items[part] !== undefined) {

@@ -74,10 +74,10 @@ export class RunContext {
     this.client = new HttpClient({
       baseUrl: options.url,
       auth: options.auth ?? { kind: 'none' },
-      ...(options.ca === undefined ? {} : { ca: options.ca }),
-      ...(options.insecure === undefined ? {} : { insecure: options.insecure }),
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      ...(options.headers === undefined ? {} : { headers: options.headers }),
+      ca: options.ca,
+      insecure: options.insecure,
+      timeoutMs: options.timeoutMs,
+      headers: options.headers,
     });
     this.#userHeaders = new Set(Object.keys(options.headers ?? {}).map((name) => name.toLowerCase()));
     this.authKind = options.auth?.kind ?? 'none';

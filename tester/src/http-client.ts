@@ -7,20 +7,21 @@ import { headerSecrets, maskBody, maskHeaders, maskSecrets, secretValues } from 
 export type Auth =
   { kind: 'none' } | { kind: 'bearer'; token: string } | { kind: 'basic'; user: string; password: string };
 
+/** Options absent or undefined take their defaults. */
 export interface HttpClientOptions {
   /** Base URL of the SCIM API, e.g. `https://host:8443/scim/v2`. */
   baseUrl: string;
   auth: Auth;
   /** PEM certificate(s) to trust instead of the system's CAs (as Node's `ca`). */
-  ca?: string | Buffer;
+  ca?: string | Buffer | undefined;
   /** Accept any server certificate. */
-  insecure?: boolean;
+  insecure?: boolean | undefined;
   /** Deadline of each exchange, from sending to the last byte of the response; default 10 s. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Largest response body accepted; default 32 MiB. */
   maxBodyBytes?: number;
   /** Sent with every request (after the client's own, so they can override them). */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 export interface ScimRequest {

@@ -74,7 +74,7 @@ describe('built-in request bodies', () => {
       withoutGroups('pushPasswordUpdate'),
     );
     const profile = wholeUserBody(user, okta11, URN, { profile: true });
-    assert.deepEqual(profile['name'] as object, { givenName: 'John', familyName: 'Taylor' });
+    assert.deepEqual(profile['name'], { givenName: 'John', familyName: 'Taylor' });
     assert.deepEqual((profile[URN] as { departmentName: string }).departmentName, 'Cloud Service Management');
   });
 

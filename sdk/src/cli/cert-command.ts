@@ -11,18 +11,20 @@ import { writePrivateFile } from '../tls/private-file.js';
 import { shellQuote } from '../tls/shell-quote.js';
 import { TLS_CERT_FILE, TLS_KEY_FILE, TLS_PFX_FILE, TLS_PFX_PASSPHRASE } from '../tls/tls-options.js';
 
+/** Options absent or undefined take their defaults. */
 export interface CertCommandOptions {
   hosts: string[];
   out: string;
-  days?: number;
-  passphrase?: string;
+  days?: number | undefined;
+  passphrase?: string | undefined;
   force?: boolean;
 }
 
 /** Where a command writes what it has to say. */
 export interface CliOutput {
-  out(text: string): void;
-  err(text: string): void;
+  // Properties, not methods: commander calls them detached from this object.
+  out: (text: string) => void;
+  err: (text: string) => void;
 }
 
 const PASSPHRASE_FILE = 'keystore-passphrase.txt';
@@ -39,7 +41,7 @@ export async function runCertCommand(options: CertCommandOptions, output: CliOut
     outDir: options.out,
     days,
     overwrite: options.force ?? false,
-    ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
+    passphrase: options.passphrase,
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error;
     throw new Error(
@@ -130,8 +132,8 @@ export function certCommand(output: CliOutput): Command {
             hosts: options.host,
             out: options.out,
             force: options.force,
-            ...(options.days === undefined ? {} : { days: options.days }),
-            ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
+            days: options.days,
+            passphrase: options.passphrase,
           },
           output,
         );

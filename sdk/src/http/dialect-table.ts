@@ -1,5 +1,5 @@
 // The dialects this SDK can serve. A new dialect is one more entry here.
-import type { Dialect } from '../service/capabilities.js';
+import type { Dialect } from '../protocol/dialect.js';
 import type { DialectDefinition } from './dialect.js';
 import { DIALECT_11 } from './dialects/scim11/dialect.js';
 import { DIALECT_20 } from './dialects/scim20/dialect.js';

@@ -1,10 +1,11 @@
-// The dialect interface: everything about the wire that differs between SCIM 2.0 and SCIM 1.1.
+// The dialect adapter interface: everything about the wire that differs between SCIM 2.0 and SCIM 1.1.
 import type { ScimError } from '../protocol/errors.js';
 import type { ScimResource } from '../protocol/resource.js';
 import type { SchemaRegistry } from '../protocol/resource-schema.js';
 import type { ResourceSchema } from '../protocol/schema-types.js';
-import type { Dialect } from '../service/capabilities.js';
-import type { ListQuery, PatchOperation } from '../service/scim-service.js';
+import type { Dialect } from '../protocol/dialect.js';
+import type { PatchOperation } from '../protocol/patch/operation.js';
+import type { ListQuery } from '../service/scim-service.js';
 import type { DiscoveryInfo } from './discovery.js';
 import type { QueryParams } from './list-params.js';
 import type { OktaOptions } from './server-options.js';
@@ -40,8 +41,9 @@ export interface DiscoveryRoute {
 }
 
 /**
- * A SCIM dialect. The engine is dialect-free: the service always sees canonical SCIM 2.0
- * resources, filters and PATCH operations, and the dialect translates at the edges. Every method
+ * The adapter of one SCIM dialect (a `Dialect`, named by version): its wire form. The engine is
+ * dialect-free: the service always sees canonical SCIM 2.0 resources, filters and PATCH operations,
+ * and the adapter translates at the edges. Every method
  * that reads client input throws a ScimError (never anything else) for input it cannot read.
  *
  * Routes every dialect gets: `GET|POST /Users`, `GET|PUT|PATCH|DELETE /Users/:id`, the same for
@@ -49,7 +51,7 @@ export interface DiscoveryRoute {
  * the dialect's `discovery` routes. Status codes (201 on create, 204 on delete, 404/405/415/413/501)
  * are the engine's; bodies and content types are the dialect's.
  */
-export interface ScimDialect {
+export interface DialectAdapter {
   readonly version: Dialect;
   /** The Content-Type of every response body. */
   readonly contentType: string;
@@ -99,5 +101,5 @@ export interface DialectDefinition {
   readonly version: Dialect;
   /** Where it is served unless the options say otherwise. */
   readonly defaultBasePath: string;
-  create(setup: DialectSetup): ScimDialect;
+  create(setup: DialectSetup): DialectAdapter;
 }

@@ -1,30 +1,15 @@
 // fastify's router-level errors (bad URL encoding, an over-long path parameter) answered as SCIM errors.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { toScimError } from '../protocol/error-body.js';
-import { ScimError } from '../protocol/errors.js';
 import type { Authenticator } from './auth.js';
-import type { ScimDialect } from './dialect.js';
+import type { DialectAdapter } from './dialect.js';
+import { toScimError } from './error-reply.js';
 import { sendScim } from './scim-reply.js';
 import { admitted } from './unauthorized.js';
 
 /** A dialect mounted at a base path. */
 export interface Mount {
   basePath: string;
-  dialect: ScimDialect;
-}
-
-function routerErrorOf(error: Error & { code?: string }, requestId: string): ScimError {
-  switch (error.code) {
-    case 'FST_ERR_BAD_URL':
-      return new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: 'the URL is not validly percent-encoded' });
-    case 'FST_ERR_MAX_PARAM_LENGTH':
-      return new ScimError('SCIM_ERR_NOT_FOUND', {
-        resourceType: 'Resource',
-        id: '(an id longer than any this server holds)',
-      });
-    default:
-      return toScimError(error, requestId);
-  }
+  dialect: DialectAdapter;
 }
 
 /** The mount whose base path the URL is under, matched in any case as the router does. */
@@ -60,7 +45,7 @@ export function frameworkErrors(mounts: readonly Mount[], authenticator: Authent
           message: status === 500 ? 'Internal Server Error' : error.message,
         });
       }
-      const err = routerErrorOf(error, request.id);
+      const err = toScimError(error, request.id);
       return sendScim(reply, mount.dialect, err.status, mount.dialect.writeError(err));
     });
   };

@@ -107,7 +107,7 @@ export function wantsReadableLog(given: Record<string, unknown>, stdoutIsTty: bo
 export function loggerOptions(
   setting: boolean | Record<string, unknown> | undefined,
   stdoutIsTty = process.stdout.isTTY === true,
-): FastifyServerOptions['logger'] {
+): NonNullable<FastifyServerOptions['logger']> {
   if (setting === false) return false;
   const given = setting === true || setting === undefined ? {} : setting;
   const extra = redactPaths(given['redact']);

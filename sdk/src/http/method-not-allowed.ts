@@ -1,7 +1,7 @@
 // 405 with an Allow header for the methods a known route does not support.
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { ScimError } from '../protocol/errors.js';
-import type { DialectEnv } from './resource-routes.js';
+import type { DialectAdapter } from './dialect.js';
 import { sendScim } from './scim-reply.js';
 
 const METHODS: readonly HTTPMethods[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -9,7 +9,7 @@ const METHODS: readonly HTTPMethods[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'
 /** Answers every other method on `path` with 405 and the methods it does support. */
 export function allowOnly(
   scope: FastifyInstance,
-  env: Pick<DialectEnv, 'dialect'>,
+  env: { readonly dialect: DialectAdapter },
   path: string,
   allowed: readonly HTTPMethods[],
 ): void {

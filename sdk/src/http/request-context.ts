@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyRequest } from 'fastify';
-import type { Dialect } from '../service/capabilities.js';
+import type { Dialect } from '../protocol/dialect.js';
 import type { RequestContext } from '../service/scim-service.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';

@@ -10,7 +10,7 @@ import type { ResourceSchema } from '../protocol/schema-types.js';
 import { validateResource } from '../protocol/validate-resource.js';
 import { NotFoundError } from '../service/errors.js';
 import type { ListQuery, ListResult, RequestContext, ScimService } from '../service/scim-service.js';
-import type { ScimDialect } from './dialect.js';
+import type { DialectAdapter } from './dialect.js';
 import { etagOf, tagMatches } from './etag.js';
 import { holdSecretsOf } from './fault-log.js';
 import type { QueryParams } from './list-params.js';
@@ -18,11 +18,12 @@ import { operationsFor, requireOperation, METHOD_NAMES, type ResourceOperations 
 import { allowOnly } from './method-not-allowed.js';
 import { nextTurn } from './next-turn.js';
 import { serviceContext } from './request-context.js';
+import { oneAtATime } from './write-queue.js';
 import { sendScim } from './scim-reply.js';
 
 /** What the routes of one dialect share. */
 export interface DialectEnv {
-  dialect: ScimDialect;
+  dialect: DialectAdapter;
   service: ScimService;
   schemas: SchemaRegistry;
   /** The most resources one list response holds, whatever `count` the dialect read. */
@@ -95,29 +96,6 @@ async function checkIfMatch(
       reason: 'If-Match does not name the current version',
     });
   }
-}
-
-/** Per service, the tail of each resource's queue of writes, by `Type/id`. */
-const writeQueues = new WeakMap<ScimService, Map<string, Promise<unknown>>>();
-
-/**
- * Runs `work` (a PUT, PATCH or DELETE, its If-Match check included) once every earlier write of the
- * same resource has settled. Two read-apply-update PATCHes at once would both apply to the same read,
- * and the second update would undo the first (Okta sends membership PATCHes of one group
- * concurrently); an If-Match checked while another write is under way could pass on a version about
- * to go. Both dialects share the queue, as they share the service. Another process is not held
- * back: a service that versions its resources can refuse a stale write itself.
- */
-function oneAtATime<T>(service: ScimService, key: string, work: () => Promise<T>): Promise<T> {
-  let queues = writeQueues.get(service);
-  if (queues === undefined) writeQueues.set(service, (queues = new Map()));
-  const run = (queues.get(key) ?? Promise.resolve()).then(work);
-  const tail = run.catch(() => undefined);
-  queues.set(key, tail);
-  void tail.then(() => {
-    if (queues.get(key) === tail) queues.delete(key);
-  });
-  return run;
 }
 
 /** Runs a list query and writes the page; the service's page is cut to `count` should it return more. */

@@ -2,12 +2,12 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ScimError } from '../protocol/errors.js';
 import { createAuthenticator, type Authenticator } from './auth.js';
-import { DEFAULT_REQUEST_CONTENT_TYPES, type ScimDialect } from './dialect.js';
+import { DEFAULT_REQUEST_CONTENT_TYPES, type DialectAdapter } from './dialect.js';
 import { availableDialects, dialectDefinition } from './dialect-table.js';
 import { discoveryInfo, type StaticDiscoveryInfo } from './discovery.js';
 import { registerDiscoveryRoutes } from './discovery-routes.js';
 import { isClientGone } from './client-gone.js';
-import { scimErrorOf } from './error-reply.js';
+import { toScimError } from './error-reply.js';
 import { loggedError, requestSecrets } from './fault-log.js';
 import { checkBodyHeaders } from './body-headers.js';
 import { decodeUtf8, parseJsonBody } from './json-body.js';
@@ -23,7 +23,7 @@ import {
 
 interface MountParams {
   options: ResolvedPluginOptions;
-  dialect: ScimDialect;
+  dialect: DialectAdapter;
   authenticator: Authenticator;
   info: StaticDiscoveryInfo;
   env: Omit<DialectEnv, 'baseUrl'>;
@@ -37,7 +37,7 @@ function sendError(
 ): FastifyReply {
   // A client that left mid-body is no fault (the onRequestAbort hook logs it); the answer reaches no one.
   const gone = isClientGone(error, request.raw);
-  const err = scimErrorOf(error, request.id, {
+  const err = toScimError(error, request.id, {
     ...(request.headers['content-type'] === undefined
       ? {}
       : { contentType: request.headers['content-type'] }),

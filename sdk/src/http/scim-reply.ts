@@ -1,10 +1,10 @@
 // Sending SCIM bodies: the dialect's content type, the body serialized once, extra headers.
 import type { FastifyReply } from 'fastify';
-import type { ScimDialect } from './dialect.js';
+import type { DialectAdapter } from './dialect.js';
 
 export function sendScim(
   reply: FastifyReply,
-  dialect: ScimDialect,
+  dialect: DialectAdapter,
   status: number,
   body: unknown,
   headers: Record<string, string> = {},

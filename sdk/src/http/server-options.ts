@@ -2,12 +2,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ServerOptions as HttpsServerOptions } from 'node:https';
 import type { ScimService, ServiceMethod } from '../service/scim-service.js';
-import {
-  CAPABILITIES,
-  methodsForCapability,
-  type Capability,
-  type Dialect,
-} from '../service/capabilities.js';
+import { CAPABILITIES, methodsForCapability, type Capability } from '../service/capabilities.js';
+import type { Dialect } from '../protocol/dialect.js';
 import {
   schemaRegistryOf,
   type SchemaRegistry,
@@ -112,10 +108,10 @@ export interface ScimServerOptions extends ScimPluginOptions {
   /** Port to listen on; default 0 (any free port, see `address`). */
   port?: number;
   /**
-   * Serve HTTPS with these; without them the server speaks plain HTTP. The protocol is TLS 1.2 or
+   * Serve HTTPS with these; absent or undefined, the server speaks plain HTTP. The protocol is TLS 1.2 or
    * later, and TLS 1.2 only with forward-secret suites (ECDHE with AES-GCM or ChaCha20).
    */
-  tls?: ServerTlsOptions;
+  tls?: ServerTlsOptions | undefined;
   /**
    * Plain HTTP is allowed by default only on a loopback host; any other host without `tls` needs
    * `allowHttp: true` (the Okta agent itself must then run with `-allowHttp true`).

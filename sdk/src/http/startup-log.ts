@@ -1,5 +1,5 @@
 // What the server says once it listens: where each dialect is served and how clients authenticate, never a secret.
-import type { Dialect } from '../service/capabilities.js';
+import type { Dialect } from '../protocol/dialect.js';
 import type { AuthOptions } from './server-options.js';
 
 const DIALECT_NAMES: Record<Dialect, string> = {

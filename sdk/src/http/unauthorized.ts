@@ -1,10 +1,10 @@
 // The authentication gate's answers: 401 in the request's dialect with the challenges, or 500 when the verifier fails.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { toScimError } from '../protocol/error-body.js';
+import { toScimError } from './error-reply.js';
 import { ScimError } from '../protocol/errors.js';
 import type { Authenticator } from './auth.js';
-import type { ScimDialect } from './dialect.js';
+import type { DialectAdapter } from './dialect.js';
 import { loggedError, requestSecrets } from './fault-log.js';
 import { REQUEST_ID_HEADER } from './request-context.js';
 import { sendScim } from './scim-reply.js';
@@ -29,7 +29,7 @@ export function sendUnauthorized(
   request: FastifyRequest,
   reply: FastifyReply,
   authenticator: Authenticator,
-  dialect: ScimDialect,
+  dialect: DialectAdapter,
 ): FastifyReply {
   const body = dialect.writeError(unauthorizedError(request.headers));
   return sendScim(reply, dialect, 401, body, {
@@ -47,7 +47,7 @@ export async function admitted(
   request: FastifyRequest,
   reply: FastifyReply,
   authenticator: Authenticator,
-  dialect: ScimDialect,
+  dialect: DialectAdapter,
 ): Promise<boolean> {
   let passed: boolean;
   try {

@@ -2,25 +2,27 @@
 import { findKey } from './attribute-access.js';
 import type { AttrPath, Filter } from './filter/ast.js';
 import { mapFilterPaths } from './filter/map.js';
+import { isForbiddenKey, isJsonObject } from './json-value.js';
 import { URN } from './resource.js';
 import type { ResourceTypeName, ScimResource } from './resource.js';
 import { isValidSchemaUrn } from './schemas/validate-extension.js';
 
+/** Each option absent or undefined takes its default. */
 export interface AliasTableOptions {
   /** The Okta app's name in `urn:okta:{app}:1.0:user:{schema}`; default `onprem_app`. */
-  oktaAppName?: string;
+  oktaAppName?: string | undefined;
   /** The custom user schema's name in that URN; default `custom`. */
-  oktaUserSchemaName?: string;
+  oktaUserSchemaName?: string | undefined;
   /**
    * The 2.0 extension URN the connector serves Okta's custom user attributes under; default
    * `urn:ietf:params:scim:schemas:extension:{oktaAppName}:2.0:User`.
    */
-  userExtensionUrn?: string;
+  userExtensionUrn?: string | undefined;
   /**
    * The 2.0 extension URN for `urn:okta:custom:group:1.0` (the group `description`); default
    * `urn:ietf:params:scim:schemas:extension:{oktaAppName}:2.0:Group`.
    */
-  groupExtensionUrn?: string;
+  groupExtensionUrn?: string | undefined;
 }
 
 /**
@@ -79,21 +81,21 @@ function dedupe(urns: string[]): string[] {
 
 /** `manager` with `from` renamed to `to` (case-insensitive); `drop` keys left out. */
 function renameManagerKey(manager: unknown, from: string, to: string, drop: readonly string[]): unknown {
-  if (typeof manager !== 'object' || manager === null || Array.isArray(manager)) return manager;
+  if (!isJsonObject(manager)) return manager;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(manager)) {
     const lower = key.toLowerCase();
-    if (key === '__proto__' || drop.includes(lower)) continue;
+    if (isForbiddenKey(key) || drop.includes(lower)) continue;
     out[lower === from.toLowerCase() ? to : key] = value;
   }
   return out;
 }
 
 function translateEnterprise(value: unknown, from: string, to: string, drop: readonly string[]): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  if (!isJsonObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    if (key === '__proto__') continue;
+    if (isForbiddenKey(key)) continue;
     out[key] = key.toLowerCase() === 'manager' ? renameManagerKey(inner, from, to, drop) : inner;
   }
   return out;
@@ -171,7 +173,7 @@ export function createAliasTable(options: AliasTableOptions = {}): AliasTable {
     const out: Record<string, unknown> = {};
     let schemas: string[] = [];
     for (const [key, value] of Object.entries(resource)) {
-      if (key === '__proto__') continue;
+      if (isForbiddenKey(key)) continue;
       if (key.toLowerCase() === 'schemas') {
         if (Array.isArray(value))
           schemas = value.filter((s): s is string => typeof s === 'string').map(mapUrn);

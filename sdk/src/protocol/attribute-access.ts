@@ -1,9 +1,8 @@
 // Reads attribute values out of canonical resources by path, case-insensitively, and orders them by schema type.
 import type { AttrPath } from './filter/ast.js';
 import type { ScimResource } from './resource.js';
+import { isForbiddenKey, isJsonObject } from './json-value.js';
 import type { AttributeDefinition, ResolvedAttribute, ResourceSchema } from './schema-types.js';
-
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * The own key of `obj` equal to `name` ignoring case (an exact match wins). Never answers
@@ -11,7 +10,7 @@ const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export function findKey(obj: object, name: string): string | undefined {
   const wanted = name.toLowerCase();
-  if (RESERVED.has(wanted)) return undefined;
+  if (isForbiddenKey(wanted)) return undefined;
   if (Object.hasOwn(obj, name)) return name;
   for (const key of Object.keys(obj)) {
     if (key.toLowerCase() === wanted) return key;
@@ -19,13 +18,9 @@ export function findKey(obj: object, name: string): string | undefined {
   return undefined;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The value of `obj`'s attribute `name` (case-insensitive), or undefined. */
 export function getOwn(obj: unknown, name: string): unknown {
-  if (!isObject(obj)) return undefined;
+  if (!isJsonObject(obj)) return undefined;
   const key = findKey(obj, name);
   return key === undefined ? undefined : obj[key];
 }
@@ -74,7 +69,7 @@ function sortValue(
   }
   const valueDef = attribute.subAttributes?.find((sub) => sub.name.toLowerCase() === 'value');
   if (valueDef === undefined) return { value: undefined, attribute };
-  const elements = Array.isArray(value) ? value : [value];
+  const elements: unknown[] = Array.isArray(value) ? value : [value];
   const primary = elements.find((element) => getOwn(element, 'primary') === true) ?? elements[0];
   return { value: getOwn(primary, 'value'), attribute: valueDef };
 }

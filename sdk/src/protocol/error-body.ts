@@ -1,16 +1,6 @@
-// Turns any thrown value into a ScimError and a ScimError into the error body of each dialect.
-import { ScimError } from './errors.js';
+// A ScimError as the error body of each dialect.
+import type { ScimError } from './errors.js';
 import { URN } from './resource.js';
-
-/**
- * The ScimError to answer with. Anything that is not a ScimError is an internal fault: the client
- * gets a 500 that quotes the request id and nothing of the fault itself (its message could hold
- * data or secrets); the original stays reachable as `cause` for the server's log.
- */
-export function toScimError(err: unknown, requestId: string): ScimError {
-  if (err instanceof ScimError) return err;
-  return new ScimError('SCIM_ERR_INTERNAL', { requestId }, { cause: err });
-}
 
 /** The SCIM 2.0 error body (RFC 7644 §3.12): `status` is a string. */
 export interface ErrorBody20 {

@@ -120,7 +120,7 @@ function projectAttribute(
   if (def?.type !== 'complex' || (!(named instanceof Set) && !hasHiddenSubAttributes(def))) return value;
   // Elements left empty by the selection are dropped, and so is an attribute left with none.
   if (Array.isArray(value)) {
-    const elements = value
+    const elements = (value as unknown[])
       .map((element) => (isJsonObject(element) ? projectComplex(element, def, named, mode) : element))
       .filter((element) => !isJsonObject(element) || Object.keys(element).length > 0);
     return elements.length === 0 ? undefined : elements;
@@ -158,7 +158,7 @@ export function projectResource(
       : request.excludedAttributes !== undefined && request.excludedAttributes.length > 0
         ? { kind: 'exclude', selection: select(request.excludedAttributes, schema) }
         : { kind: 'default' };
-  const selection: Selection = mode.kind === 'default' ? new Map() : mode.selection;
+  const selection: Selection = mode.kind === 'default' ? (new Map() as Selection) : mode.selection;
   const out: ScimResource = { schemas: resource.schemas };
   for (const [key, value] of Object.entries(resource)) {
     if (key === 'schemas' || isForbiddenKey(key)) continue;

@@ -1,4 +1,5 @@
 // Okta's UserManagementCapabilities and the service methods each needs, per dialect: shared data for server, generator and tester.
+import type { Dialect } from '../protocol/dialect.js';
 import type { ServiceMethod } from './scim-service.js';
 
 export const CAPABILITIES = [
@@ -16,7 +17,7 @@ export const CAPABILITIES = [
 
 export type Capability = (typeof CAPABILITIES)[number];
 
-export type Dialect = '2.0' | '1.1';
+export type { Dialect };
 
 /** The SCIM 1.1 (Okta Provisioning Agent) contract: capability → service methods. */
 const METHODS_11: Readonly<Record<Capability, readonly ServiceMethod[]>> = {

@@ -1,7 +1,10 @@
 // The ScimService contract: what a connector implements. Every method is optional; a missing one answers 501.
 import type { Filter, AttrPath } from '../protocol/filter/ast.js';
 import type { ScimGroup, ScimUser } from '../protocol/resource.js';
-import type { Dialect } from './capabilities.js';
+import type { Dialect } from '../protocol/dialect.js';
+import type { PatchOperation } from '../protocol/patch/operation.js';
+
+export type { PatchOperation };
 
 /** The parsed query of a list request (GET /Users, GET /Groups, POST /.search). */
 export interface ListQuery {
@@ -33,13 +36,6 @@ export interface RequestContext {
   requestId: string;
   /** The dialect the client speaks; the resource given and returned is always SCIM 2.0. */
   dialect: Dialect;
-}
-
-/** One PATCH operation as the client sent it, `op` lower-cased. */
-export interface PatchOperation {
-  op: 'add' | 'remove' | 'replace';
-  path?: string;
-  value?: unknown;
 }
 
 /**

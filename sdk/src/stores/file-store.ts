@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { ScimGroup, ScimUser } from '../protocol/resource.js';
 import type { SchemaRegistry } from '../protocol/resource-schema.js';
 import type { ListQuery, ListResult, RequestContext, ScimService } from '../service/scim-service.js';
+import { isJsonObject } from '../protocol/json-value.js';
 import { userNameKey } from '../protocol/name-key.js';
 import { NODE_FILE_SYSTEM, writeFileAtomic, writeFilesAtomic, type StoreFileSystem } from './atomic-file.js';
 import { findJsonSyntaxError, positionAt, topLevelElementOffsets } from './json-syntax-error.js';
@@ -87,9 +88,9 @@ export class FileStore implements ScimService {
     const store = new FileStore(files, fs, (onChange) => {
       try {
         return new MemoryStore({
-          ...(options.schemas === undefined ? {} : { schemas: options.schemas }),
-          ...(options.now === undefined ? {} : { now: options.now }),
-          ...(options.newId === undefined ? {} : { newId: options.newId }),
+          schemas: options.schemas,
+          now: options.now,
+          newId: options.newId,
           seed: { users: users ?? options.seed?.users ?? [], groups: groups ?? options.seed?.groups ?? [] },
           onChange,
         });
@@ -291,9 +292,7 @@ function shapeProblem(
       const members = record.members;
       if (
         !Array.isArray(members) ||
-        !members.every(
-          (m) => typeof m === 'object' && m !== null && typeof m.value === 'string' && m.value !== '',
-        )
+        !members.every((m: unknown) => isJsonObject(m) && typeof m['value'] === 'string' && m['value'] !== '')
       ) {
         return at('has "members" that are not an array of {"value": "<id>"} objects');
       }

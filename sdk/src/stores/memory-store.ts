@@ -17,13 +17,14 @@ export interface StoreChange {
   groups: boolean;
 }
 
+/** Options absent or undefined take their defaults. */
 export interface MemoryStoreOptions {
   /** The schemas filters and sorting resolve against; the standard User and Group schemas by default. */
-  schemas?: SchemaRegistry;
+  schemas?: SchemaRegistry | undefined;
   /** Resources to start with; their ids and meta are kept (ids and meta are assigned where absent). */
   seed?: { users?: ScimUser[]; groups?: ScimGroup[] };
-  now?: () => Date;
-  newId?: () => string;
+  now?: (() => Date) | undefined;
+  newId?: (() => string) | undefined;
   /**
    * Called after every write, before the service method resolves: a write is acknowledged only once this
    * settles, and its rejection rejects the method. The store's state already holds the change; a

@@ -7,15 +7,16 @@ import forge from 'node-forge';
 import { writePrivateFile } from './private-file.js';
 import { shellQuote } from './shell-quote.js';
 
+/** Options absent or undefined take their defaults. */
 export interface SelfSignedCertificateOptions {
   /** DNS names and IP addresses (IPv4 or IPv6) the certificate is for; the first is the CN. */
   hosts: string[];
   /** Where to write key.pem (mode 0600), cert.pem and keystore.p12; nothing is written without it. */
   outDir?: string;
   /** Days the certificate is valid: 825 by default. */
-  days?: number;
+  days?: number | undefined;
   /** Passphrase of the PKCS#12 keystore; a random one is made when absent. */
-  passphrase?: string;
+  passphrase?: string | undefined;
   /** Subject CN; the first host by default. */
   commonName?: string;
   /** Replace files already in `outDir` (refused by default with an Error whose `code` is EEXIST, so a key in use is not lost). */

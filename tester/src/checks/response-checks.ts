@@ -65,9 +65,10 @@ export function readListPage(body: unknown, what: string): ListPage | string {
   const total = body['totalResults'] as number;
   if (resources === undefined && total === 0) return { totalResults: 0, resources: [] };
   if (!Array.isArray(resources)) return `${what}: \`Resources\` is missing or not an array`;
-  const bad = resources.findIndex((r) => !isObject(r) || typeof r['id'] !== 'string' || r['id'] === '');
+  const listed: unknown[] = resources;
+  const bad = listed.findIndex((r) => !isObject(r) || typeof r['id'] !== 'string' || r['id'] === '');
   if (bad >= 0) return `${what}: \`Resources[${bad}]\` is not a resource with an \`id\``;
-  const page: ListPage = { totalResults: total, resources };
+  const page: ListPage = { totalResults: total, resources: listed.filter(isObject) };
   if (body['startIndex'] !== undefined) page.startIndex = body['startIndex'] as number;
   if (body['itemsPerPage'] !== undefined) page.itemsPerPage = body['itemsPerPage'] as number;
   return page;

@@ -110,7 +110,7 @@ export async function ensureUser(ctx: RunContext, purpose: 'read' | 'write'): Pr
       const response = await ctx.request({ method: 'GET', path: '/Users?startIndex=1&count=1' });
       const first =
         isObject(response.body) && Array.isArray(response.body['Resources'])
-          ? response.body['Resources'][0]
+          ? (response.body['Resources'] as unknown[])[0]
           : undefined;
       return isObject(first) && typeof first['id'] === 'string' ? first : undefined;
     });

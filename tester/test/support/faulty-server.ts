@@ -74,7 +74,8 @@ function values(resource: Json, attr: string, lastModified: string): string[] {
   }
   if (lower === 'meta.lastmodified') return [lastModified];
   const value = Object.entries(resource).find(([key]) => key.toLowerCase() === lower)?.[1];
-  return value === undefined ? [] : [String(value)];
+  if (value === undefined) return [];
+  return [typeof value === 'string' ? value : JSON.stringify(value)];
 }
 
 function toBoolean(value: unknown): unknown {

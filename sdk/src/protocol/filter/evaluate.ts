@@ -233,7 +233,8 @@ function elementScope(parent: AttributeDefinition): Scope {
         def,
         read(element) {
           const value = getOwn(element, def.name);
-          return value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+          if (value === undefined || value === null) return [];
+          return Array.isArray(value) ? (value as unknown[]) : [value];
         },
       };
     },

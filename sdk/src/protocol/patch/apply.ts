@@ -19,7 +19,7 @@ import type {
   SchemaDefinition,
 } from '../schema-types.js';
 import { RESOURCE_LIMITS } from '../validate-resource.js';
-import type { PatchOperation } from '../../service/scim-service.js';
+import type { PatchOperation } from './operation.js';
 
 export interface PatchResult {
   /** A new resource; the input is never changed. */
@@ -288,7 +288,7 @@ function applySubAttribute(
 
 function recordsOf(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? [...value] : [value];
+  return Array.isArray(value) ? [...(value as unknown[])] : [value];
 }
 
 /** A whole multi-valued attribute: `members`, `emails`. */
@@ -384,8 +384,8 @@ function applyToRecords(
   value: unknown,
   path: string,
 ): void {
-  const { attribute } = resolved;
-  const label = attributeLabel({ ...resolved, subAttribute: undefined });
+  const { schema, extension, attribute } = resolved;
+  const label = attributeLabel({ schema, extension, attribute });
   let records = recordsOf(getOwn(target, attribute.name));
   // A loop, not flatMap: this runs over every record of an attribute that may hold 100,000.
   const matched: number[] = [];

@@ -5,7 +5,7 @@ import { parsePatchPath } from '../filter/parser.js';
 import { cloneJson, findStructureProblem, isJsonObject } from '../json-value.js';
 import { URN } from '../resource.js';
 import type { PatchPath } from '../filter/ast.js';
-import type { PatchOperation } from '../../service/scim-service.js';
+import type { PatchOperation } from './operation.js';
 
 export interface PatchLimits {
   /** Most operations in one request (default 1 000). */
@@ -75,7 +75,7 @@ export function parsePatchOperation(operation: unknown, index: number): PatchOpe
 export function readPatchOperation(
   operation: unknown,
   index: number,
-): { operation: PatchOperation; patchPath?: PatchPath } {
+): { operation: PatchOperation; patchPath: PatchPath | undefined } {
   if (!isJsonObject(operation)) throw syntax(`operation ${index} is not an object`);
   const op = getOwn(operation, 'op');
   if (typeof op !== 'string' || !OPS.has(op.toLowerCase())) {
@@ -118,7 +118,7 @@ export function readPatchOperation(
         reason: `operation ${index} without a path needs an object of attributes`,
       });
     }
-    return { operation: { op: kind, value: cloneJson(value) } };
+    return { operation: { op: kind, value: cloneJson(value) }, patchPath: undefined };
   }
   return { operation: { op: kind, path, value: cloneJson(value) }, patchPath };
 }

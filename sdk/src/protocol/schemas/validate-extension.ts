@@ -1,11 +1,11 @@
 // Checks a connector-declared extension schema at start-up, so a typo fails loudly instead of serving a broken schema.
+import { isForbiddenKey } from '../json-value.js';
 import type { AttributeDefinition, SchemaDefinition } from '../schema-types.js';
 
 /** RFC 7643 §2.1 ATTRNAME: ALPHA *("-" / "_" / DIGIT / ALPHA). */
 const ATTRNAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 /** A URN (RFC 8141): `urn:` NID `:` NSS, with no trailing colon (attribute paths append `:name`). */
 const URN_FORM = /^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[^\s:][^\s]*$/i;
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
 const TYPES = new Set([
   'string',
@@ -23,7 +23,7 @@ const UNIQUENESS = new Set(['none', 'server', 'global']);
 
 /** Whether `name` is a valid attribute name (`$ref` only where RFC 7643 uses it: as a sub-attribute). */
 export function isValidAttributeName(name: string, subAttribute = false): boolean {
-  if (RESERVED.has(name.toLowerCase())) return false;
+  if (isForbiddenKey(name)) return false;
   return ATTRNAME.test(name) || (subAttribute && name === '$ref');
 }
 

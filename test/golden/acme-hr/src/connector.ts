@@ -1,6 +1,5 @@
 // The acme-hr connector: the ScimService the SCIM server calls. Yours to edit: regenerating keeps the bodies you wrote.
 import {
-  applyPatch,
   createSchemaRegistry,
   type ListQuery,
   type ListResult,
@@ -10,6 +9,7 @@ import {
 } from 'scim-connector-sdk';
 import type { ConnectorConfig } from './generated/config.js';
 import { SCHEMA_OPTIONS, type ConnectorGroup, type ConnectorUser } from './generated/schemas.js';
+import { applyPatch } from 'scim-connector-sdk/protocol';
 import {
   appSettings,
   createAppClient,

@@ -5,7 +5,7 @@ import { ScimError } from '../../../protocol/errors.js';
 import { isJsonObject } from '../../../protocol/json-value.js';
 import type { ResourceSchema } from '../../../protocol/schema-types.js';
 import { validateResource } from '../../../protocol/validate-resource.js';
-import type { DialectDefinition, DialectSetup, ListPage, ScimDialect } from '../../dialect.js';
+import type { DialectDefinition, DialectSetup, ListPage, DialectAdapter } from '../../dialect.js';
 import { discoveryRoutes11, LIST_SCHEMAS_11 } from './discovery.js';
 import { projectionOfQuery, queryParam } from '../../list-params.js';
 import { attributeNameTo20, readListQuery11 } from './list-params.js';
@@ -34,7 +34,7 @@ function readResource11(
   return validateResource(alias.resourceTo20(body, schema.resourceType), schema);
 }
 
-function createDialect11(setup: DialectSetup): ScimDialect {
+function createDialect11(setup: DialectSetup): DialectAdapter {
   const { appName, userSchemaName, userExtensionUrn, groupExtensionUrn } = setup.okta;
   const alias = createAliasTable({
     oktaAppName: appName,

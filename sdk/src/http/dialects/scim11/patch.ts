@@ -1,21 +1,17 @@
 // Reads a SCIM 1.1 PATCH body (a partial resource, SCIM 1.1 API §3.3.2) into canonical PATCH operations.
 import type { AliasTable } from '../../../protocol/alias-table.js';
+import { getOwn } from '../../../protocol/attribute-access.js';
 import { ScimError } from '../../../protocol/errors.js';
 import { parsePatchPath } from '../../../protocol/filter/parser.js';
 import { stringifyAttrPath, stringifyFilter } from '../../../protocol/filter/stringify.js';
 import { findStructureProblem, isJsonObject } from '../../../protocol/json-value.js';
 import { PATCH_LIMITS, parsePatchRequest } from '../../../protocol/patch/request.js';
 import type { ResourceSchema } from '../../../protocol/schema-types.js';
-import type { PatchOperation } from '../../../service/scim-service.js';
+import type { PatchOperation } from '../../../protocol/patch/operation.js';
 import { attributeNameTo20 } from './list-params.js';
 
 function syntax(reason: string): ScimError {
   return new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason });
-}
-
-function member(obj: Record<string, unknown>, name: string): unknown {
-  const key = Object.keys(obj).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : obj[key];
 }
 
 /** Each `"operation": "delete"` becomes one operation: the 2.0 cap on operations holds for 1.1 too. */
@@ -33,7 +29,7 @@ function checkedPath(path: string): string {
 function removals(meta: unknown, schema: ResourceSchema, alias: AliasTable): PatchOperation[] {
   if (meta === undefined || meta === null) return [];
   if (!isJsonObject(meta)) throw syntax('"meta" must be an object');
-  const names = member(meta, 'attributes');
+  const names = getOwn(meta, 'attributes');
   if (names === undefined || names === null) return [];
   if (!Array.isArray(names) || !names.every((n): n is string => typeof n === 'string')) {
     throw syntax('"meta.attributes" must be an array of attribute names');
@@ -47,7 +43,7 @@ function removals(meta: unknown, schema: ResourceSchema, alias: AliasTable): Pat
 
 function isDelete(element: unknown): boolean {
   if (!isJsonObject(element)) return false;
-  const operation = member(element, 'operation');
+  const operation = getOwn(element, 'operation');
   return typeof operation === 'string' && operation.toLowerCase() === 'delete';
 }
 
@@ -67,7 +63,7 @@ function attributeOperations(path: string, value: unknown): PatchOperation[] {
   if (!Array.isArray(value)) return [{ op: 'replace', path, value }];
   const operations: PatchOperation[] = [];
   for (const element of value.filter(isDelete)) {
-    const target = isJsonObject(element) ? member(element, 'value') : undefined;
+    const target = isJsonObject(element) ? getOwn(element, 'value') : undefined;
     if (typeof target !== 'string') {
       throw new ScimError('SCIM_ERR_INVALID_VALUE', {
         attribute: path,
@@ -115,7 +111,7 @@ function readPatchOp(body: unknown, schema: ResourceSchema, alias: AliasTable): 
 export function readPatch11(body: unknown, schema: ResourceSchema, alias: AliasTable): PatchOperation[] {
   if (!isJsonObject(body)) throw syntax('a PATCH body must be a JSON object');
   // Clients that speak 2.0 send a PatchOp to either endpoint; no 1.1 resource has `Operations`.
-  if (member(body, 'Operations') !== undefined) return readPatchOp(body, schema, alias);
+  if (getOwn(body, 'Operations') !== undefined) return readPatchOp(body, schema, alias);
   const problem = findStructureProblem(body, PATCH_LIMITS.maxDepth);
   if (problem !== undefined && 'forbiddenKey' in problem) {
     throw new ScimError('SCIM_ERR_INVALID_PATH', {
@@ -125,7 +121,7 @@ export function readPatch11(body: unknown, schema: ResourceSchema, alias: AliasT
   }
   if (problem !== undefined) throw syntax(`the body is nested deeper than ${PATCH_LIMITS.maxDepth} levels`);
   const resource = alias.resourceTo20(body, schema.resourceType);
-  const operations = removals(member(resource, 'meta'), schema, alias);
+  const operations = removals(getOwn(resource, 'meta'), schema, alias);
   for (const [key, value] of Object.entries(resource)) {
     if (['schemas', 'id', 'meta'].includes(key.toLowerCase())) continue;
     const extension = schema.extension(key);

@@ -5,7 +5,7 @@ import { isJsonObject } from '../../../protocol/json-value.js';
 import { parsePatchRequest } from '../../../protocol/patch/request.js';
 import { URN } from '../../../protocol/resource.js';
 import { validateResource } from '../../../protocol/validate-resource.js';
-import type { DialectDefinition, DialectSetup, ListPage, ScimDialect } from '../../dialect.js';
+import type { DialectDefinition, DialectSetup, ListPage, DialectAdapter } from '../../dialect.js';
 import { DISCOVERY_20 } from './discovery.js';
 import {
   projectionOfQuery,
@@ -32,7 +32,7 @@ function searchParams(body: unknown): RawListParams {
   return params;
 }
 
-function createDialect20(setup: DialectSetup): ScimDialect {
+function createDialect20(setup: DialectSetup): DialectAdapter {
   const paging: PagingRules = { maxResults: setup.maxResults, clamp: clamp20 };
   return {
     version: '2.0',
