@@ -52,5 +52,5 @@ export function servedService(connector: object): ScimService {
     }
     service[method] = implementation.bind(connector);
   }
-  return service as ScimService;
+  return service;
 }

@@ -75,14 +75,14 @@ async function readSeedFile(path: string): Promise<Record<string, unknown>[]> {
  */
 export async function readSeed(): Promise<{ users: ScimUser[]; groups: ScimGroup[] }> {
   const aliases = createAliasTable({
-    ...(OKTA.appName === undefined ? {} : { oktaAppName: OKTA.appName }),
-    ...(OKTA.userSchemaName === undefined ? {} : { oktaUserSchemaName: OKTA.userSchemaName }),
-    ...(OKTA.userExtensionUrn === undefined ? {} : { userExtensionUrn: OKTA.userExtensionUrn }),
-    ...(OKTA.groupExtensionUrn === undefined ? {} : { groupExtensionUrn: OKTA.groupExtensionUrn }),
+    oktaAppName: OKTA.appName,
+    oktaUserSchemaName: OKTA.userSchemaName,
+    userExtensionUrn: OKTA.userExtensionUrn,
+    groupExtensionUrn: OKTA.groupExtensionUrn,
   });
   const users = (SEED_FILES.users === undefined ? [] : await readSeedFile(SEED_FILES.users)).map((user) => {
     const { groups: _derived, ...rest } = aliases.resourceTo20(user, 'User');
-    return rest as ScimUser;
+    return rest;
   });
   const groups = (SEED_FILES.groups === undefined ? [] : await readSeedFile(SEED_FILES.groups)).map((group) =>
     aliases.resourceTo20(group, 'Group'),
@@ -110,7 +110,7 @@ export async function openStore(config: ConnectorConfig): Promise<ConnectorStore
     async patchUser(id, operations, ctx) {
       const patched = applyPatch(await store.getUser(id, ctx), operations, schemas.user);
       if (patched.changed.length === 0) return typed.getUser(id, ctx);
-      return typed.updateUser(id, validateResource(patched.resource, schemas.user) as ConnectorUser, ctx);
+      return typed.updateUser(id, validateResource(patched.resource, schemas.user), ctx);
     },
     createGroup: (group, ctx) => typed.createGroup(group, ctx),
     updateGroup: (id, group, ctx) => typed.updateGroup(id, group, ctx),
@@ -120,7 +120,7 @@ export async function openStore(config: ConnectorConfig): Promise<ConnectorStore
     async patchGroup(id, operations, ctx) {
       const patched = applyPatch(await store.getGroup(id, ctx), operations, schemas.group);
       if (patched.changed.length === 0) return typed.getGroup(id, ctx);
-      return typed.updateGroup(id, validateResource(patched.resource, schemas.group) as ConnectorGroup, ctx);
+      return typed.updateGroup(id, validateResource(patched.resource, schemas.group), ctx);
     },
   };
 }
