@@ -7,22 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFileStore } from '../src/stores/file-store.js';
 import type { ScimGroup, ScimUser } from '../src/protocol/resource.js';
+import { seededRandom } from './support/seeded-random.js';
 
 const seed = 20261128;
 const kills = 24;
 const writer = fileURLToPath(new URL('./fixtures/file-store-writer.ts', import.meta.url));
 /** The repository root, where `--import tsx` resolves whatever the current folder. */
 const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/** mulberry32: a small seeded generator, so a failing run can be repeated with the printed seed. */
-function random(state: number): () => number {
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Round {
   users: string[];
@@ -74,7 +65,7 @@ describe(`FileStore under kill -9 (${kills} kills, seed ${seed})`, function () {
 
   it('keeps every acknowledged write, and the files always parse', async () => {
     console.log(`      crash test seed ${seed}`);
-    const next = random(seed);
+    const next = seededRandom(seed);
     const acknowledged = new Set<string>();
     const groupCounts = new Map<string, number>();
     for (let kill = 1; kill <= kills; kill += 1) {

@@ -336,9 +336,6 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
   if (spec.schemas.user !== undefined) okta['userExtensionUrn'] = spec.schemas.user.urn;
   if (spec.schemas.group !== undefined) okta['groupExtensionUrn'] = spec.schemas.group.urn;
   const oktaUserUrn11 = `urn:okta:${spec.okta.appName}:1.0:user:${spec.okta.userSchemaName}`;
-  const listening =
-    model.dialects.map((d) => `SCIM ${d.version}: \${url}${d.basePath}`).join('   ') +
-    (store ? '   store: ${config.store}' : '');
   const runtimeFiles = [model.paths.seedUsers, model.paths.seedGroups].filter(
     (p): p is string => p !== undefined,
   );
@@ -360,7 +357,7 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
     {
       path: 'src/server.ts',
       zone: 'scaffolding',
-      text: await renderTemplate('src/server.ts.hbs', { ...base, listening }),
+      text: await renderTemplate('src/server.ts.hbs', base),
     },
     { path: 'src/main.ts', zone: 'scaffolding', text: await renderTemplate('src/main.ts.hbs', base) },
     {

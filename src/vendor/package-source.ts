@@ -63,9 +63,10 @@ export async function resolvePackages(
     ];
     return { source: { kind: 'vendor', sdkTarball, testerTarball, tarballs } };
   }
+  // A caret range, as the contract says: a patch release of the SDK or tester needs no regeneration.
   const versions = {
-    sdkVersion: await versionOf(root, 'sdk'),
-    testerVersion: await versionOf(root, 'tester'),
+    sdkVersion: `^${await versionOf(root, 'sdk')}`,
+    testerVersion: `^${await versionOf(root, 'tester')}`,
   };
   if (chosen === 'registry') return { source: { kind: 'registry', ...versions } };
   const workspaces = (await readJson(join(root, 'package.json'))).workspaces ?? [];

@@ -128,7 +128,7 @@ describe('scim-connector (CLI)', function () {
     const pkg = JSON.parse(await readFile(join(out, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
-    assert.equal(pkg.dependencies['scim-connector-sdk'], '0.1.0');
+    assert.equal(pkg.dependencies['scim-connector-sdk'], '^0.1.0');
   });
 
   it('generate again from an unchanged spec: no byte and no mtime changes', async () => {

@@ -13,7 +13,8 @@ describe('resolvePackages', function () {
 
   it('uses the workspace packages for a folder the root workspaces name', async () => {
     const resolved = await resolvePackages(GENERATOR_ROOT, join(GENERATOR_ROOT, 'examples', 'acme'));
-    assert.equal(resolved.source.kind, 'workspace');
+    // A caret range, as the goldens and the example's package.json have it: npm links any 0.1.x workspace.
+    assert.deepEqual(resolved.source, { kind: 'workspace', sdkVersion: '^0.1.0', testerVersion: '^0.1.0' });
     assert.equal(resolved.note, undefined);
   });
 
@@ -25,7 +26,7 @@ describe('resolvePackages', function () {
 
   it('selects registry versions when asked', async () => {
     const resolved = await resolvePackages(GENERATOR_ROOT, join(tmpdir(), 'x'), 'registry');
-    assert.deepEqual(resolved.source, { kind: 'registry', sdkVersion: '0.1.0', testerVersion: '0.1.0' });
+    assert.deepEqual(resolved.source, { kind: 'registry', sdkVersion: '^0.1.0', testerVersion: '^0.1.0' });
   });
 
   it('vendors both packages outside the repository, the same bytes every time', async () => {

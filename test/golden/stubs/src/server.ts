@@ -10,15 +10,14 @@ export async function createServer(config: ConnectorConfig): Promise<ScimServer>
   return createScimServer({ ...serverOptions(config), service: servedService(connector) });
 }
 
-/** Starts serving, closes gracefully on SIGTERM or SIGINT, and logs where it listens. */
+/** Starts serving (the SDK logs each dialect's URL and the auth), closes gracefully on SIGTERM or SIGINT. */
 export async function start(config: ConnectorConfig): Promise<ScimServer> {
   const server = await createServer(config);
   installShutdownHandlers(server);
-  const url = await server.listen();
+  await server.listen();
   const log = server.app.log;
   if (config.auth === undefined) {
     log.warn('no SCIM_BEARER_TOKEN or SCIM_BASIC_USER is set: authentication is off (loopback only)');
   }
-  log.info(`SCIM 1.1: ${url}/scim/v1`);
   return server;
 }
