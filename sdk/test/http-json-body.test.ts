@@ -4,6 +4,7 @@ import {
   jsonDepth,
   jsonShape,
   MAX_JSON_DEPTH,
+  MAX_JSON_DISTINCT_KEYS,
   MAX_JSON_KEYS,
   MAX_JSON_KEYS_PER_OBJECT,
   parseJsonBody,
@@ -54,13 +55,23 @@ describe('http: JSON bodies', () => {
     ['an object with one key more', object(MAX_JSON_KEYS_PER_OBJECT + 1), false],
     ['a nested object with one key more', `{"a":[${object(MAX_JSON_KEYS_PER_OBJECT + 1)}]}`, false],
     [
-      'the most keys allowed in all, over many objects',
-      `[${Array.from({ length: MAX_JSON_KEYS / 1000 }, (_, i) => object(1000, i * 1000)).join(',')}]`,
+      'the most keys allowed in all, over many objects of the same names',
+      `[${Array.from({ length: MAX_JSON_KEYS / 1000 }, () => object(1000)).join(',')}]`,
       true,
     ],
     [
       'one key more in all',
-      `[${Array.from({ length: MAX_JSON_KEYS / 1000 }, (_, i) => object(1000, i * 1000)).join(',')},{"x":1}]`,
+      `[${Array.from({ length: MAX_JSON_KEYS / 1000 }, () => object(1000)).join(',')},{"x":1}]`,
+      false,
+    ],
+    [
+      'the most distinct key names allowed',
+      `[${Array.from({ length: MAX_JSON_DISTINCT_KEYS / 1000 }, (_, i) => object(1000, i * 1000)).join(',')}]`,
+      true,
+    ],
+    [
+      'one distinct key name more',
+      `[${Array.from({ length: MAX_JSON_DISTINCT_KEYS / 1000 }, (_, i) => object(1000, i * 1000)).join(',')},{"x":1}]`,
       false,
     ],
   ];
@@ -76,11 +87,12 @@ describe('http: JSON bodies', () => {
     });
   }
 
-  it('counts keys, not colons inside strings', () => {
-    assert.deepEqual(jsonShape('{"a:b":"c:d","e":[{"f":1},{"g":{"h":2}}]}'), {
+  it('counts keys, not colons inside strings, and distinct key names', () => {
+    assert.deepEqual(jsonShape('{"a:b":"c:d","e":[{"f":1},{"g":{"h":2}},{"f":3}]}'), {
       depth: 4,
-      keys: 5,
+      keys: 6,
       widestObject: 2,
+      distinctKeys: 5,
     });
   });
 

@@ -156,6 +156,20 @@ describe('http: resource routes (SCIM 2.0)', () => {
     assert.equal(empty.headers.etag, response.headers.etag, 'an empty PATCH changes nothing');
   });
 
+  it('refuses a POST or a PATCH that leaves a user attribute with over 1,000 values (SCIM_ERR_TOO_MANY_VALUES)', async () => {
+    const emails = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => ({ value: `e${from + i}@example.com` }));
+    const over = await send(server, 'POST', '/Users', { body: user('over', { emails: emails(0, 1_001) }) });
+    assert.equal(over.statusCode, 400, over.body);
+    assert.equal(over.json<{ scimType: string }>().scimType, 'invalidValue');
+    const created = await create('full', { emails: emails(0, 1_000) });
+    const patched = await send(server, 'PATCH', `/Users/${created.id}`, {
+      body: { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'emails', value: emails(1_000, 1) }] },
+    });
+    assert.equal(patched.statusCode, 400, patched.body);
+    assert.match(patched.json<{ detail: string }>().detail, /"emails" has more than 1000 values/);
+  });
+
   it('hands PATCH to patchUser when the service has it, and answers 204 when it returns nothing', async () => {
     const store = new MemoryStore();
     const seen: unknown[] = [];

@@ -5,7 +5,11 @@ import { ScimError } from '../src/protocol/errors.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
 import { attribute } from '../src/protocol/schemas/attribute.js';
 import { URN } from '../src/protocol/resource.js';
-import { validateResource, type ValidateOptions } from '../src/protocol/validate-resource.js';
+import {
+  RESOURCE_LIMITS,
+  validateResource,
+  type ValidateOptions,
+} from '../src/protocol/validate-resource.js';
 
 const registry = createSchemaRegistry();
 const ENT = URN.enterpriseUser;
@@ -428,14 +432,38 @@ describe('validateResource', () => {
       },
     ],
     [
-      'too many values',
+      'more members than maxMembers',
       {
         type: 'Group',
         given: { displayName: 'G', members: [{ value: '1' }, { value: '2' }, { value: '3' }] },
-        options: { maxMultiValued: 2 },
-        code: 'SCIM_ERR_INVALID_VALUE',
+        options: { maxMembers: 2 },
+        code: 'SCIM_ERR_TOO_MANY_VALUES',
         scimType: 'invalidValue',
         attribute: 'members',
+      },
+    ],
+    [
+      'more values of a user attribute than maxMultiValued',
+      {
+        type: 'User',
+        given: { userName: 'v', emails: [{ value: 'a@x' }, { value: 'b@x' }, { value: 'c@x' }] },
+        options: { maxMultiValued: 2 },
+        code: 'SCIM_ERR_TOO_MANY_VALUES',
+        scimType: 'invalidValue',
+        attribute: 'emails',
+      },
+    ],
+    [
+      'more values of a user attribute than the default maxMultiValued',
+      {
+        type: 'User',
+        given: {
+          userName: 'v',
+          roles: Array.from({ length: RESOURCE_LIMITS.maxMultiValued + 1 }, (_, i) => ({ value: `r${i}` })),
+        },
+        code: 'SCIM_ERR_TOO_MANY_VALUES',
+        scimType: 'invalidValue',
+        attribute: 'roles',
       },
     ],
     [
@@ -487,6 +515,17 @@ describe('validateResource', () => {
       },
     ],
   ];
+  it('keeps the most values of a user attribute by default, and a group with 50,000 members', () => {
+    const emails = Array.from({ length: RESOURCE_LIMITS.maxMultiValued }, (_, i) => ({ value: `e${i}@x` }));
+    assert.equal(
+      (validateResource({ userName: 'm', emails }, schemaFor('User'))['emails'] as unknown[]).length,
+      1_000,
+    );
+    const members = Array.from({ length: 50_000 }, (_, i) => ({ value: `m${i}` }));
+    const group = validateResource({ displayName: 'big', members }, schemaFor('Group'));
+    assert.equal((group['members'] as unknown[]).length, 50_000);
+  });
+
   for (const [name, { type, given, code, scimType, attribute, options }] of errors) {
     it(`rejects ${name} with ${scimType}`, () => {
       assert.throws(

@@ -119,6 +119,8 @@ export const MAX_ATTRIBUTE_NAMES = 1_000;
 export function attributeList(name: string, value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   let names: string[] | undefined;
+  // Counted before anything is joined or split: 100,000 names took tens of ms to parse only to be refused.
+  if (Array.isArray(value) && value.length > MAX_ATTRIBUTE_NAMES) tooMany(name);
   if (Array.isArray(value)) {
     if (!value.every((v): v is string => typeof v === 'string')) {
       throw new ScimError('SCIM_ERR_INVALID_VALUE', { attribute: name, reason: 'must be strings' });
@@ -128,9 +130,12 @@ export function attributeList(name: string, value: unknown): string[] | undefine
     const list = text(name, value);
     names = list === undefined ? undefined : parseAttributeList(list);
   }
-  if (names !== undefined && names.length > MAX_ATTRIBUTE_NAMES)
-    throw new ScimError('SCIM_ERR_TOO_MANY_ATTRIBUTE_NAMES', { parameter: name, limit: MAX_ATTRIBUTE_NAMES });
+  if (names !== undefined && names.length > MAX_ATTRIBUTE_NAMES) tooMany(name);
   return names;
+}
+
+function tooMany(parameter: string): never {
+  throw new ScimError('SCIM_ERR_TOO_MANY_ATTRIBUTE_NAMES', { parameter, limit: MAX_ATTRIBUTE_NAMES });
 }
 
 /**

@@ -10,6 +10,8 @@ export interface CoerceOptions {
   unknownAttributes: 'ignore' | 'reject';
   maxStringLength: number;
   maxMultiValued: number;
+  /** Most values of a group's `members` (the top-level attribute of that name). */
+  maxMembers: number;
 }
 
 function invalid(attribute: string, reason: string): ScimError {
@@ -38,8 +40,9 @@ export function coerceAttributeValue(
     return coerceSingleValue(value, def, label, options);
   }
   const items: unknown[] = Array.isArray(value) ? value : [value];
-  if (items.length > options.maxMultiValued)
-    throw invalid(label, `more than ${options.maxMultiValued} values`);
+  const limit = label === 'members' ? options.maxMembers : options.maxMultiValued;
+  if (items.length > limit)
+    throw new ScimError('SCIM_ERR_TOO_MANY_VALUES', { attribute: label, limit: String(limit) });
   const result: unknown[] = [];
   for (const item of items) {
     if (Array.isArray(item)) throw invalid(label, 'expected values, got a nested array');

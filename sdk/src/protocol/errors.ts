@@ -80,6 +80,12 @@ export const ERROR_CATALOGUE = {
     internalCode: 'E0000003',
     message: 'The request body has more keys than the server reads: at most {limit}',
   },
+  SCIM_ERR_TOO_MANY_VALUES: {
+    status: 400,
+    scimType: 'invalidValue',
+    internalCode: 'E0000001',
+    message: 'The attribute "{attribute}" has more than {limit} values',
+  },
   SCIM_ERR_TOO_MANY_ATTRIBUTE_NAMES: {
     status: 400,
     scimType: 'invalidValue',

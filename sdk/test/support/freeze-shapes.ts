@@ -1,7 +1,7 @@
 // Requests that once blocked the server for seconds (issue 9), sized by the caller, and a probe of /healthz while one runs.
 import { performance } from 'node:perf_hooks';
 import { createScimServer, type ScimServer } from '../../src/http/create-scim-server.js';
-import { MAX_JSON_KEYS, MAX_JSON_KEYS_PER_OBJECT } from '../../src/http/json-body.js';
+import { MAX_JSON_DISTINCT_KEYS, MAX_JSON_KEYS, MAX_JSON_KEYS_PER_OBJECT } from '../../src/http/json-body.js';
 import { MAX_ATTRIBUTE_NAMES } from '../../src/http/list-params.js';
 import { PATCH_LIMITS } from '../../src/protocol/patch/request.js';
 import { RESOURCE_LIMITS } from '../../src/protocol/validate-resource.js';
@@ -56,6 +56,10 @@ async function created(running: Running, path: string, resource: unknown): Promi
 
 const range = (count: number) => Array.from({ length: count }, (_, i) => i);
 
+let prepared = 0;
+/** A name no earlier preparation used: a retried test prepares its shape again in the same server. */
+const fresh = (name: string) => `${name}-${++prepared}`;
+
 /** The sizes the issue reports (each blocked a server for 10 to 44 s before the fix). */
 export const ISSUE_SIZES = {
   members: 10_000,
@@ -65,10 +69,14 @@ export const ISSUE_SIZES = {
   deletes11: 12_000,
   unknownKeys: 1_000_000,
   keysPerObject: 1_000_000,
+  distinctKeys: 1_000_000,
   attributeNames: 100_000,
 };
 
-/** Every shape at the most the server accepts; the body-key shape a whole body of unknown keys. */
+/**
+ * Every shape at the most the server accepts; the body-key shape a whole body of unknown keys, as
+ * many distinct names as allowed, repeated to fill the total.
+ */
 export const AT_LIMITS = {
   members: PATCH_LIMITS.maxOperations,
   memberRemovals: PATCH_LIMITS.maxOperations,
@@ -77,6 +85,7 @@ export const AT_LIMITS = {
   deletes11: PATCH_LIMITS.maxOperations,
   unknownKeys: MAX_JSON_KEYS - 10,
   keysPerObject: MAX_JSON_KEYS_PER_OBJECT - 10,
+  distinctKeys: MAX_JSON_DISTINCT_KEYS - 10,
   attributeNames: MAX_ATTRIBUTE_NAMES,
 };
 
@@ -89,6 +98,7 @@ export function freezeShapes(size: {
   deletes11: number;
   unknownKeys: number;
   keysPerObject: number;
+  distinctKeys: number;
   attributeNames: number;
 }): Shape[] {
   return [
@@ -98,7 +108,7 @@ export function freezeShapes(size: {
         const members = range(size.members).map((i) => ({ value: `m${i}` }));
         const id = await created(running, '/scim/v2/Groups', {
           schemas: [],
-          displayName: `big ${size.memberRemovals}`,
+          displayName: fresh(`big ${size.memberRemovals}`),
           members,
         });
         const Operations = range(size.memberRemovals).map((i) => ({
@@ -117,12 +127,13 @@ export function freezeShapes(size: {
       async prepare(running) {
         const emails = range(size.emails).map((i) => ({ value: `e${i}@example.com` }));
         const id = await created(running, '/scim/v2/Users', {
-          userName: `many-emails-${size.emailRemovals}`,
+          userName: fresh(`many-emails-${size.emailRemovals}`),
           emails,
         });
         const Operations = range(size.emailRemovals).map((i) => ({
           op: 'remove',
-          path: `emails[value eq "e${i * 3}@example.com"]`,
+          // 7 is prime to the sizes used: each removal matches a different address.
+          path: `emails[value eq "e${(i * 7) % size.emails}@example.com"]`,
         }));
         return {
           method: 'PATCH',
@@ -136,7 +147,7 @@ export function freezeShapes(size: {
       async prepare(running) {
         const members = range(size.members).map((i) => ({ value: `m${i}` }));
         const id = await created(running, '/scim/v2/Groups', {
-          displayName: `big 1.1 ${size.deletes11}`,
+          displayName: fresh(`big 1.1 ${size.deletes11}`),
           members,
         });
         const body = { members: range(size.deletes11).map((i) => ({ value: `m${i}`, operation: 'delete' })) };
@@ -144,12 +155,12 @@ export function freezeShapes(size: {
       },
     },
     {
-      name: `POST of a user with ${size.unknownKeys} unknown keys, ${size.keysPerObject} per object`,
+      name: `POST of a user with ${size.unknownKeys} unknown keys of ${size.distinctKeys} names, ${size.keysPerObject} per object`,
       async prepare() {
         // Written as text: building a million-key object first would take longer than the request.
         const object = (o: number) =>
           `{${range(size.keysPerObject)
-            .map((k) => `"k${o}_${k}":0`)
+            .map((k) => `"k${(o * size.keysPerObject + k) % size.distinctKeys}":0`)
             .join(',')}}`;
         const count = Math.floor(size.unknownKeys / size.keysPerObject);
         // One object at the top, the rest as records of a multi-valued attribute.
@@ -157,7 +168,7 @@ export function freezeShapes(size: {
         return {
           method: 'POST',
           path: '/scim/v2/Users',
-          body: `{"userName":"keys",${object(0).slice(1, -1)},"addresses":[${records.join(',')}]}`,
+          body: `{"userName":"${fresh('keys')}",${object(0).slice(1, -1)},"addresses":[${records.join(',')}]}`,
         };
       },
     },

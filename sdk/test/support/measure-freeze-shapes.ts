@@ -9,12 +9,16 @@ import {
 } from './freeze-shapes.js';
 
 const running = await startServer();
-console.log(`idle /healthz median ${(await idleHealthzMedian(running)).toFixed(2)} ms`);
 for (const shape of freezeShapes(process.argv.includes('--at-limits') ? AT_LIMITS : ISSUE_SIZES)) {
-  const request = await shape.prepare(running);
+  // At the issue's sizes the 100,000-email user is itself over a limit now.
+  const request = await shape.prepare(running).catch((error: unknown) => {
+    console.log(`${shape.name}: not prepared, ${String(error).slice(0, 160)}`);
+  });
+  if (request === undefined) continue;
+  const idle = await idleHealthzMedian(running);
   const { status, longestBlockMs, worstHealthzMs } = await measure(running, request);
   console.log(
-    `${shape.name}: ${status}, longest event-loop block ${longestBlockMs.toFixed(0)} ms, worst /healthz ${worstHealthzMs.toFixed(0)} ms`,
+    `${shape.name}: ${status}, longest event-loop block ${longestBlockMs.toFixed(0)} ms, worst /healthz ${worstHealthzMs.toFixed(0)} ms, idle median ${idle.toFixed(2)} ms`,
   );
 }
 await running.server.close();

@@ -37,6 +37,7 @@ const VALUE_OPTIONS: CoerceOptions = {
   unknownAttributes: 'ignore',
   maxStringLength: RESOURCE_LIMITS.maxStringLength,
   maxMultiValued: RESOURCE_LIMITS.maxMultiValued,
+  maxMembers: RESOURCE_LIMITS.maxMembers,
 };
 
 interface Run {
