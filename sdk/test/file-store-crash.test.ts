@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFileStore } from '../src/stores/file-store.js';
 import type { ScimGroup, ScimUser } from '../src/protocol/resource.js';
-import { seededRandom } from './support/seeded-random.js';
+import { seededRandom } from '../../test/support/seeded-random.js';
 
 const seed = 20261128;
 const kills = 24;

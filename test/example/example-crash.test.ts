@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seededRandom } from '../../sdk/test/support/seeded-random.js';
+import { seededRandom } from '../support/seeded-random.js';
 import { ExampleExited, startExample, type RunningExample } from './example-process.js';
 
 const SEED = 20261129;
