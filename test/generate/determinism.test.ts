@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { hashBody, hashText, readTaggedMethods } from '../../src/generate/body-hash.js';
 import { generate } from '../../src/generate/generate.js';
 import type { GeneratedFile } from '../../src/generate/generate-contract.js';
-import { generateCase } from './golden-cases.js';
+import { generateExample } from './golden-cases.js';
 import { specFixture } from './spec-fixture.js';
 
 const text = (files: GeneratedFile[], path: string): string => {
@@ -17,8 +17,8 @@ const text = (files: GeneratedFile[], path: string): string => {
 
 describe('generate: determinism and the manifest', () => {
   it('gives identical bytes when run twice', async () => {
-    const first = await generateCase('example-server');
-    const second = await generateCase('example-server');
+    const first = await generateExample();
+    const second = await generateExample();
     assert.deepEqual(
       second.files.map((f) => [f.path, hashText(f.contents)]),
       first.files.map((f) => [f.path, hashText(f.contents)]),
@@ -26,7 +26,7 @@ describe('generate: determinism and the manifest', () => {
   });
 
   it('records a hash of every other file and of every tagged method body', async () => {
-    const { files } = await generateCase('example-server');
+    const { files } = await generateExample();
     const manifest = JSON.parse(text(files, '.scim-connector/manifest.json')) as {
       files: Record<string, string>;
       methods: Record<string, string>;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import * as acme from '../golden/acme-hr/src/generated/config.js';
-import * as example from '../golden/example-server/src/generated/config.js';
+import * as example from '../../examples/example-server/src/generated/config.js';
 
 const ACME_ROOT = fileURLToPath(new URL('../golden/acme-hr/', import.meta.url));
 const LOOPBACK = { HOST: '127.0.0.1' };

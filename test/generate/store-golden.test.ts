@@ -1,14 +1,14 @@
-// The example-server golden (store backend) runs: its generated connector passes every tester scenario in both dialects.
+// The generated example server (store backend) runs: its generated connector passes every tester scenario in both dialects.
 import assert from 'node:assert/strict';
 import { CAPABILITIES } from 'scim-connector-sdk';
 import { runScenarios, type Profile } from 'scim-connector-tester';
-import { createServer } from '../golden/example-server/src/server.js';
-import { readConfig } from '../golden/example-server/src/generated/config.js';
-import { SERVED_METHODS } from '../golden/example-server/src/generated/capabilities.js';
+import { createServer } from '../../examples/example-server/src/server.js';
+import { readConfig } from '../../examples/example-server/src/generated/config.js';
+import { SERVED_METHODS } from '../../examples/example-server/src/generated/capabilities.js';
 
 const TOKEN = 'store-golden-token';
 
-describe('the generated store-backend connector (test/golden/example-server)', () => {
+describe('the generated store-backend connector (examples/example-server)', () => {
   const runs: [dialect: '2.0' | '1.1', profile: Profile, basePath: string][] = [
     ['2.0', 'okta', '/scim/v2'],
     ['2.0', 'entra', '/scim/v2'],
