@@ -8,7 +8,7 @@ import type { TesterOptions } from '../src/context.js';
 import { runMethod, runScenarios } from '../src/run.js';
 import type { RunReport } from '../src/run.js';
 import { TESTER_METHODS } from '../src/tester-method.js';
-import { CAPABILITIES } from 'scim-connector-sdk';
+import { CAPABILITIES, NotImplementedError } from 'scim-connector-sdk';
 import { SDK_TOKEN, startSdkServer } from './support/sdk-server.js';
 import type { RunningSdkServer } from './support/sdk-server.js';
 
@@ -178,6 +178,31 @@ describe('the tester against an SDK server with part of the service', () => {
       report.steps[0]?.message ?? '',
       /^not implemented: createGroup — POST \/Groups answered 501/,
     );
+  });
+
+  it('names getGroup, not getUser, when the 404 check probes /Groups and it answers 501', async () => {
+    const sdk = await startSdkServer({
+      capabilities: ['GROUP_PUSH'],
+      service: (store) => ({
+        createGroup: store.createGroup.bind(store),
+        getGroups: store.getGroups.bind(store),
+        updateGroup: store.updateGroup.bind(store),
+        deleteGroup: store.deleteGroup.bind(store),
+        getUsers: store.getUsers.bind(store),
+        getGroup: () => Promise.reject(new NotImplementedError('getGroup')),
+      }),
+    });
+    try {
+      const report = await runScenarios({
+        url: `${sdk.origin}/scim/v2`,
+        auth: { kind: 'bearer', token: SDK_TOKEN },
+      });
+      const check = report.steps.find((s) => s.name === 'check: 404 with a SCIM error body');
+      assert.equal(check?.status, 'not-implemented');
+      assert.match(check.message ?? '', /^not implemented: getGroup — GET \/Groups\/\S+ answered 501/);
+    } finally {
+      await sdk.server.close();
+    }
   });
 
   it('skips a method whose prerequisite answers 501, saying which', async () => {

@@ -29,13 +29,14 @@ export async function unauthorizedCheck(ctx: RunContext): Promise<void> {
   expectError(ctx, response, 401, `GET ${path} with a wrong token`);
 }
 
-/** An unknown id must get 404 with a SCIM error body. */
+/** An unknown id must get 404 with a SCIM error body; the resource probed decides which method a 501 names. */
 export async function notFoundCheck(ctx: RunContext): Promise<void> {
   const resource =
     ctx.may('IMPORT_PROFILE_UPDATES', 'PUSH_PROFILE_UPDATES', 'PUSH_USER_DEACTIVATION') ||
     !ctx.may('GROUP_PUSH')
       ? 'Users'
       : 'Groups';
+  ctx.exercises = [resource === 'Users' ? 'getUser' : 'getGroup'];
   const path = resourcePath(resource, `${ctx.prefix}no-such-id`);
   const response = await ctx.request({ method: 'GET', path });
   expectError(ctx, response, 404, `GET ${path}`);
