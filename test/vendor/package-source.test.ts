@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { GENERATOR_ROOT } from '../../src/vendor/generator-root.js';
 import { resolvePackages } from '../../src/vendor/package-source.js';
 
@@ -40,6 +41,12 @@ describe('resolvePackages', function () {
       );
       const files = (source.kind === 'vendor' && source.tarballs) || [];
       assert.ok(files.every((f) => f.contents[0] === 0x1f && f.contents[1] === 0x8b));
+      // tar headers carry each path as plain text: the compiler's build cache has no place in a package.
+      for (const f of files)
+        assert.ok(
+          !gunzipSync(f.contents).includes('package/dist/.tsbuildinfo'),
+          `${f.path} holds .tsbuildinfo`,
+        );
       return files.map((f) => [f.path, sha(f.contents)]);
     };
     const first = await tarballs('outside');
