@@ -46,7 +46,8 @@ function regenerationLines(files: readonly PlannedFile[], notes: RegenerationNot
     ),
   ];
   if (notes.dependenciesChanged) lines.push('dependencies changed in package.json: run npm install');
-  if (changed.every((file) => file.action === 'keep') && notes.methods.length === 0)
+  const touched = notes.methods.some((entry) => entry.kind !== 'kept' || entry.signatureRefreshed === true);
+  if (changed.every((file) => file.action === 'keep') && !touched)
     lines.push('nothing changed: connector.yaml and the generator are as last time; no byte written');
   return lines;
 }
