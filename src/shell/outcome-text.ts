@@ -27,7 +27,7 @@ const METHOD_WORDS: Record<MethodEntry['kind'], (entry: MethodEntry) => string> 
   refreshed: () => 'body regenerated: you had not edited it',
   kept: (entry) =>
     `kept because edited${entry.signatureRefreshed === true ? '; signature refreshed: the contract changed' : ''}`,
-  deprecated: () => 'no longer needed by connector.yaml: kept, marked @deprecated, not served (answers 501)',
+  deprecated: () => 'no longer needed by connector.yaml: kept, marked @deprecated, not served: answers 501',
   restored: () => 'needed again: @deprecated mark removed, served',
 };
 
