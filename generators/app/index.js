@@ -30,7 +30,11 @@ export default class ScimConnectorGenerator extends Generator {
     this.option('force', {
       type: Boolean,
       description:
-        'Generate into a non-empty folder that holds no generated project; replace edited scaffolding',
+        'Generate into a non-empty folder that holds no generated project; replace edited scaffolding (never an edited method body)',
+    });
+    this.option('bail', {
+      type: Boolean,
+      description: 'Fail (writing nothing) instead of keeping an edited scaffolding file',
     });
   }
 
@@ -71,6 +75,7 @@ export default class ScimConnectorGenerator extends Generator {
       outDir: this.destinationRoot(),
       dryRun: false,
       force: this.options.force === true,
+      bail: this.options.bail === true,
       root: GENERATOR_ROOT,
       ...(this.options.packages === undefined ? {} : { packages: this.options.packages }),
     });

@@ -22,6 +22,7 @@ interface GenerateFlags {
   out: string;
   dryRun?: boolean;
   force?: boolean;
+  bail?: boolean;
   packages?: PackageSourceKind;
 }
 
@@ -39,11 +40,15 @@ function program(context: CliContext, setExit: (code: number) => void): Command 
     .description('generate (or regenerate) a connector project from a spec')
     .argument('<spec>', 'the connector.yaml to generate from')
     .requiredOption('-o, --out <dir>', 'the project folder (created if missing)')
-    .option('--dry-run', 'print what would be written (create, rewrite, unchanged, blocked); write nothing')
+    .option(
+      '--dry-run',
+      'print the plan (files created, rewritten, kept because edited, deleted; methods added, refreshed, kept, deprecated); write nothing',
+    )
     .option(
       '--force',
-      'generate into a non-empty folder that holds no generated project; replace edited scaffolding',
+      'generate into a non-empty folder that holds no generated project; replace edited scaffolding (never an edited method body)',
     )
+    .option('--bail', 'fail (writing nothing) instead of keeping an edited scaffolding file')
     .addOption(
       new Option(
         '--packages <source>',
@@ -57,6 +62,7 @@ function program(context: CliContext, setExit: (code: number) => void): Command 
         outDir: flags.out,
         dryRun: flags.dryRun ?? false,
         force: flags.force ?? false,
+        bail: flags.bail ?? false,
         root: context.root,
         ...(flags.packages ? { packages: flags.packages } : {}),
       });

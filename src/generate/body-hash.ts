@@ -1,8 +1,9 @@
 // Hashes generated method bodies after normalising them, so reformatting or commenting a body is not an edit.
 import { createHash } from 'node:crypto';
 import { format } from 'prettier';
-import { Project, ts } from 'ts-morph';
+import { ts, type MethodDeclaration } from 'ts-morph';
 import { PRETTIER_OPTIONS } from './format-source.js';
+import { parseSource } from './source-file.js';
 
 /** A method of `src/connector.ts` tagged `@generated operation=<name>`, with its body's text. */
 export interface TaggedMethod {
@@ -13,26 +14,25 @@ export interface TaggedMethod {
 
 const TAG = /^operation=(\S+)/;
 
+/** The operation a method's `@generated operation=<name>` JSDoc tag names, if it has one. */
+export function taggedOperation(method: MethodDeclaration): string | undefined {
+  for (const doc of method.getJsDocs()) {
+    for (const tag of doc.getTags()) {
+      if (tag.getTagName() !== 'generated') continue;
+      const operation = TAG.exec(tag.getCommentText()?.trim() ?? '')?.[1];
+      if (operation !== undefined) return operation;
+    }
+  }
+  return undefined;
+}
+
 /** The methods of every class in `sourceText` that carry a `@generated operation=<name>` JSDoc tag. */
 export function readTaggedMethods(sourceText: string): TaggedMethod[] {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-    skipLoadingLibFiles: true,
-    compilerOptions: { target: ts.ScriptTarget.ES2022 },
-  });
-  const file = project.createSourceFile('connector.ts', sourceText);
   const found: TaggedMethod[] = [];
-  for (const cls of file.getClasses()) {
+  for (const cls of parseSource(sourceText, 'connector.ts').getClasses()) {
     for (const method of cls.getMethods()) {
-      for (const doc of method.getJsDocs()) {
-        for (const tag of doc.getTags()) {
-          if (tag.getTagName() !== 'generated') continue;
-          const operation = TAG.exec(tag.getCommentText()?.trim() ?? '')?.[1];
-          if (operation !== undefined) found.push({ operation, bodyText: method.getBodyText() ?? '' });
-        }
-      }
+      const operation = taggedOperation(method);
+      if (operation !== undefined) found.push({ operation, bodyText: method.getBodyText() ?? '' });
     }
   }
   return found;

@@ -6,7 +6,7 @@ import { fakeAppResources, openApiCode, type OpenApiCode } from './openapi-conne
 import { formatSource } from './format-source.js';
 import type { Generate, GeneratedFile, GenerateOptions, GenerateResult } from './generate-contract.js';
 import { GENERATOR_PACKAGE } from './generator-version.js';
-import { buildManifest, MANIFEST_PATH } from './manifest.js';
+import { buildManifest, manifestFile } from './manifest.js';
 import { planConnector } from './plan-connector.js';
 import { packageJson } from './project-json.js';
 import { renderProject } from './render-project.js';
@@ -56,11 +56,7 @@ export const generate: Generate = async (
     { name: GENERATOR_PACKAGE.name, version: GENERATOR_PACKAGE.version },
     files,
   );
-  files.push({
-    path: MANIFEST_PATH,
-    contents: await formatSource(MANIFEST_PATH, JSON.stringify(manifest)),
-    zone: 'generated',
-  });
+  files.push(await manifestFile(manifest));
   files.sort(byPath);
   return { files, report: { methods: [...model.methodNames], stubs: [...model.stubs] } };
 };

@@ -1,7 +1,9 @@
 // What both shells print after a generation: the problems, the refusal, the plan, or the summary.
 import { isAbsolute, relative } from 'node:path';
 import { formatProblem } from '../spec/spec-problem.js';
-import { MANIFEST_PATH } from '../write/manifest-hashes.js';
+import { CONNECTOR_PATH, MANIFEST_PATH } from '../generate/manifest.js';
+import type { MethodEntry } from '../regenerate/merge-connector.js';
+import type { RegenerationNotes } from '../regenerate/reconcile.js';
 import type { PlannedFile } from '../write/write-plan.js';
 import type { GenerateOutcome } from './run-generate.js';
 
@@ -15,7 +17,39 @@ function shellQuote(path: string): string {
 
 /** A dry run's plan: each file with what would happen to it. */
 function planLines(files: readonly PlannedFile[]): string[] {
-  return files.map((file) => `${file.action.padEnd(9)} ${file.path}`);
+  return files.map(
+    (file) => `${file.action.padEnd(9)} ${file.path}${file.reason === undefined ? '' : ` (${file.reason})`}`,
+  );
+}
+
+const METHOD_WORDS: Record<MethodEntry['kind'], (entry: MethodEntry) => string> = {
+  added: () => 'new: the spec needs it',
+  refreshed: () => 'body regenerated: you had not edited it',
+  kept: (entry) =>
+    `kept because edited${entry.signatureRefreshed === true ? '; signature refreshed: the contract changed' : ''}`,
+  deprecated: () => 'no longer needed by connector.yaml: kept, marked @deprecated, not served: answers 501',
+  restored: () => 'needed again: @deprecated mark removed, served',
+};
+
+/** A regeneration's report: every file that changes or is kept, every method touched, what to do next. */
+function regenerationLines(files: readonly PlannedFile[], notes: RegenerationNotes): string[] {
+  const changed = files.filter((file) => file.action !== 'unchanged');
+  const lines = [
+    ...planLines(changed),
+    ...notes.methods.map(
+      (entry) =>
+        `${entry.kind.padEnd(10)} ${CONNECTOR_PATH} ${entry.operation} (${METHOD_WORDS[entry.kind](entry)})`,
+    ),
+    ...notes.oldNames.map(
+      (old) =>
+        `old name   ${CONNECTOR_PATH} ${old.operation} still uses ${old.names.join(', ')}, which the generated code no longer has (edited body: update it; the compiler points at it)`,
+    ),
+  ];
+  if (notes.dependenciesChanged) lines.push('dependencies changed in package.json: run npm install');
+  const touched = notes.methods.some((entry) => entry.kind !== 'kept' || entry.signatureRefreshed === true);
+  if (changed.every((file) => file.action === 'keep') && !touched)
+    lines.push('nothing changed: connector.yaml and the generator are as last time; no byte written');
+  return lines;
 }
 
 /** The lines to print, and whether the run failed (the shells exit 1 then). */
@@ -47,13 +81,19 @@ export function outcomeText(
           ...(outcome.dryRun ? planLines(outcome.files) : []),
           `Stopped before writing anything: these files in ${outcome.outDir} are in the way:`,
           ...outcome.files.filter((f) => f.action === 'blocked').map((f) => `  ${f.path} (${f.reason})`),
-          'Move them aside (or undo the edits) and generate again; --force replaces edited scaffolding only.',
+          'Move them aside (or undo the edits) and generate again; without --bail edited scaffolding is kept, with --force replaced.',
         ],
       };
     case 'planned':
     case 'written': {
       const files = outcome.files;
-      const plan = outcome.kind === 'planned' ? planLines(files) : [];
+      const regeneration = outcome.regeneration;
+      const plan =
+        regeneration !== undefined
+          ? regenerationLines(files, regeneration)
+          : outcome.kind === 'planned'
+            ? planLines(files)
+            : [];
       const verb = outcome.kind === 'planned' ? 'would write' : 'wrote';
       const inside = relative(cwd, outcome.outDir);
       const where = inside === '' || inside.startsWith('..') || isAbsolute(inside) ? outcome.outDir : inside;
@@ -62,13 +102,13 @@ export function outcomeText(
         lines: [
           ...plan,
           ...outcome.notes.map((note) => `note: ${note}`),
-          `${verb} ${count(files, 'create') + count(files, 'rewrite')} file(s) in ${where} (${count(files, 'create')} new, ${count(files, 'rewrite')} rewritten, ${count(files, 'unchanged')} unchanged)`,
+          `${verb} ${count(files, 'create') + count(files, 'rewrite')} file(s) in ${where} (${count(files, 'create')} new, ${count(files, 'rewrite')} rewritten, ${count(files, 'unchanged')} unchanged${count(files, 'delete') + count(files, 'keep') === 0 ? '' : `, ${count(files, 'delete')} deleted, ${count(files, 'keep')} kept`})`,
           outcome.report.stubs.length === 0
             ? 'methods left to write: none'
             : `methods left to write in src/connector.ts: ${outcome.report.stubs.join(', ')}`,
           'next:',
           `  cd ${shellQuote(where)}`,
-          '  npm install',
+          ...(regeneration === undefined || regeneration.dependenciesChanged ? ['  npm install'] : []),
           '  npm test',
         ],
       };

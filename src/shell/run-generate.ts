@@ -6,6 +6,7 @@ import type { ConnectorSpec } from '../spec/connector-spec.js';
 import type { LoadSpecResult } from '../spec/load-spec.js';
 import type { SpecProblem } from '../spec/spec-problem.js';
 import { resolvePackages, type PackageSourceKind } from '../vendor/package-source.js';
+import { reconcile, withManifest, type RegenerationNotes } from '../regenerate/reconcile.js';
 import { applyPlan, type WriterFs } from '../write/apply-plan.js';
 import { readTarget } from '../write/read-target.js';
 import { planWrites, type PlannedFile } from '../write/write-plan.js';
@@ -25,6 +26,8 @@ export interface GenerateRequest {
   outDir: string;
   dryRun: boolean;
   force: boolean;
+  /** Stop rather than keep an edited scaffolding file. */
+  bail?: boolean;
   /** Where the project gets the SDK and tester; chosen from the out folder when absent. */
   packages?: PackageSourceKind;
   /** The generator's root (sdk/ and tester/ beside it). */
@@ -42,6 +45,8 @@ export type GenerateOutcome =
       files: PlannedFile[];
       report: GenerateReport;
       notes: string[];
+      /** Set when the folder held a generated project: what the merge did. */
+      regeneration?: RegenerationNotes;
     };
 
 /** The spec and the files it names: a folder holding only these counts as empty. */
@@ -66,14 +71,24 @@ export async function runGenerate(core: Core, request: GenerateRequest): Promise
     specText,
     projectDir: outDir,
   });
-  const plan = planWrites(files, await readTarget(outDir, files, specOwnFiles(loaded.spec)), {
-    force: request.force,
-  });
+  const state = await readTarget(outDir, files, specOwnFiles(loaded.spec));
+  const options = { force: request.force, bail: request.bail ?? false };
+  const merged = state.previous === undefined ? undefined : await reconcile(files, state);
+  const plan = planWrites(merged?.files ?? files, state, options);
   if (!plan.ok)
     return plan.refusal === 'not-empty'
       ? { kind: 'not-empty', outDir }
       : { kind: 'blocked', outDir, files: plan.files, dryRun: request.dryRun };
-  if (!request.dryRun) await applyPlan(outDir, plan.files, request.fs);
+  const planned =
+    merged === undefined ? plan.files : await withManifest(plan.files, state, options, merged.methods);
+  if (!request.dryRun) await applyPlan(outDir, planned, request.fs);
   const notes = packages.note === undefined ? [] : [packages.note];
-  return { kind: request.dryRun ? 'planned' : 'written', outDir, files: plan.files, report, notes };
+  return {
+    kind: request.dryRun ? 'planned' : 'written',
+    outDir,
+    files: planned,
+    report,
+    notes,
+    ...(merged === undefined ? {} : { regeneration: merged.notes }),
+  };
 }

@@ -44,7 +44,8 @@ async function makeParents(fs: WriterFs, file: string): Promise<string[]> {
 
 interface Move {
   path: string;
-  staged: string;
+  /** The new bytes' temporary name; absent for a deletion (the file is only moved aside). */
+  staged?: string;
   /** Where the previous file was moved aside, if there was one. */
   aside?: string;
   done: 'none' | 'aside' | 'placed';
@@ -61,26 +62,29 @@ async function quietly(step: () => Promise<void>): Promise<void> {
 }
 
 /**
- * Writes the plan's `create` and `rewrite` files (never touching `unchanged` ones). Each file is
- * written to a temporary name beside its target first; only when all are staged are they renamed
- * into place, the previous files moved aside until the end. If anything fails, every file moved is
- * put back, staged files and created folders are removed, and the error is rethrown.
+ * Writes the plan's `create` and `rewrite` files and removes its `delete` ones (never touching
+ * `unchanged` or `keep` ones). Each file is written to a temporary name beside its target first;
+ * only when all are staged are they renamed into place, the previous files (and the deleted ones)
+ * moved aside until the end. If anything fails, every file moved is put back, staged files and
+ * created folders are removed, and the error is rethrown.
  */
 export async function applyPlan(
   outDir: string,
   files: readonly PlannedFile[],
   fs: WriterFs = nodeWriterFs,
 ): Promise<void> {
-  const writes = files.filter((file) => file.action === 'create' || file.action === 'rewrite');
+  const changes = files.filter((file) => ['create', 'rewrite', 'delete'].includes(file.action));
   const createdDirs: string[] = [];
   const moves: Move[] = [];
   try {
-    for (const [index, file] of writes.entries()) {
+    for (const [index, file] of changes.entries()) {
       const path = target(outDir, file.path);
-      createdDirs.push(...(await makeParents(fs, path)));
-      const move: Move = { path, staged: `${path}${tag}-${index}.new`, done: 'none' };
-      if (file.action === 'rewrite') move.aside = `${path}${tag}-${index}.old`;
+      const move: Move = { path, done: 'none' };
+      if (file.action !== 'create') move.aside = `${path}${tag}-${index}.old`;
       moves.push(move);
+      if (file.action === 'delete') continue;
+      createdDirs.push(...(await makeParents(fs, path)));
+      move.staged = `${path}${tag}-${index}.new`;
       await fs.writeFile(move.staged, file.contents);
     }
     for (const move of moves) {
@@ -88,6 +92,7 @@ export async function applyPlan(
         await fs.rename(move.path, move.aside);
         move.done = 'aside';
       }
+      if (move.staged === undefined) continue;
       await fs.rename(move.staged, move.path);
       move.done = 'placed';
     }
@@ -96,7 +101,7 @@ export async function applyPlan(
       if (move.done === 'placed') await quietly(() => fs.unlink(move.path));
       if (move.done !== 'none' && move.aside !== undefined)
         await quietly(() => fs.rename(move.aside!, move.path));
-      if (move.done !== 'placed') await quietly(() => fs.unlink(move.staged));
+      if (move.done !== 'placed' && move.staged !== undefined) await quietly(() => fs.unlink(move.staged!));
     }
     for (const dir of [...createdDirs].reverse()) await quietly(() => fs.rmdir(dir));
     throw error;

@@ -2,7 +2,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GeneratedFile } from '../generate/generate-contract.js';
-import { MANIFEST_PATH, manifestHashes } from './manifest-hashes.js';
+import { MANIFEST_PATH } from '../generate/manifest.js';
+import { manifestHashes, manifestMethods } from './manifest-hashes.js';
 import type { TargetState } from './write-plan.js';
 
 function isMissing(error: unknown): boolean {
@@ -50,16 +51,17 @@ export async function readTarget(
   own: readonly string[] = [],
 ): Promise<TargetState> {
   const manifest = await current(join(outDir, MANIFEST_PATH));
-  const previous =
-    manifest instanceof Uint8Array ? manifestHashes(Buffer.from(manifest).toString('utf8')) : undefined;
+  const text = manifest instanceof Uint8Array ? Buffer.from(manifest).toString('utf8') : undefined;
+  const previous = text === undefined ? undefined : manifestHashes(text);
   const found = new Map<string, Uint8Array | 'directory'>();
-  for (const file of files) {
-    const bytes = await current(join(outDir, file.path));
-    if (bytes !== undefined) found.set(file.path, bytes);
+  for (const path of new Set([...files.map((file) => file.path), ...(previous?.keys() ?? [])])) {
+    const bytes = await current(join(outDir, path));
+    if (bytes !== undefined) found.set(path, bytes);
   }
   return {
     nonEmpty: await holdsOthers(outDir, new Set(own.map((p) => resolve(p)))),
     previous,
+    previousMethods: text === undefined ? {} : manifestMethods(text),
     current: found,
   };
 }

@@ -180,25 +180,48 @@ describe('scim-connector (CLI)', function () {
     assert.ok(existsSync(join(dir, 'src/connector.ts')));
   });
 
-  it('stops before writing anything when an edited file is in the way, and lists it', async () => {
+  it('keeps an edited server.ts and lists it; --bail stops instead, --force replaces it', async () => {
     const out = join(dir, 'project');
     assert.equal((await cli('generate', spec, '--out', out, '--packages', 'registry')).code, 0);
-    await writeFile(join(out, 'src/connector.ts'), '// mine\n');
+    const server = join(out, 'src/server.ts');
+    const generated = await readFile(server, 'utf8');
+    await writeFile(server, `${generated}// mine\n`);
+    await writeFile(spec, SPEC.replace('description: CLI test connector', 'description: Changed'));
+    const before = await snapshot(out);
+    const bailed = await cli('generate', spec, '--out', out, '--packages', 'registry', '--bail');
+    assert.equal(bailed.code, 1);
+    assert.match(
+      bailed.err,
+      /Stopped before writing anything[\s\S]*\n {2}src\/server\.ts \(edited since the generator wrote it\)\n/,
+    );
+    assert.deepEqual(await snapshot(out), before);
+    const dry = await cli('generate', spec, '--out', out, '--packages', 'registry', '--dry-run');
+    assert.equal(dry.code, 0, dry.err);
+    assert.match(dry.out, /^keep {6}src\/server\.ts \(edited since the generator wrote it\)$/m);
+    assert.match(dry.out, /^rewrite {3}package\.json$/m);
+    assert.deepEqual(await snapshot(out), before);
+    const kept = await cli('generate', spec, '--out', out, '--packages', 'registry');
+    assert.equal(kept.code, 0, kept.err);
+    assert.equal(
+      kept.out.split('\nwrote')[0],
+      dry.out.split('\nwould write')[0],
+      'a real run reports its dry run',
+    );
+    assert.equal(await readFile(server, 'utf8'), `${generated}// mine\n`);
+    const forced = await cli('generate', spec, '--out', out, '--packages', 'registry', '--force');
+    assert.equal(forced.code, 0, forced.err);
+    assert.equal(await readFile(server, 'utf8'), generated);
+  });
+
+  it('writes nothing when src/connector.ts cannot be merged', async () => {
+    const out = join(dir, 'project');
+    assert.equal((await cli('generate', spec, '--out', out, '--packages', 'registry')).code, 0);
+    await writeFile(join(out, 'src/connector.ts'), 'export class Connector {\n  async getUser( {\n');
     await writeFile(spec, SPEC.replace('description: CLI test connector', 'description: Changed'));
     const before = await snapshot(out);
     const { code, err } = await cli('generate', spec, '--out', out, '--packages', 'registry');
     assert.equal(code, 1);
-    assert.match(
-      err,
-      /Stopped before writing anything[\s\S]*\n {2}src\/connector\.ts \(edited since the generator wrote it\)\n/,
-    );
-    assert.doesNotMatch(err, /package\.json/);
-    assert.deepEqual(await snapshot(out), before);
-    const dry = await cli('generate', spec, '--out', out, '--packages', 'registry', '--dry-run');
-    assert.equal(dry.code, 1);
-    assert.match(dry.err, /^blocked {3}src\/connector\.ts$/m);
-    assert.match(dry.err, /^rewrite {3}package\.json$/m);
-    assert.match(dry.err, /^unchanged src\/server\.ts$/m);
+    assert.match(err, /src\/connector\.ts does not parse \(\d+:\d+: /);
     assert.deepEqual(await snapshot(out), before);
   });
 

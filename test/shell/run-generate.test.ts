@@ -81,4 +81,48 @@ describe('runGenerate', function () {
     const after = await runGenerate(CORE, request);
     assert.ok(after.kind === 'written' && after.files.some((f) => f.action === 'rewrite'));
   });
+
+  it('leaves an edited project as it was when the last move of a regeneration fails', async () => {
+    request.packages = 'registry';
+    await writeFile(request.specFile, SPEC.replace('backend: none', 'backend: store'));
+    assert.equal((await runGenerate(CORE, request)).kind, 'written');
+    const connector = join(request.outDir, 'src/connector.ts');
+    const text = await readFile(connector, 'utf8');
+    await writeFile(
+      connector,
+      text.replace('return this.store.createUser(', 'return await this.store.createUser('),
+    );
+    await writeFile(join(request.outDir, 'src/server.ts'), '// mine\n');
+    // Back to stubs: bodies refreshed or kept, src/generated/store.ts deleted, server.ts kept.
+    await writeFile(request.specFile, SPEC);
+    const dry = await runGenerate(CORE, { ...request, dryRun: true });
+    assert.equal(dry.kind, 'planned');
+    const actions = new Map(dry.files.map((f) => [f.path, f.action]));
+    assert.equal(actions.get('src/generated/store.ts'), 'delete');
+    assert.equal(actions.get('src/server.ts'), 'keep');
+    assert.equal(actions.get('src/connector.ts'), 'rewrite');
+    const count = (action: string) => dry.files.filter((f) => f.action === action).length;
+    const moves = 2 * count('rewrite') + count('create') + count('delete');
+    const before = await snapshot(request.outDir);
+    let renames = 0;
+    const fs = {
+      ...nodeWriterFs,
+      rename: async (from: string, to: string) => {
+        if (++renames === moves) throw new Error('injected: last move fails');
+        return nodeWriterFs.rename(from, to);
+      },
+    };
+    await assert.rejects(runGenerate(CORE, { ...request, fs }), /injected: last move fails/);
+    assert.ok(renames > moves, 'every other file had been moved into place, then moved back');
+    assert.deepEqual(await snapshot(request.outDir), before);
+  });
+
+  it('writes nothing when the changed spec is bad', async () => {
+    request.packages = 'registry';
+    assert.equal((await runGenerate(CORE, request)).kind, 'written');
+    await writeFile(request.specFile, SPEC.replace('GROUP_PUSH', 'GROUP_PUSHY'));
+    const before = await snapshot(request.outDir);
+    assert.equal((await runGenerate(CORE, request)).kind, 'problems');
+    assert.deepEqual(await snapshot(request.outDir), before);
+  });
 });

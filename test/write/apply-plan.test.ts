@@ -35,6 +35,8 @@ const plan: PlannedFile[] = [
   { path: 'src/generated/config.ts', zone: 'generated', action: 'create', contents: 'config' },
   { path: 'src/connector.ts', zone: 'merged', action: 'rewrite', contents: 'new connector' },
   { path: 'vendor/a.tgz', zone: 'generated', action: 'create', contents: new Uint8Array([0x1f, 0x8b]) },
+  { path: 'src/old.ts', zone: 'scaffolding', action: 'delete', contents: '', stale: true },
+  { path: 'mine.txt', zone: 'scaffolding', action: 'keep', contents: 'generated version' },
 ];
 
 describe('applyPlan', () => {
@@ -45,14 +47,17 @@ describe('applyPlan', () => {
     await writeFile(join(dir, 'README.md'), 'old readme');
     await writeFile(join(dir, 'keep.txt'), 'kept');
     await writeFile(join(dir, 'src/connector.ts'), 'old connector');
+    await writeFile(join(dir, 'src/old.ts'), 'no longer generated');
+    await writeFile(join(dir, 'mine.txt'), 'edited');
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  it('writes creates and rewrites, and leaves nothing staged behind', async () => {
+  it('writes creates and rewrites, deletes, keeps, and leaves nothing staged behind', async () => {
     await applyPlan(dir, plan);
     assert.deepEqual(await snapshot(dir), {
       'README.md': 'new readme',
       'keep.txt': 'kept',
+      'mine.txt': 'edited',
       src: '<dir>',
       'src/connector.ts': 'new connector',
       'src/generated': '<dir>',
@@ -68,7 +73,7 @@ describe('applyPlan', () => {
     assert.equal(await readFile(join(out, 'x.ts'), 'utf8'), 'x');
   });
 
-  // Four staged writes, then renames: README aside + in, config in, connector aside + in, tgz in.
+  // Four staged writes, then renames: README aside + in, config in, connector aside + in, tgz in, old.ts aside.
   const failures: [string, WriterFs][] = [
     ['the first staged write', failingOn('writeFile', 1)],
     ['the last staged write', failingOn('writeFile', 4)],
@@ -76,6 +81,7 @@ describe('applyPlan', () => {
     ['moving the first file into place', failingOn('rename', 2)],
     ['moving a previous file aside after two files are in place', failingOn('rename', 4)],
     ['moving the last file into place', failingOn('rename', 6)],
+    ['moving a deleted file aside, after every write is in place', failingOn('rename', 7)],
   ];
   for (const [name, fs] of failures) {
     it(`leaves the folder as it was when ${name} fails`, async () => {

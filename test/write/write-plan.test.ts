@@ -14,6 +14,7 @@ interface Case {
   wrote?: string;
   manifest: boolean;
   force?: boolean;
+  bail?: boolean;
   want: WriteAction;
 }
 
@@ -33,18 +34,24 @@ const cases: [string, Case][] = [
     { zone: 'merged', disk: 'old', wrote: 'old', manifest: true, want: 'rewrite' },
   ],
   [
-    'scaffolding edited',
-    { zone: 'scaffolding', disk: 'edited', wrote: 'old', manifest: true, want: 'blocked' },
+    'scaffolding edited: kept',
+    { zone: 'scaffolding', disk: 'edited', wrote: 'old', manifest: true, want: 'keep' },
   ],
-  ['merged edited', { zone: 'merged', disk: 'edited', wrote: 'old', manifest: true, want: 'blocked' }],
-  ['file the generator never wrote', { zone: 'scaffolding', disk: 'mine', manifest: true, want: 'blocked' }],
+  [
+    'scaffolding edited, with bail',
+    { zone: 'scaffolding', disk: 'edited', wrote: 'old', manifest: true, bail: true, want: 'blocked' },
+  ],
+  [
+    'merged edited (the file arrives merged with the edits)',
+    { zone: 'merged', disk: 'edited', wrote: 'old', manifest: true, want: 'rewrite' },
+  ],
+  [
+    'scaffolding the generator never wrote',
+    { zone: 'scaffolding', disk: 'mine', manifest: true, want: 'keep' },
+  ],
   [
     'edited scaffolding, forced',
     { zone: 'scaffolding', disk: 'edited', wrote: 'old', manifest: true, force: true, want: 'rewrite' },
-  ],
-  [
-    'edited merged file, forced: still blocked',
-    { zone: 'merged', disk: 'edited', wrote: 'old', manifest: true, force: true, want: 'blocked' },
   ],
   [
     'folder in place of a file, forced',
@@ -69,10 +76,30 @@ describe('planWrites', () => {
   for (const [name, c] of cases) {
     it(`${name} → ${c.want}`, () => {
       const file: GeneratedFile = { path: 'f', contents: 'new', zone: c.zone };
-      const plan = planWrites([file], stateOf(c), { force: c.force ?? false });
+      const plan = planWrites([file], stateOf(c), { force: c.force ?? false, bail: c.bail ?? false });
       const planned = plan.ok ? plan.files : plan.refusal === 'blocked' ? plan.files : [];
       assert.equal(planned[0]?.action, c.want);
       assert.equal(plan.ok, c.want !== 'blocked');
+    });
+  }
+
+  const stale: [string, { disk: string; wrote: string; want: WriteAction }][] = [
+    ['unedited', { disk: 'old', wrote: 'old', want: 'delete' }],
+    ['edited', { disk: 'edited', wrote: 'old', want: 'keep' }],
+  ];
+  for (const [name, c] of stale) {
+    it(`a file written last time and no longer produced, ${name} → ${c.want}`, () => {
+      const state: TargetState = {
+        nonEmpty: true,
+        previous: new Map([['gone.ts', contentHash(c.wrote)]]),
+        current: new Map([['gone.ts', bytes(c.disk)]]),
+      };
+      const plan = planWrites([], state, { force: false });
+      assert.ok(plan.ok);
+      assert.deepEqual(
+        plan.files.map((f) => [f.path, f.action, f.stale]),
+        [['gone.ts', c.want, true]],
+      );
     });
   }
 

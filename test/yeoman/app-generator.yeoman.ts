@@ -1,4 +1,4 @@
-// yo scim-connector through yeoman-test: prompts, --spec, regeneration, an edit in the way (npm run test:yeoman, outside c8).
+// yo scim-connector through yeoman-test: prompts, --spec, regeneration keeping edits, a merge error (npm run test:yeoman, outside c8).
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -7,6 +7,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import helpers from 'yeoman-test';
 import { loadSpec } from '../../src/spec/index.js';
+import {
+  assertEditsIntact,
+  editProject,
+  linkNodeModules,
+  putUserStatus,
+  specText,
+  typeCheck,
+  V1,
+  V2,
+  V3,
+  V4,
+  type SpecShape,
+} from '../regenerate/scenario-project.js';
 
 const GENERATOR = fileURLToPath(new URL('../../generators/app/index.js', import.meta.url));
 const SPEC = `name: from-spec
@@ -17,7 +30,7 @@ backend: store
 `;
 type RunOptions = Parameters<ReturnType<typeof helpers.run>['withOptions']>[0];
 /** Our options (yeoman-test forces overwrites by default; yo does not), registry packages to skip packing. */
-const options = (extra: Record<string, string> = {}) =>
+const options = (extra: Record<string, string | boolean> = {}) =>
   ({ force: false, packages: 'registry', ...extra }) as RunOptions;
 
 describe('yo scim-connector (yeoman-test)', function () {
@@ -98,14 +111,47 @@ describe('yo scim-connector (yeoman-test)', function () {
     assert.equal((await stat(file)).mtimeMs, before);
   });
 
-  it('fails, writing nothing, when an edited file is in the way (never asking the conflicter)', async () => {
+  it('regenerates inside the project from .yo-rc.json and connector.yaml, keeping every edit', async () => {
+    await writeFile(join(dir, 'connector.yaml'), specText(V1));
+    await inDir().withOptions(options({ spec: 'connector.yaml' }));
+    await linkNodeModules(dir);
+    await editProject(dir);
+    const server = join(dir, 'src/server.ts');
+    const generatedServer = await readFile(server, 'utf8');
+    await writeFile(server, `${generatedServer}// mine\n`);
+    const regenerate = async (shape: SpecShape, extra: Record<string, boolean> = {}) => {
+      await writeFile(join(dir, 'connector.yaml'), specText(shape));
+      await inDir().withOptions(options(extra)).withAnswers({}, { throwOnMissingAnswer: true });
+    };
+    await regenerate(V2);
+    await assertEditsIntact(dir);
+    assert.match(await readFile(join(dir, 'src/connector.ts'), 'utf8'), /async createGroup\(/);
+    assert.equal(await readFile(server, 'utf8'), `${generatedServer}// mine\n`, 'edited server.ts kept');
+    typeCheck(dir);
+    await regenerate(V4);
+    assert.match(
+      await readFile(join(dir, 'src/connector.ts'), 'utf8'),
+      /operation=updateUser\n\s+\* @deprecated/,
+    );
+    assert.equal(putUserStatus(dir), 501);
+    await regenerate(V3);
+    assert.doesNotMatch(await readFile(join(dir, 'src/connector.ts'), 'utf8'), /@deprecated/);
+    assert.equal(putUserStatus(dir), 404);
+    await assertEditsIntact(dir);
+    await assert.rejects(() => regenerate(V3, { bail: true }), /nothing written/);
+    await regenerate(V3, { force: true });
+    assert.equal(await readFile(server, 'utf8'), generatedServer, '--force replaced server.ts');
+    await assertEditsIntact(dir);
+  });
+
+  it('fails, writing nothing, when src/connector.ts cannot be merged (never asking the conflicter)', async () => {
     await inDir().withOptions(options({ spec: 'connector.yaml' }));
     await writeFile(join(dir, 'src/connector.ts'), '// mine\n');
     await writeFile(join(dir, 'connector.yaml'), SPEC.replace('IMPORT_PROFILE_UPDATES', 'GROUP_PUSH'));
     const manifest = await readFile(join(dir, '.scim-connector/manifest.json'), 'utf8');
     await assert.rejects(async () => {
       await inDir().withOptions(options());
-    }, /nothing written/);
+    }, /no class Connector/);
     assert.equal(await readFile(join(dir, 'src/connector.ts'), 'utf8'), '// mine\n');
     assert.equal(await readFile(join(dir, '.scim-connector/manifest.json'), 'utf8'), manifest);
   });
