@@ -38,6 +38,9 @@ export const MAX_JSON_KEYS = 250_000;
  */
 export const MAX_JSON_DISTINCT_KEYS = 10_000;
 
+/** Characters scanned between two looks at the clock: a fraction of a millisecond. */
+const SCAN_CHARS = 8_192;
+
 /** The scan's limits: MAX_JSON_DEPTH and the key limits. */
 const BODY_LIMITS = {
   depth: MAX_JSON_DEPTH,
@@ -127,43 +130,48 @@ export function readJsonBody(
   const scanner = new JsonScanner(BODY_LIMITS);
   const slices = slicer();
   let received = 0;
+  /** Scans text in slices, a turn whenever one is due; throws at the first limit passed. */
+  const scan = async (text: string) => {
+    for (let at = 0; at < text.length; at += SCAN_CHARS) {
+      scanner.feed(at === 0 && text.length <= SCAN_CHARS ? text : text.slice(at, at + SCAN_CHARS));
+      if (scanner.stopped) checkShape(scanner);
+      await slices.pause();
+    }
+  };
   return new Promise<string>((resolve, reject) => {
+    // Each chunk, then the end, in turn: a chunk can take several turns to scan.
+    let work = Promise.resolve();
+    let failed = false;
     const stop = (error: Error) => {
+      failed = true;
       payload.removeListener('data', onData);
       payload.removeListener('end', onEnd);
       payload.removeListener('error', stop);
       reject(error);
     };
-    const scan = (text: string) => {
-      scanner.feed(text);
-      if (scanner.stopped) checkShape(scanner);
+    const then = (step: () => Promise<void>) => {
+      work = work.then(() => (failed ? undefined : step())).catch(stop);
     };
+    // The stream waits while a chunk is scanned: chunks that queued up while the loop was busy
+    // would otherwise all come in one turn.
     const onData = (chunk: Buffer) => {
       received += chunk.length;
-      try {
+      payload.pause();
+      then(async () => {
         if (received > limit) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
-        scan(decodeChunk(decoder, chunk, true));
-      } catch (error) {
-        stop(error as Error);
-        return;
-      }
-      // Chunks that arrived while the loop was busy come one after another in one turn: take a slice.
-      if (slices.due()) {
-        payload.pause();
-        void slices.turn().then(() => payload.resume());
-      }
+        await scan(decodeChunk(decoder, chunk, true));
+        payload.resume();
+      });
     };
     const onEnd = () => {
-      try {
+      then(async () => {
         if (!Number.isNaN(contentLength) && received !== contentLength)
           throw new errorCodes.FST_ERR_CTP_INVALID_CONTENT_LENGTH();
-        scan(decodeChunk(decoder, undefined, false));
+        await scan(decodeChunk(decoder, undefined, false));
         scanner.finish();
         payload.removeListener('error', stop);
         resolve(scanner.text());
-      } catch (error) {
-        stop(error as Error);
-      }
+      });
     };
     payload.on('data', onData);
     payload.on('end', onEnd);
@@ -174,7 +182,7 @@ export function readJsonBody(
     checkShape(scanner);
     try {
       if (scanner.malformed || scanner.root === undefined) return JSON.parse(text) as unknown;
-      return await parseInPieces(text, scanner.root, () => slices.pause());
+      return await parseInPieces(text, scanner.root, slices.pause);
     } catch {
       throw invalid('the body is not valid JSON');
     }

@@ -19,24 +19,25 @@ export const SLICE_MS = 4;
 /** Work done in many small pieces, cut into slices of at most about SLICE_MS between turns. */
 export interface Slicer {
   /** Whether the current slice has run its time: the work should let the event loop turn. */
-  due(): boolean;
+  readonly due: () => boolean;
   /** Lets the event loop turn, and starts a new slice. */
-  turn(): Promise<void>;
+  readonly turn: () => Promise<void>;
   /** Awaited after each piece: a turn once the slice is due, nothing otherwise. */
-  pause(): Promise<void>;
+  readonly pause: () => Promise<void>;
 }
 
 export function slicer(sliceMs = SLICE_MS): Slicer {
   let since = performance.now();
-  const slices: Slicer = {
-    due: () => performance.now() - since >= sliceMs,
-    async turn() {
-      await nextTurn();
-      since = performance.now();
-    },
-    async pause() {
-      if (slices.due()) await slices.turn();
+  const due = () => performance.now() - since >= sliceMs;
+  const turn = async () => {
+    await nextTurn();
+    since = performance.now();
+  };
+  return {
+    due,
+    turn,
+    pause: async () => {
+      if (due()) await turn();
     },
   };
-  return slices;
 }

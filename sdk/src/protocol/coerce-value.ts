@@ -3,6 +3,7 @@ import { ScimError } from './errors.js';
 import { isJsonObject } from './json-value.js';
 import { findSubAttribute } from './resource-schema.js';
 import type { AttributeDefinition } from './schema-types.js';
+import { runSteps, type Steps } from './steps.js';
 
 /** How strict to be, and the size limits of one value. */
 export interface CoerceOptions {
@@ -34,6 +35,19 @@ export function coerceAttributeValue(
   label: string,
   options: CoerceOptions,
 ): unknown {
+  return runSteps(coerceAttributeSteps(value, def, label, options));
+}
+
+/**
+ * coerceAttributeValue as steps (see runSteps), one value of a multi-valued attribute per step: a
+ * group has up to 100,000 members, a record up to 1,000 keys.
+ */
+export function* coerceAttributeSteps(
+  value: unknown,
+  def: AttributeDefinition,
+  label: string,
+  options: CoerceOptions,
+): Steps<unknown> {
   if (value === null || value === undefined) return undefined;
   if (!def.multiValued) {
     if (Array.isArray(value)) throw invalid(label, 'expected a single value, got an array');
@@ -48,6 +62,7 @@ export function coerceAttributeValue(
     if (Array.isArray(item)) throw invalid(label, 'expected values, got a nested array');
     const coerced = coerceSingleValue(item, def, label, options);
     if (coerced !== undefined) result.push(coerced);
+    yield;
   }
   return def.type === 'complex' ? withOnePrimary(result) : result;
 }
