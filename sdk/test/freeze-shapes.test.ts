@@ -48,8 +48,8 @@ describe('requests at the limits do not freeze the server', function () {
   }
 
   // The issue's sizes of the shapes that are now over a limit: refused before the costly work, the
-  // body read, decoded and scanned as it arrives and parsed in pieces, so that refusing a 16 MiB
-  // body never blocks for its whole size.
+  // body read, decoded and scanned as it arrives and parsed in pieces, so that refusing an 11 MB
+  // body (a million keys) never blocks for its whole size.
   for (const shape of freezeShapes(ISSUE_SIZES).slice(2)) {
     it(`${shape.name}: refused, /healthz within 50× its idle median`, async function () {
       // As above: noise can stall one try, a freeze stalls all three.
