@@ -70,8 +70,11 @@ export interface DialectAdapter {
   /** Discovery endpoints (ServiceProviderConfig, ResourceTypes, Schemas) under the dialect's names. */
   readonly discovery: readonly DiscoveryRoute[];
 
-  /** A POST or PUT body as a canonical resource (read-only attributes dropped). */
-  readResource(body: unknown, schema: ResourceSchema): ScimResource;
+  /**
+   * A POST or PUT body as a canonical resource (read-only attributes dropped), validated in pieces
+   * with turns of the event loop between them (a large body is validated without freezing the server).
+   */
+  readResource(body: unknown, schema: ResourceSchema): Promise<ScimResource>;
   /** A PATCH body as canonical operations (paths in SCIM 2.0 names). */
   readPatch(body: unknown, schema: ResourceSchema): PatchOperation[];
   /**

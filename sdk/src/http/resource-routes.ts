@@ -165,7 +165,7 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
   scope.post(collection, async (request: QueryRequest, reply) => {
     const create = requireOperation(ops, 'create', type);
     await nextTurn();
-    const input = dialect.readResource(request.body, schema);
+    const input = await dialect.readResource(request.body, schema);
     await nextTurn();
     const created = withLocation(
       env,
@@ -197,7 +197,7 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
     const update = requireOperation(ops, 'update', type);
     const ctx = serviceContext(request, dialect.version);
     await nextTurn();
-    const input = dialect.readResource(request.body, schema);
+    const input = await dialect.readResource(request.body, schema);
     const { id } = request.params;
     await nextTurn();
     const updated = await oneAtATime(env.service, `${type}/${id}`, async () => {

@@ -1,4 +1,5 @@
 // The fastify plugin: mounts each served dialect under its base path with auth, body parsing, errors and routes.
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ScimError } from '../protocol/errors.js';
 import { createAuthenticator, type Authenticator } from './auth.js';
@@ -10,7 +11,7 @@ import { isClientGone } from './client-gone.js';
 import { toScimError } from './error-reply.js';
 import { loggedError, requestSecrets } from './fault-log.js';
 import { checkBodyHeaders } from './body-headers.js';
-import { decodeUtf8, parseJsonBody } from './json-body.js';
+import { readJsonBody } from './json-body.js';
 import { registerResourceRoutes, type DialectEnv } from './resource-routes.js';
 import { dialectBaseUrl, REQUEST_ID_HEADER } from './request-context.js';
 import { sendScim } from './scim-reply.js';
@@ -65,14 +66,9 @@ async function mountDialect(scope: FastifyInstance, params: MountParams): Promis
   scope.removeAllContentTypeParsers();
   scope.addContentTypeParser(
     [...(dialect.requestContentTypes ?? DEFAULT_REQUEST_CONTENT_TYPES)],
-    { parseAs: 'buffer', bodyLimit: options.bodyLimit },
-    (request, body, done) => {
-      try {
-        checkBodyHeaders(request.headers);
-        done(null, parseJsonBody(decodeUtf8(body as Buffer)));
-      } catch (err) {
-        done(err as Error, undefined);
-      }
+    async (request: FastifyRequest, payload: IncomingMessage) => {
+      checkBodyHeaders(request.headers);
+      return readJsonBody(payload, request.headers, options.bodyLimit);
     },
   );
 

@@ -34,11 +34,19 @@ export function forEachAttributeKey(
   schema: ResourceSchema,
   visit: (path: AttrPath, value: unknown, key: string) => void,
 ): void {
+  for (const { path, value, key } of attributeKeys(body, schema)) visit(path, value, key);
+}
+
+/** The keys forEachAttributeKey visits, one after another. */
+export function* attributeKeys(
+  body: Record<string, unknown>,
+  schema: ResourceSchema,
+): Generator<{ path: AttrPath; value: unknown; key: string }, void, void> {
   for (const [key, value] of Object.entries(body)) {
     if (key.toLowerCase() === 'schemas') continue;
     const extension = schema.extension(key);
     if (extension === undefined) {
-      visit(parseAttributeKey(key), value, key);
+      yield { path: parseAttributeKey(key), value, key };
       continue;
     }
     if (value === null) continue;
@@ -49,7 +57,11 @@ export function forEachAttributeKey(
       });
     }
     for (const [subKey, subValue] of Object.entries(value)) {
-      visit({ ...parseAttributeKey(subKey), uri: extension.id }, subValue, `${extension.id}:${subKey}`);
+      yield {
+        path: { ...parseAttributeKey(subKey), uri: extension.id },
+        value: subValue,
+        key: `${extension.id}:${subKey}`,
+      };
     }
   }
 }

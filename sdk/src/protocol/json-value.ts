@@ -1,4 +1,5 @@
 // Plain-JSON helpers shared by validation, PATCH and projection: object test, copy, forbidden keys.
+import { runSteps, type Steps } from './steps.js';
 
 /** A JSON object (not an array, not null, not a class instance). */
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
@@ -37,10 +38,20 @@ export function cloneJson<T>(value: T): T {
  * The first forbidden key anywhere in a JSON value, or nesting deeper than `maxDepth` (the root
  * object or array is depth 1). Iterative, so a hostile depth cannot overflow the stack.
  */
-export function findStructureProblem(
+export function findStructureProblem(value: unknown, maxDepth: number): StructureProblem | undefined {
+  return runSteps(structureProblemSteps(value, maxDepth));
+}
+
+export type StructureProblem = { forbiddenKey: string } | { tooDeep: true };
+
+/** Keys and elements looked at between two steps of structureProblemSteps: well under a millisecond. */
+const VALUES_PER_STEP = 4_096;
+
+/** findStructureProblem as steps (see runSteps): a body can hold hundreds of thousands of values. */
+export function* structureProblemSteps(
   value: unknown,
   maxDepth: number,
-): { forbiddenKey: string } | { tooDeep: true } | undefined {
+): Steps<StructureProblem | undefined> {
   // Two parallel stacks of objects and arrays only: a body can hold hundreds of thousands of values.
   const items: object[] = [];
   const depths: number[] = [];
@@ -48,10 +59,16 @@ export function findStructureProblem(
     items.push(value);
     depths.push(1);
   }
+  let seen = 0;
   for (let item = items.pop(); item !== undefined; item = items.pop()) {
+    if (seen >= VALUES_PER_STEP) {
+      seen = 0;
+      yield;
+    }
     const depth = depths.pop() as number;
     if (depth > maxDepth) return { tooDeep: true };
     if (Array.isArray(item)) {
+      seen += item.length;
       for (const element of item as unknown[]) {
         if (typeof element === 'object' && element !== null) {
           items.push(element);
@@ -61,7 +78,9 @@ export function findStructureProblem(
       continue;
     }
     const record = item as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
+    const keys = Object.keys(record);
+    seen += keys.length;
+    for (const key of keys) {
       if (isForbiddenKey(key)) return { forbiddenKey: key };
       const element = record[key];
       if (typeof element === 'object' && element !== null) {

@@ -1,12 +1,13 @@
 // Checks a resource body (POST, PUT) against its schemas and returns a new resource in canonical form.
 import { attributeLabel, isEmptyValue } from './attribute-label.js';
-import { forEachAttributeKey } from './attribute-key.js';
-import { coerceAttributeValue, type CoerceOptions } from './coerce-value.js';
+import { attributeKeys } from './attribute-key.js';
+import { coerceAttributeSteps, coerceAttributeValue, type CoerceOptions } from './coerce-value.js';
 import { ScimError } from './errors.js';
 import type { AttrPath } from './filter/ast.js';
-import { findStructureProblem, isJsonObject } from './json-value.js';
+import { isJsonObject, structureProblemSteps } from './json-value.js';
 import type { ScimResource } from './resource.js';
 import type { ResourceSchema, SchemaDefinition } from './schema-types.js';
+import { runSteps, runStepsWithPauses, type Steps } from './steps.js';
 
 export interface ValidateOptions {
   /** Attributes no schema defines: dropped (default) or a 400 invalidSyntax. */
@@ -52,6 +53,27 @@ export function validateResource(
   schema: ResourceSchema,
   options: ValidateOptions = {},
 ): ScimResource {
+  return runSteps(validationSteps(input, schema, options));
+}
+
+/**
+ * validateResource, awaiting `pause` between pieces of the work (a few hundred values each): a
+ * body of 250,000 keys took 135–245 ms to validate in one piece, every other request waiting.
+ */
+export function validateResourceWithPauses(
+  input: unknown,
+  schema: ResourceSchema,
+  pause: () => Promise<void>,
+  options: ValidateOptions = {},
+): Promise<ScimResource> {
+  return runStepsWithPauses(validationSteps(input, schema, options), pause);
+}
+
+function* validationSteps(
+  input: unknown,
+  schema: ResourceSchema,
+  options: ValidateOptions,
+): Steps<ScimResource> {
   const coerceOptions: CoerceOptions = {
     unknownAttributes: options.unknownAttributes ?? 'ignore',
     maxStringLength: options.maxStringLength ?? RESOURCE_LIMITS.maxStringLength,
@@ -60,7 +82,7 @@ export function validateResource(
   };
   const maxDepth = options.maxDepth ?? RESOURCE_LIMITS.maxDepth;
   if (!isJsonObject(input)) throw syntax('the resource must be a JSON object');
-  const problem = findStructureProblem(input, maxDepth);
+  const problem = yield* structureProblemSteps(input, maxDepth);
   if (problem !== undefined) {
     throw syntax(
       'forbiddenKey' in problem
@@ -70,9 +92,9 @@ export function validateResource(
   }
   const parts = new Map<string, Record<string, unknown>>([[schema.core.id, {}]]);
   for (const [key, value] of Object.entries(input)) if (key.toLowerCase() === 'schemas') checkSchemas(value);
-  forEachAttributeKey(input, schema, (path, value, key) =>
-    assign(parts, schema, path, value, key, coerceOptions),
-  );
+  for (const { path, value, key } of attributeKeys(input, schema)) {
+    yield* assignSteps(parts, schema, path, value, key, coerceOptions);
+  }
   return assemble(parts, schema);
 }
 
@@ -83,14 +105,14 @@ function checkSchemas(value: unknown): void {
   }
 }
 
-function assign(
+function* assignSteps(
   parts: Map<string, Record<string, unknown>>,
   schema: ResourceSchema,
   path: AttrPath,
   value: unknown,
   key: string,
   options: CoerceOptions,
-): void {
+): Steps<void> {
   const resolved = schema.resolve(path);
   if (resolved === undefined) {
     if (options.unknownAttributes === 'reject') throw syntax(`unknown attribute "${key}"`);
@@ -110,7 +132,7 @@ function assign(
   }
   const label = attributeLabel(resolved);
   if (subAttribute === undefined) {
-    const coerced = coerceAttributeValue(value, attribute, label, options);
+    const coerced = yield* coerceAttributeSteps(value, attribute, label, options);
     const existing = target[attribute.name];
     if (coerced === undefined) delete target[attribute.name];
     else

@@ -4,7 +4,9 @@ import { errorBody11 } from '../../../protocol/error-body.js';
 import { ScimError } from '../../../protocol/errors.js';
 import { isJsonObject } from '../../../protocol/json-value.js';
 import type { ResourceSchema } from '../../../protocol/schema-types.js';
-import { validateResource } from '../../../protocol/validate-resource.js';
+import type { ScimResource } from '../../../protocol/resource.js';
+import { validateResourceWithPauses } from '../../../protocol/validate-resource.js';
+import { slicer } from '../../next-turn.js';
 import type { DialectDefinition, DialectSetup, ListPage, DialectAdapter } from '../../dialect.js';
 import { discoveryRoutes11, LIST_SCHEMAS_11 } from './discovery.js';
 import { projectionOfQuery, queryParam } from '../../list-params.js';
@@ -15,11 +17,7 @@ import { readPatch11 } from './patch.js';
 export const SCIM_11_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /** A 1.1 body as a canonical resource: URNs translated by the alias table, then validated as 2.0. */
-function readResource11(
-  body: unknown,
-  schema: ResourceSchema,
-  alias: AliasTable,
-): ReturnType<typeof validateResource> {
+function readResource11(body: unknown, schema: ResourceSchema, alias: AliasTable): Promise<ScimResource> {
   if (!isJsonObject(body))
     throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: 'the resource must be a JSON object' });
   const schemas = Object.entries(body).find(([key]) => key.toLowerCase() === 'schemas')?.[1];
@@ -31,7 +29,7 @@ function readResource11(
   ) {
     throw new ScimError('SCIM_ERR_INVALID_SYNTAX', { reason: '"schemas" must be an array of schema URNs' });
   }
-  return validateResource(alias.resourceTo20(body, schema.resourceType), schema);
+  return validateResourceWithPauses(alias.resourceTo20(body, schema.resourceType), schema, slicer().pause);
 }
 
 function createDialect11(setup: DialectSetup): DialectAdapter {

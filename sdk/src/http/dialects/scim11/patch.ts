@@ -47,6 +47,20 @@ function isDelete(element: unknown): boolean {
   return typeof operation === 'string' && operation.toLowerCase() === 'delete';
 }
 
+/**
+ * The values marked `"operation": "delete"` at the top of a 1.1 body: each becomes an operation, so
+ * a body with more than the cap is refused before it is checked, translated and turned into
+ * operations (12,000 of them took 50-140 ms to refuse after all that).
+ */
+function topLevelDeletes(body: Record<string, unknown>): number {
+  let count = 0;
+  for (const [key, value] of Object.entries(body)) {
+    if (!Array.isArray(value) || ['schemas', 'id', 'meta'].includes(key.toLowerCase())) continue;
+    for (const element of value) if (isDelete(element)) count++;
+  }
+  return count;
+}
+
 function withoutOperation(element: unknown): unknown {
   if (!isJsonObject(element)) return element;
   return Object.fromEntries(Object.entries(element).filter(([key]) => key.toLowerCase() !== 'operation'));
@@ -112,6 +126,7 @@ export function readPatch11(body: unknown, schema: ResourceSchema, alias: AliasT
   if (!isJsonObject(body)) throw syntax('a PATCH body must be a JSON object');
   // Clients that speak 2.0 send a PatchOp to either endpoint; no 1.1 resource has `Operations`.
   if (getOwn(body, 'Operations') !== undefined) return readPatchOp(body, schema, alias);
+  checkOperationCount(topLevelDeletes(body));
   const problem = findStructureProblem(body, PATCH_LIMITS.maxDepth);
   if (problem !== undefined && 'forbiddenKey' in problem) {
     throw new ScimError('SCIM_ERR_INVALID_PATH', {

@@ -4,7 +4,8 @@ import { ScimError } from '../../../protocol/errors.js';
 import { isJsonObject } from '../../../protocol/json-value.js';
 import { parsePatchRequest } from '../../../protocol/patch/request.js';
 import { URN } from '../../../protocol/resource.js';
-import { validateResource } from '../../../protocol/validate-resource.js';
+import { validateResourceWithPauses } from '../../../protocol/validate-resource.js';
+import { slicer } from '../../next-turn.js';
 import type { DialectDefinition, DialectSetup, ListPage, DialectAdapter } from '../../dialect.js';
 import { DISCOVERY_20 } from './discovery.js';
 import {
@@ -40,7 +41,7 @@ function createDialect20(setup: DialectSetup): DialectAdapter {
     requestContentTypes: ['application/scim+json', 'application/json'],
     search: true,
     discovery: DISCOVERY_20,
-    readResource: (body, schema) => validateResource(body, schema),
+    readResource: (body, schema) => validateResourceWithPauses(body, schema, slicer().pause),
     readPatch: (body) => parsePatchRequest(body),
     readListQuery: (query) => readListQuery(listParamsOfQuery(query), paging),
     readSearchRequest: (body) => readListQuery(searchParams(body), paging),
