@@ -80,11 +80,13 @@ export async function linkNodeModules(project: string): Promise<void> {
 }
 
 /**
- * The project's processes run without c8's NODE_V8_COVERAGE: their coverage of the SDK, reached
- * through the project's node_modules link, would be merged with the tests' own and corrupt it.
+ * The project's processes run without c8's coverage: theirs of the SDK, reached through the
+ * project's node_modules link, would be merged with the tests' own and corrupt it. Node copies
+ * NODE_V8_COVERAGE into a child's env when the key is absent, so it is set empty, not left out.
  */
 const PROJECT_ENV = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_V8_COVERAGE')),
+  ...process.env,
+  NODE_V8_COVERAGE: '',
   NODE_OPTIONS: '--conditions=scim-connector-source',
 };
 
