@@ -14,9 +14,10 @@ const SPEC_NAME = 'connector.yaml';
 
 /**
  * The project's files never pass through Yeoman's in-memory file system: they go through the same
- * planner and writer as `scim-connector generate` (which refuses edited files before writing
- * anything), so no file is ever left to the interactive conflicter, which with stdin closed writes
- * nothing and exits 0. Only `.yo-rc.json` goes through Yeoman, and Yeoman always forces it.
+ * merge, planner and writer as `scim-connector generate` (which decides every file itself: merged,
+ * rewritten, kept because edited, deleted), so no file is ever left to the interactive conflicter,
+ * which with stdin closed writes nothing and exits 0. Only `.yo-rc.json` goes through Yeoman, and
+ * Yeoman always forces it.
  */
 export default class ScimConnectorGenerator extends Generator {
   constructor(args, options) {

@@ -79,12 +79,23 @@ export async function linkNodeModules(project: string): Promise<void> {
   await symlink(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
 }
 
+/**
+ * The project's processes run without c8's coverage: theirs of the SDK, reached through the
+ * project's node_modules link, would be merged with the tests' own and corrupt it. Node copies
+ * NODE_V8_COVERAGE into a child's env when the key is absent, so it is set empty, not left out.
+ */
+const PROJECT_ENV = {
+  ...process.env,
+  NODE_V8_COVERAGE: '',
+  NODE_OPTIONS: '--conditions=scim-connector-source',
+};
+
 function run(project: string, args: string[]): { status: number | null; output: string } {
   const result = spawnSync(process.execPath, args, {
     cwd: project,
     encoding: 'utf8',
     timeout: 120_000,
-    env: { ...process.env, NODE_OPTIONS: '--conditions=scim-connector-source' },
+    env: PROJECT_ENV,
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
