@@ -37,7 +37,7 @@ describe('LDAP groups (slapd)', function () {
 
   it('creates a group with members; the placeholder is stored but never shown', async () => {
     const group = await service.createGroup(
-      { schemas: [GROUP], displayName: 'staff', members: [{ value: ids[0] }] },
+      { schemas: [GROUP], displayName: 'staff', members: [{ value: ids[0] ?? '' }] },
       CTX,
     );
     assert.deepEqual(
@@ -65,7 +65,7 @@ describe('LDAP groups (slapd)', function () {
     const id = group?.id ?? '';
     await service.patchGroup(
       id,
-      [{ op: 'add', path: 'members', value: [{ value: ids[1] }, { value: ids[2] }] }],
+      [{ op: 'add', path: 'members', value: [{ value: ids[1] ?? '' }, { value: ids[2] ?? '' }] }],
       CTX,
     );
     assert.equal((await service.getGroup(id, CTX))?.members?.length, 3);
@@ -84,7 +84,7 @@ describe('LDAP groups (slapd)', function () {
     ).resources;
     await service.patchGroup(
       group?.id ?? '',
-      [{ op: 'add', path: 'members', value: [{ value: ids[0] }] }],
+      [{ op: 'add', path: 'members', value: [{ value: ids[0] ?? '' }] }],
       CTX,
     );
     const found = await service.getGroups(
@@ -112,12 +112,12 @@ describe('LDAP groups (slapd)', function () {
 
   it('renames with ModifyDN (id kept) and replaces members with their difference', async () => {
     const created = await service.createGroup(
-      { schemas: [GROUP], displayName: 'old', members: [{ value: ids[0] }, { value: ids[1] }] },
+      { schemas: [GROUP], displayName: 'old', members: [{ value: ids[0] ?? '' }, { value: ids[1] ?? '' }] },
       CTX,
     );
     const updated = await service.updateGroup(
       created.id ?? '',
-      { schemas: [GROUP], displayName: 'new', members: [{ value: ids[1] }, { value: ids[2] }] },
+      { schemas: [GROUP], displayName: 'new', members: [{ value: ids[1] ?? '' }, { value: ids[2] ?? '' }] },
       CTX,
     );
     assert.equal(updated.id, created.id);
