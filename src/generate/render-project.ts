@@ -351,7 +351,7 @@ async function ldapFiles(model: ConnectorModel, base: object): Promise<RenderedF
       text: await renderTemplate('test/generated/directory-tree.ts.hbs', {
         ...base,
         suffix: directorySuffix(backend),
-        tree: directoryTree(backend),
+        treeLines: directoryTree(backend).split('\n'),
       }),
     },
   ];

@@ -78,11 +78,15 @@ class LdapChecker {
     );
     const near = didYouMean(attribute, names);
     const known = this.schema.attributes.has(attribute.toLowerCase());
-    this.report(
-      'SPEC_LDAP_ATTRIBUTE',
-      path,
-      `${what} "${attribute}" is ${known ? 'not allowed by' : 'unknown to the schema of'} ${classes.join(', ')}${near === undefined ? '' : `; did you mean "${near}"?`}`,
-    );
+    const classList = classes.join(', ');
+    const refusal = known
+      ? `which ${classList} ${classes.length > 1 ? 'do' : 'does'} not allow`
+      : "which the directory's schema does not define";
+    const advice =
+      near === undefined
+        ? ': use an attribute the object classes allow, or add an object class that allows it'
+        : `; did you mean "${near}"?`;
+    this.report('SPEC_LDAP_ATTRIBUTE', path, `${what} "${attribute}", ${refusal}${advice}`);
   }
 
   resource(resource: Resource): void {

@@ -5,5 +5,27 @@
 export const DIRECTORY_SUFFIX = 'dc=initech,dc=example';
 
 /** Loaded with slapadd before the server starts (LDIF). */
-export const DIRECTORY_TREE =
-  'dn: dc=initech,dc=example\nobjectClass: dcObject\nobjectClass: organization\no: initech\ndc: initech\n\ndn: ou=people,dc=initech,dc=example\nobjectClass: organizationalUnit\nou: people\n\ndn: ou=disabled,ou=people,dc=initech,dc=example\nobjectClass: organizationalUnit\nou: disabled\n\ndn: ou=groups,dc=initech,dc=example\nobjectClass: organizationalUnit\nou: groups\n\ndn: cn=nobody,dc=initech,dc=example\nobjectClass: organizationalRole\ncn: nobody\n';
+export const DIRECTORY_TREE = [
+  'dn: dc=initech,dc=example',
+  'objectClass: dcObject',
+  'objectClass: organization',
+  'o: initech',
+  'dc: initech',
+  '',
+  'dn: ou=people,dc=initech,dc=example',
+  'objectClass: organizationalUnit',
+  'ou: people',
+  '',
+  'dn: ou=disabled,ou=people,dc=initech,dc=example',
+  'objectClass: organizationalUnit',
+  'ou: disabled',
+  '',
+  'dn: ou=groups,dc=initech,dc=example',
+  'objectClass: organizationalUnit',
+  'ou: groups',
+  '',
+  'dn: cn=nobody,dc=initech,dc=example',
+  'objectClass: organizationalRole',
+  'cn: nobody',
+  '',
+].join('\n');
