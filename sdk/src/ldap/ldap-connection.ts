@@ -16,10 +16,12 @@ export function ldapConnector(options: LdapConnectionOptions): LdapConnect {
       url: options.url,
       timeout: options.timeoutMs,
       connectTimeout: options.timeoutMs,
-      tlsOptions,
+      // ldaps:// only: given to an ldap:// client, ldapts breaks its StartTLS handshake.
+      ...(options.url.toLowerCase().startsWith('ldaps:') ? { tlsOptions: { ...tlsOptions } } : {}),
     });
     try {
-      if (options.startTls) await client.startTLS(tlsOptions);
+      // A copy: ldapts writes the socket into the options object it is given.
+      if (options.startTls) await client.startTLS({ ...tlsOptions });
       await client.bind(options.bindDn, options.bindPassword);
       return client;
     } catch (error) {

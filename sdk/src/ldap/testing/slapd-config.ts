@@ -18,9 +18,14 @@ export interface SlapdDirectory {
 /**
  * slapd.conf for one throwaway server. The memberof overlay maintains `memberOf` for groupOfNames
  * `member`; ppolicy (schema built in since OpenLDAP 2.5) lets a test lock accounts with
- * `pwdAccountLockedTime`. The manager password is plain text: the server lives for one test run.
+ * `pwdAccountLockedTime`. With `tls`, StartTLS is offered. The manager password is plain text: the server lives for one test run.
  */
-export function slapdConfig(install: SlapdInstall, directory: SlapdDirectory, folder: string): string {
+export function slapdConfig(
+  install: SlapdInstall,
+  directory: SlapdDirectory,
+  folder: string,
+  tls = false,
+): string {
   const schema = ['core', 'cosine', 'inetorgperson', 'nis'].map(
     (name) => `include ${install.schemaDir}/${name}.schema`,
   );
@@ -31,6 +36,8 @@ export function slapdConfig(install: SlapdInstall, directory: SlapdDirectory, fo
     'moduleload memberof',
     'moduleload ppolicy',
     `pidfile ${folder}/slapd.pid`,
+    // StartTLS with the test certificate written beside the config (tls.pem, tls-key.pem).
+    ...(tls ? [`TLSCertificateFile ${folder}/tls.pem`, `TLSCertificateKeyFile ${folder}/tls-key.pem`] : []),
     // Paged searches of a whole 10,000-member test group and more: no size limit for the manager.
     'sizelimit unlimited',
     'database mdb',

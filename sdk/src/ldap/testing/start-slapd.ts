@@ -24,6 +24,8 @@ export interface StartSlapdOptions {
   suffix?: string;
   /** Entries loaded (with slapadd) before the server starts; default just the suffix's entry. */
   ldif?: string;
+  /** A certificate (PEM) for StartTLS on the ldap:// port; without it the server speaks plain LDAP only. */
+  tls?: { certPem: string; keyPem: string };
   /** How long to wait for the server to listen; default 10 s. */
   timeoutMs?: number;
 }
@@ -43,7 +45,11 @@ export async function startSlapd(options: StartSlapdOptions = {}): Promise<Slapd
   try {
     await mkdir(join(folder, 'db'));
     const configFile = join(folder, 'slapd.conf');
-    await writeFile(configFile, slapdConfig(install, directory, folder));
+    if (options.tls !== undefined) {
+      await writeFile(join(folder, 'tls.pem'), options.tls.certPem);
+      await writeFile(join(folder, 'tls-key.pem'), options.tls.keyPem, { mode: 0o600 });
+    }
+    await writeFile(configFile, slapdConfig(install, directory, folder, options.tls !== undefined));
     await writeFile(join(folder, 'base.ldif'), options.ldif ?? suffixEntry(suffix));
     await run(install.slapadd, ['-q', '-f', configFile, '-l', join(folder, 'base.ldif')]);
     let lastError: unknown;
