@@ -270,6 +270,7 @@ function readmeView(model: ConnectorModel, base: object): object {
         ? 'none (discovery only)'
         : model.capabilities.map((c) => `\`${c}\``).join(', '),
     stubs: model.stubs,
+    ldap: model.backend === 'ldap',
     stubList: model.stubs.map((s) => `\`${s}\``).join(', '),
     environment: model.environment,
     firstBasePath: first,
