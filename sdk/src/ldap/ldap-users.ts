@@ -183,9 +183,10 @@ export class LdapUsers {
         attributes[deactivation.attribute] = [inactive ? deactivation.inactive : deactivation.active];
       }
       await client.add(dn, attributes);
-      if (inactive && deactivation?.kind === 'ppolicy') await client.modify(dn, this.lockChange(true));
+      // Password first: ppolicy clears a lock when the password changes.
       if (this.options.passwords && typeof user['password'] === 'string')
         await setPassword(client, dn, user['password']);
+      if (inactive && deactivation?.kind === 'ppolicy') await client.modify(dn, this.lockChange(true));
       const { searchEntries } = await client.search(dn, { scope: 'base', attributes: this.#attributes });
       const created = searchEntries[0];
       if (created === undefined) throw new NotFoundError('User', userName);
@@ -217,6 +218,9 @@ export class LdapUsers {
       }
       if (deactivation?.kind === 'ppolicy' && active !== wasActive) changes.push(...this.lockChange(!active));
       let dn = entry.dn;
+      // Password first: ppolicy clears a lock when the password changes.
+      if (this.options.passwords && typeof user['password'] === 'string')
+        await setPassword(client, dn, user['password']);
       if (changes.length > 0) await client.modify(dn, changes);
       const userName = user.userName ?? first(entry, this.options.rdn) ?? '';
       const moveTo =
@@ -232,8 +236,6 @@ export class LdapUsers {
         await client.modifyDN(dn, target);
         dn = target;
       }
-      if (this.options.passwords && typeof user['password'] === 'string')
-        await setPassword(client, dn, user['password']);
     });
     const updated = await this.get(id);
     if (updated === undefined) throw new NotFoundError('User', id);

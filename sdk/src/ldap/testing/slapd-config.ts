@@ -15,6 +15,16 @@ export interface SlapdDirectory {
   password: string;
 }
 
+/** The default password policy's DN: ppolicy enforces a lock only where a policy applies. */
+export function policyDn(suffix: string): string {
+  return `cn=password-policy,${suffix}`;
+}
+
+/** The default policy's entry, added after the tree a test loads. */
+export function policyEntry(suffix: string): string {
+  return `dn: ${policyDn(suffix)}\nobjectClass: organizationalRole\nobjectClass: pwdPolicy\ncn: password-policy\npwdAttribute: userPassword\npwdLockout: TRUE\n`;
+}
+
 /**
  * slapd.conf for one throwaway server. The memberof overlay maintains `memberOf` for groupOfNames
  * `member`; ppolicy (schema built in since OpenLDAP 2.5) lets a test lock accounts with
@@ -55,6 +65,7 @@ export function slapdConfig(
     'memberof-memberof-ad memberOf',
     'memberof-refint true',
     'overlay ppolicy',
+    `ppolicy_default "${policyDn(directory.suffix)}"`,
     'ppolicy_use_lockout',
     '',
   ].join('\n');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from './free-port.js';
-import { slapdConfig, type SlapdDirectory } from './slapd-config.js';
+import { policyEntry, slapdConfig, type SlapdDirectory } from './slapd-config.js';
 import { findSlapdInstall } from './slapd-install.js';
 
 const run = promisify(execFile);
@@ -50,7 +50,8 @@ export async function startSlapd(options: StartSlapdOptions = {}): Promise<Slapd
       await writeFile(join(folder, 'tls-key.pem'), options.tls.keyPem, { mode: 0o600 });
     }
     await writeFile(configFile, slapdConfig(install, directory, folder, options.tls !== undefined));
-    await writeFile(join(folder, 'base.ldif'), options.ldif ?? suffixEntry(suffix));
+    const tree = options.ldif ?? suffixEntry(suffix);
+    await writeFile(join(folder, 'base.ldif'), `${tree.trimEnd()}\n\n${policyEntry(suffix)}`);
     await run(install.slapadd, ['-q', '-f', configFile, '-l', join(folder, 'base.ldif')]);
     let lastError: unknown;
     for (let attempt = 0; attempt < attempts; attempt += 1) {
