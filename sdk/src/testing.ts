@@ -1,3 +1,4 @@
 // scim-connector-sdk/testing: helpers for a connector's own tests, never for production code.
 
 export { testCertificate } from './tls/test-certificate.js';
+export { startSlapd, type Slapd, type StartSlapdOptions } from './ldap/testing/start-slapd.js';

@@ -43,6 +43,8 @@ export interface AppSettingModel {
 /** Files of the project the spec names, relative to the project root. */
 export interface ProjectPaths {
   openapi?: string;
+  /** The directory schema file the ldap backend's mappings are checked against. */
+  directorySchema?: string;
   seedUsers?: string;
   seedGroups?: string;
 }

@@ -1,6 +1,6 @@
 // Plans the connector from the resolved spec: which methods, which bodies, which settings and variables.
 import { methodsForCapabilities, SERVICE_METHODS, type ServiceMethod } from 'scim-connector-sdk';
-import type { AppAuthSpec, ConnectorSpec, Setting } from '../spec/connector-spec.js';
+import type { AppAuthSpec, ConnectorSpec, LdapBackendSpec, Setting } from '../spec/connector-spec.js';
 import type {
   AppSettingModel,
   ConnectorModel,
@@ -8,6 +8,7 @@ import type {
   MethodModel,
   ProjectPaths,
 } from './connector-model.js';
+import { ldapBodies } from './ldap-connector.js';
 import { methodInfo } from './method-catalogue.js';
 import type { OpenApiCode } from './openapi-connector.js';
 
@@ -55,8 +56,42 @@ function describeSetting(setting: Setting): string | undefined {
   return setting.default;
 }
 
+/** The ldap backend's settings: where the directory is and the credentials the connector binds with. */
+function ldapSettings(backend: LdapBackendSpec): AppSettingModel[] {
+  const settings: AppSettingModel[] = [
+    {
+      key: 'url',
+      setting: backend.url,
+      secret: false,
+      meaning: 'the directory: ldap://host:port or ldaps://host:port',
+    },
+    {
+      key: 'bindDn',
+      setting: backend.bindDn,
+      secret: false,
+      meaning: 'the DN the connector binds to the directory as',
+    },
+    {
+      key: 'bindPassword',
+      setting: backend.bindPassword,
+      secret: true,
+      meaning: 'the password of the bind DN',
+    },
+  ];
+  if (backend.caFile !== undefined) {
+    settings.push({
+      key: 'caFile',
+      setting: backend.caFile,
+      secret: false,
+      meaning: "PEM file of the CA that signed the directory's certificate",
+    });
+  }
+  return settings;
+}
+
 /** The app settings of the openapi backend: the base URL and the auth scheme's values. */
 function appSettings(spec: ConnectorSpec): AppSettingModel[] {
+  if (spec.backend.kind === 'ldap') return ldapSettings(spec.backend);
   if (spec.backend.kind !== 'openapi') return [];
   const settings: AppSettingModel[] = [
     { key: 'baseUrl', setting: spec.backend.baseUrl, secret: false, meaning: "the app API's base URL" },
@@ -179,7 +214,8 @@ export function planConnector(
   const methodNames = plannedMethods(spec);
   const stub = spec.backend.kind !== 'store';
   const app = appSettings(spec);
-  const methods = methodNames.map((name) => methodModel(name, stub, openapi?.bodies.get(name)));
+  const bodies = spec.backend.kind === 'ldap' ? ldapBodies(spec.backend, methodNames) : openapi?.bodies;
+  const methods = methodNames.map((name) => methodModel(name, stub, bodies?.get(name)));
   const model: ConnectorModel = {
     spec,
     generatorVersion,

@@ -1,6 +1,7 @@
 // Renders the planned connector into the project's files (unformatted text; generate formats and hashes them).
 import type { ConnectorModel } from './connector-model.js';
 import { appApiTypes } from './app-api-types.js';
+import { directoryLiteral, directorySuffix, directoryTree } from './ldap-connector.js';
 import type { FileZone } from './generate-contract.js';
 import { renderTemplate } from './render-template.js';
 import { objectType, propertyKey, schemaDefinitionSource } from './schema-source.js';
@@ -31,7 +32,9 @@ function extensionView(extension: ExtensionSpec | undefined): object | false {
 
 /** The SDK names connector.ts imports: only those its methods use (an unused import fails lint). */
 function connectorImports(model: ConnectorModel): { sdk: string[]; resources: string } {
-  const text = model.methods.map((m) => `${m.paramList} ${m.returns}`).join(' ');
+  // The ldap connector types its directory service with both resource types.
+  const service = model.backend === 'ldap' ? ' ConnectorUser ConnectorGroup' : '';
+  const text = model.methods.map((m) => `${m.paramList} ${m.returns}`).join(' ') + service;
   // A class without any service method cannot declare `implements ScimService` (a weak type).
   const sdk = model.methods.length > 0 ? ['type ScimService', 'type RequestContext'] : [];
   if (model.stubs.length > 0) sdk.unshift('NotImplementedError');
@@ -267,6 +270,7 @@ function readmeView(model: ConnectorModel, base: object): object {
         ? 'none (discovery only)'
         : model.capabilities.map((c) => `\`${c}\``).join(', '),
     stubs: model.stubs,
+    ldap: model.backend === 'ldap',
     stubList: model.stubs.map((s) => `\`${s}\``).join(', '),
     environment: model.environment,
     firstBasePath: first,
@@ -320,6 +324,40 @@ function fakeApp(
   };
 }
 
+const LDAP_IMPORTS = [
+  "import { createLdapService, type LdapService } from 'scim-connector-sdk/ldap';",
+  "import { ldapOptions } from './generated/directory.js';",
+];
+
+/** The ldap backend's generated files: the directory layout and the tests' starting tree. */
+async function ldapFiles(model: ConnectorModel, base: object): Promise<RenderedFile[]> {
+  const backend = model.spec.backend;
+  if (backend.kind !== 'ldap') return [];
+  return [
+    {
+      path: 'src/generated/directory.ts',
+      zone: 'generated',
+      text: await renderTemplate('src/generated/directory.ts.hbs', {
+        ...base,
+        layout: directoryLiteral(backend),
+        startTls: backend.startTls,
+        timeoutMs: backend.timeoutMs,
+        caFile: backend.caFile !== undefined,
+        schema: model.paths.directorySchema ?? backend.schema,
+      }),
+    },
+    {
+      path: 'test/generated/directory-tree.ts',
+      zone: 'generated',
+      text: await renderTemplate('test/generated/directory-tree.ts.hbs', {
+        ...base,
+        suffix: directorySuffix(backend),
+        treeLines: directoryTree(backend).split('\n'),
+      }),
+    },
+  ];
+}
+
 /** Every file but the manifest, connector.yaml and the copies the spec names. */
 export async function renderProject(model: ConnectorModel): Promise<RenderedFile[]> {
   const { spec } = model;
@@ -349,7 +387,8 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
         sdkImports: imports.sdk,
         resourceImports: imports.resources,
         mapped: mapped.imports.length > 0,
-        mappedImports: mapped.imports,
+        ldap: spec.backend.kind === 'ldap',
+        mappedImports: [...mapped.imports, ...(spec.backend.kind === 'ldap' ? LDAP_IMPORTS : [])],
         schemas: usesSchemas(model),
         methods: model.methods,
       }),
@@ -410,6 +449,7 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
         ...base,
         env: testEnvironment(model),
         fake: fakeApp(model) ?? false,
+        ldap: model.backend === 'ldap',
         suites: testSuites(model),
         customUrn: oktaUserUrn11,
       }),
@@ -448,7 +488,7 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
       }),
     });
   }
-  files.push(...mapped.files);
+  files.push(...mapped.files, ...(await ldapFiles(model, base)));
   const fake = fakeApp(model);
   if (fake !== undefined && model.fakeResources !== undefined) {
     files.push({

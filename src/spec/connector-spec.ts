@@ -171,6 +171,51 @@ export interface ResourceMappingSpec {
   attributes: FieldMappingSpec[];
 }
 
+/** One SCIM attribute ↔ one LDAP attribute (ldap backend): the mapping language's subset a directory uses. */
+export interface LdapAttributeSpec {
+  scim: string;
+  /** The SCIM path with a custom attribute's extension URN in front (`urn:…:employeeNumber`). */
+  qualified: string;
+  ldap: string;
+  direction: 'both' | 'toApp' | 'fromApp';
+  transform?: 'lower' | 'upper';
+}
+
+/** Where one resource type's entries live in the directory. */
+export interface LdapEntrySpec {
+  base: string;
+  scope: 'one' | 'sub';
+  objectClasses: string[];
+  rdn: string;
+  id: 'entryUUID' | 'nsUniqueId' | 'objectGUID';
+  attributes: LdapAttributeSpec[];
+}
+
+/** The ldap backend: a directory reached at `url`, users and (optionally) groups in it. */
+export interface LdapBackendSpec {
+  kind: 'ldap';
+  url: Setting;
+  startTls: boolean;
+  bindDn: Setting;
+  bindPassword: Setting;
+  caFile?: Setting;
+  /** The schema file (absolute) or ldap:// URL the mappings were checked against. */
+  schema: string;
+  timeoutMs: number;
+  users: LdapEntrySpec & {
+    deactivation?:
+      | { kind: 'attribute'; attribute: string; active: string; inactive: string }
+      | { kind: 'move'; dn: string }
+      | { kind: 'ppolicy' };
+    passwords: boolean;
+  };
+  groups?: LdapEntrySpec & {
+    memberAttribute: 'member' | 'uniqueMember';
+    placeholder?: string;
+    memberOf: boolean;
+  };
+}
+
 /**
  * Where the connector keeps users and groups. YAML: `backend: none` (the default) or `backend: store`, or
  * `backend: { kind: openapi, document: openapi.yaml, baseUrl: ${APP_URL}, auth: { type: bearer, token: ${APP_TOKEN} } }`.
@@ -193,7 +238,9 @@ export type BackendSpec =
       timeoutMs: number;
       users?: ResourceMappingSpec;
       groups?: ResourceMappingSpec;
-    };
+    }
+  /** An LDAP directory. */
+  | LdapBackendSpec;
 
 /** Server defaults; the matching environment variables win at run time. */
 export interface ServerSpec {

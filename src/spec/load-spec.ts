@@ -1,9 +1,12 @@
 // Reads connector.yaml into a resolved ConnectorSpec, or every problem found in it (and in the files it names).
 import { resolve } from 'node:path';
 import type { ConnectorSpec } from './connector-spec.js';
+import { parseDirectorySchema } from './directory-schema.js';
+import { checkLdap } from './ldap-check.js';
 import { checkMappings } from './mapping-check.js';
 import { checkOpenApiText } from './openapi-check.js';
 import { readSpecFile, type ReadSpecFile } from './read-file.js';
+import { readSubschema } from './read-subschema.js';
 import { resolveSpec } from './resolve-spec.js';
 import { checkAgainstSchema, describePath } from './schema-check.js';
 import { checkSemantics } from './semantic-check.js';
@@ -72,12 +75,77 @@ async function checkNamedFiles(
   if (backendKind(data) === 'openapi' && typeof document === 'string' && document !== '') {
     checks.push(checkNamedFile(source, ['backend', 'document'], document, read, 'openapi'));
   }
+  const schema = child(data, 'backend')['schema'];
+  if (backendKind(data) === 'ldap' && typeof schema === 'string' && schema !== '') {
+    checks.push(checkDirectory(source, data, schema, read));
+  }
   const done = await Promise.all(checks);
   const found = done.flatMap((c) => c.problems);
   const openapi = done.find((c) => c.openapi !== undefined)?.openapi;
   // Mappings are checked only against a sound document: its own problems come first.
   if (openapi !== undefined) found.push(...checkMappings(source, data, openapi));
   return openapi === undefined ? { problems: found } : { problems: found, openapi };
+}
+
+/**
+ * The ldap backend against the directory's schema: a file (relative to the spec) or the subschema of
+ * the ldap:// URL given. Mappings are checked only once the schema could be read.
+ */
+async function checkDirectory(
+  source: YamlSource,
+  data: unknown,
+  schema: string,
+  read: ReadSpecFile,
+): Promise<NamedFileCheck> {
+  const path: DataPath = ['backend', 'schema'];
+  const where = describePath(path);
+  let text: string;
+  if (/^ldaps?:\/\//i.test(schema)) {
+    try {
+      text = await readSubschema(schema);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        problems: [
+          source.problem(
+            problems.ldap('SPEC_LDAP_SCHEMA', where, `cannot read the subschema of ${schema}: ${reason}`),
+            path,
+          ),
+        ],
+      };
+    }
+  } else {
+    const absolute = resolve(source.file, '..', schema);
+    const got = await read(absolute);
+    if (!('text' in got)) {
+      const reason = 'missing' in got ? 'no such file' : got.error;
+      return {
+        problems: [
+          source.problem(
+            problems.ldap(
+              'SPEC_LDAP_SCHEMA',
+              where,
+              `cannot read ${absolute}: ${reason}; point it at an OpenLDAP .schema or LDIF file, or an ldap:// URL`,
+            ),
+            path,
+          ),
+        ],
+      };
+    }
+    text = got.text;
+  }
+  const parsed = parseDirectorySchema(text);
+  if (parsed.objectClasses.size === 0) {
+    return {
+      problems: [
+        source.problem(
+          problems.ldap('SPEC_LDAP_SCHEMA', where, `${schema} holds no object class definitions`),
+          path,
+        ),
+      ],
+    };
+  }
+  return { problems: checkLdap(source, data, parsed) };
 }
 
 /** Loads and checks the spec file; never throws for a problem in the spec itself. */

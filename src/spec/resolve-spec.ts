@@ -12,6 +12,7 @@ import type {
   Setting,
 } from './connector-spec.js';
 import { apiOperations } from './openapi-model.js';
+import { resolveLdapBackend } from './resolve-ldap.js';
 import { resolveResourceMapping } from './resolve-mapping.js';
 import { parseSetting } from './setting.js';
 import {
@@ -99,8 +100,14 @@ function appAuth(auth: Data): AppAuthSpec {
   }
 }
 
-function backend(data: Data, base: string, openapi: unknown): BackendSpec {
+function backend(
+  data: Data,
+  base: string,
+  openapi: unknown,
+  urns: { user?: string; group?: string },
+): BackendSpec {
   const kind = backendKind(data);
+  if (kind === 'ldap') return resolveLdapBackend(data, base, setting, urns);
   if (kind !== 'openapi') return { kind: kind === 'store' ? 'store' : 'none' };
   const section = child(data, 'backend');
   const parameters = child(section, 'parameters');
@@ -151,6 +158,9 @@ export function resolveSpec(data: Data, file: string, openapi?: unknown): Connec
   const basePaths = child(child(data, 'scim'), 'basePaths');
   const versions = versionsOf(data);
   const schemas = child(data, 'schemas');
+  const user = extension(schemas['user'], okta.appName, 'User');
+  const group = extension(schemas['group'], okta.appName, 'Group');
+  const urns = { ...(user ? { user: user.urn } : {}), ...(group ? { group: group.urn } : {}) };
   const spec: ConnectorSpec = {
     file,
     name: String(data['name']),
@@ -162,11 +172,9 @@ export function resolveSpec(data: Data, file: string, openapi?: unknown): Connec
       .map((version) => ({ version, basePath: stringAt(basePaths, version) ?? DEFAULT_BASE_PATHS[version] })),
     okta,
     schemas: {},
-    backend: backend(data, base, openapi),
+    backend: backend(data, base, openapi, urns),
     server: server(data),
   };
-  const user = extension(schemas['user'], okta.appName, 'User');
-  const group = extension(schemas['group'], okta.appName, 'Group');
   if (user) spec.schemas.user = user;
   if (group) spec.schemas.group = group;
   const seed = child(data, 'seed');

@@ -37,7 +37,23 @@ export const SPEC_CODES = {
   SPEC_ID_SOURCE: 'a create operation whose answer does not say where the new id is',
   SPEC_PAGING: 'a paging style without the parameters it needs',
   SPEC_PLACEHOLDER: 'a request-body template naming a value the request does not have',
+  SPEC_LDAP_SCHEMA: 'the directory schema named cannot be read, or holds no object classes',
+  SPEC_LDAP_OBJECT_CLASS: "an object class the directory's schema does not have",
+  SPEC_LDAP_ATTRIBUTE: "an LDAP attribute the entry's object classes do not allow",
+  SPEC_LDAP_MAPPING: 'an attribute mapping the ldap backend cannot carry out',
+  SPEC_LDAP_DN: 'a DN outside the base it must lie in, or a missing DN a directory needs',
 } as const;
+
+/** The codes of ldap backend mistakes, checked against the directory's schema. */
+export type LdapCode = Extract<
+  SpecCode,
+  | 'SPEC_LDAP_SCHEMA'
+  | 'SPEC_LDAP_OBJECT_CLASS'
+  | 'SPEC_LDAP_ATTRIBUTE'
+  | 'SPEC_LDAP_MAPPING'
+  | 'SPEC_LDAP_DN'
+  | 'SPEC_UNKNOWN_SCIM_PATH'
+>;
 
 /** The codes of mapping mistakes, checked against the OpenAPI document. */
 export type MappingCode = Extract<
@@ -184,6 +200,11 @@ export const problems = {
   }),
   /** A mapping mistake: `where` names the mapping, `detail` what is wrong and what to write instead. */
   mapping: (code: MappingCode, where: string, detail: string): ProblemText => ({
+    code,
+    message: `${where}: ${detail}`,
+  }),
+  /** An ldap backend mistake: `where` names the key, `detail` what is wrong and what to write instead. */
+  ldap: (code: LdapCode, where: string, detail: string): ProblemText => ({
     code,
     message: `${where}: ${detail}`,
   }),

@@ -1,0 +1,78 @@
+// One resource type's mapped attributes between SCIM resources and LDAP attribute values.
+import type { AttrPath } from '../protocol/filter/ast.js';
+import type { ScimResource } from '../protocol/resource.js';
+import type { Entry } from 'ldapts';
+import { values } from './entry-values.js';
+import type { LdapAttributeMapping } from './ldap-options.js';
+import { parseValuePath, readValue, writeValue, type ScimValuePath } from './scim-path-value.js';
+
+interface Compiled {
+  mapping: LdapAttributeMapping;
+  path: ScimValuePath;
+  /** Lower-case `[uri:]name[.sub]` ignoring the value selector: what a filter path is compared with. */
+  key: string;
+}
+
+function pathKey(uri: string | undefined, name: string, sub: string | undefined): string {
+  return `${uri === undefined ? '' : `${uri}:`}${name}${sub === undefined ? '' : `.${sub}`}`.toLowerCase();
+}
+
+/** Maps the attributes of one resource type (the RDN and id are the service's own business). */
+export class EntryMapper {
+  readonly #compiled: Compiled[];
+
+  constructor(mappings: LdapAttributeMapping[]) {
+    this.#compiled = mappings.map((mapping) => {
+      const path = parseValuePath(mapping.scim);
+      return { mapping, path, key: pathKey(path.uri, path.name, path.sub) };
+    });
+  }
+
+  /** The LDAP attributes read back from the directory. */
+  get readAttributes(): string[] {
+    return this.#compiled.filter((c) => c.mapping.direction !== 'toApp').map((c) => c.mapping.ldap);
+  }
+
+  /** Every LDAP attribute the connector writes. */
+  get writtenAttributes(): string[] {
+    return [
+      ...new Set(this.#compiled.filter((c) => c.mapping.direction !== 'fromApp').map((c) => c.mapping.ldap)),
+    ];
+  }
+
+  /** The LDAP attribute a filter path compares against. */
+  attributeFor(path: AttrPath): string | undefined {
+    const key = pathKey(path.uri, path.name, path.subAttr);
+    return this.#compiled.find((c) => c.key === key && c.mapping.direction !== 'toApp')?.mapping.ldap;
+  }
+
+  /** The LDAP values of a resource: attribute → values (an absent SCIM value gives no entry). */
+  toLdap(resource: ScimResource): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const { mapping, path } of this.#compiled) {
+      if (mapping.direction === 'fromApp') continue;
+      const value = readValue(resource, path);
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
+      if (value === '') continue;
+      let text = String(value);
+      if (mapping.transform === 'lower') text = text.toLowerCase();
+      if (mapping.transform === 'upper') text = text.toUpperCase();
+      if (!out.has(mapping.ldap)) out.set(mapping.ldap, [text]);
+    }
+    return out;
+  }
+
+  /** Writes the mapped values of an entry into a resource. */
+  fromLdap(entry: Entry, resource: ScimResource): void {
+    for (const { mapping, path } of this.#compiled) {
+      if (mapping.direction === 'toApp') continue;
+      const [value] = values(entry, mapping.ldap);
+      if (value !== undefined) writeValue(resource, path, value);
+    }
+  }
+
+  /** Extension URNs the mapped paths use, for the resource's `schemas`. */
+  get extensionUrns(): string[] {
+    return [...new Set(this.#compiled.flatMap((c) => (c.path.uri === undefined ? [] : [c.path.uri])))];
+  }
+}

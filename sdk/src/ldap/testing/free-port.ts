@@ -1,0 +1,15 @@
+// A free TCP port on 127.0.0.1, found by binding port 0 and letting go of it.
+import { createServer } from 'node:net';
+
+/** A port nothing listened on a moment ago; the caller retries if another process takes it first. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
