@@ -101,7 +101,7 @@ function scimRead(field: Field, context: MappingContext, variable: string): stri
 }
 
 /** The app field as read in from-app code, e.g. `app.name?.first`, `app.attributes?.department?.[0]`. */
-function appRead(path: string, variable: string): string {
+export function appRead(path: string, variable: string): string {
   let expression = variable;
   for (const part of path.split('.')) {
     const match = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part)!;

@@ -85,7 +85,15 @@ const MAPPER_HELPERS = [
   'memberIds',
   'toEpoch',
 ];
-const CLIENT_HELPERS = ['appFetch', 'context', 'expectOk', 'headerNumber', 'nextFromLink'];
+const CLIENT_HELPERS = [
+  'appFetch',
+  'context',
+  'expectOk',
+  'fetchAll',
+  'headerNumber',
+  'member',
+  'nextFromLink',
+];
 
 /** The mapped connector's imports of its generated modules, and the files behind them. */
 async function mappedFiles(
@@ -115,7 +123,10 @@ async function mappedFiles(
     }
   })();
   const records = ['AppGroup', 'AppUser'].filter((name) => mapped.pageFetchers.includes(name));
-  const clientRuntime = usedImports(mapped.pageFetchers + ' appFetch( ', CLIENT_HELPERS, ['AppPage']);
+  const clientRuntime = usedImports(mapped.pageFetchers + ' appFetch( ', CLIENT_HELPERS, [
+    'AppPage',
+    'MembershipCall',
+  ]);
   const files: RenderedFile[] = [
     {
       path: 'src/generated/app-runtime.ts',
@@ -129,6 +140,7 @@ async function mappedFiles(
         ...base,
         runtimeImports: [clientRuntime, 'type AppSettings'].filter((s) => s !== '').join(', '),
         recordTypes: records.map((r) => r).join(', '),
+        members: mapped.pageFetchers.includes('ScimMultiValue'),
         auth: authLiteral,
         timeoutMs: spec.backend.timeoutMs,
         credentials: JSON.stringify(

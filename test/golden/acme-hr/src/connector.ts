@@ -13,11 +13,21 @@ import { applyPatch } from 'scim-connector-sdk/protocol';
 import {
   appSettings,
   createAppClient,
+  fetchGroupMembers,
   fetchGroupPage,
   fetchUserPage,
+  groupMembership,
   type AppClient,
 } from './generated/app-client.js';
-import { context, expectOk, listResources, type AppSettings } from './generated/app-runtime.js';
+import {
+  changeMembers,
+  context,
+  expectOk,
+  found,
+  listResources,
+  memberIds,
+  type AppSettings,
+} from './generated/app-runtime.js';
 import {
   groupFromApp,
   groupToCreate,
@@ -132,29 +142,38 @@ export class Connector implements ScimService {
    * Creates a group (group push).
    * @generated operation=createGroup
    */
-  async createGroup(group: ConnectorGroup, _ctx: RequestContext): Promise<ConnectorGroup> {
-    return groupFromApp(
+  async createGroup(group: ConnectorGroup, ctx: RequestContext): Promise<ConnectorGroup> {
+    const id = String(
       expectOk(
         await this.app.POST('/teams', { body: groupToCreate(group) }),
         context(this.settings, 'Group', 'POST /teams'),
-      ),
+      ).id,
     );
+    // The calls, in order: POST /teams, then POST /teams/{teamId}/members for each member.
+    await changeMembers(groupMembership(this, id), [], memberIds(group.members), [
+      `POST /teams (group ${id})`,
+    ]);
+    return found(await this.getGroup(id, ctx), 'Group', id);
   }
 
   /**
    * Replaces a group: a new name or a new member list.
    * @generated operation=updateGroup
    */
-  async updateGroup(id: string, group: ConnectorGroup, _ctx: RequestContext): Promise<ConnectorGroup> {
-    return groupFromApp(
-      expectOk(
-        await this.app.PUT('/teams/{teamId}', {
-          params: { path: { teamId: id } },
-          body: groupToUpdate(group),
-        }),
-        context(this.settings, 'Group', 'PUT /teams/{teamId}', id),
-      ),
+  async updateGroup(id: string, group: ConnectorGroup, ctx: RequestContext): Promise<ConnectorGroup> {
+    expectOk(
+      await this.app.PUT('/teams/{teamId}', { params: { path: { teamId: id } }, body: groupToUpdate(group) }),
+      context(this.settings, 'Group', 'PUT /teams/{teamId}', id),
     );
+    // The calls, in order: PUT /teams/{teamId}, GET /teams/{teamId}/members (the current members), POST /teams/{teamId}/members for each member added, then DELETE /teams/{teamId}/members/{employeeId} for each member removed.
+    await changeMembers(
+      groupMembership(this, id),
+      memberIds(await fetchGroupMembers(this, id)),
+      memberIds(group.members),
+      [`PUT /teams/{teamId} (group ${id})`],
+    );
+    // The app answers without the whole group: read it back.
+    return found(await this.getGroup(id, ctx), 'Group', id);
   }
 
   /**
@@ -164,7 +183,10 @@ export class Connector implements ScimService {
   async getGroup(id: string, _ctx: RequestContext): Promise<ConnectorGroup | undefined> {
     const result = await this.app.GET('/teams/{teamId}', { params: { path: { teamId: id } } });
     if (result.response.status === 404) return undefined;
-    return groupFromApp(expectOk(result, context(this.settings, 'Group', 'GET /teams/{teamId}', id)));
+    return {
+      ...groupFromApp(expectOk(result, context(this.settings, 'Group', 'GET /teams/{teamId}', id))),
+      members: await fetchGroupMembers(this, id),
+    };
   }
 
   /**
@@ -191,5 +213,20 @@ export class Connector implements ScimService {
       await this.app.DELETE('/teams/{teamId}', { params: { path: { teamId: id } } }),
       context(this.settings, 'Group', 'DELETE /teams/{teamId}', id),
     );
+  }
+
+  /**
+   * Applies PATCH operations to a group: renames and member changes without sending every member.
+   * @generated operation=patchGroup
+   */
+  async patchGroup(
+    id: string,
+    operations: PatchOperation[],
+    ctx: RequestContext,
+  ): Promise<ConnectorGroup | undefined> {
+    const current = await this.getGroup(id, ctx);
+    if (current === undefined) return undefined;
+    const patched = applyPatch(current, operations, this.schemas.group);
+    return this.updateGroup(id, patched.resource, ctx);
   }
 }

@@ -71,6 +71,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/teams/{teamId}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+      };
+      cookie?: never;
+    };
+    /** A team's members, offset/limit paged */
+    get: operations['listTeamMembers'];
+    put?: never;
+    post: operations['addTeamMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/teams/{teamId}/members/{employeeId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['removeTeamMember'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -100,13 +138,23 @@ export interface components {
     TeamInput: {
       name: string;
       code?: string;
-      memberIds?: string[];
     };
     Team: components['schemas']['TeamInput'] & {
       id: string;
     };
     TeamPage: {
       items: components['schemas']['Team'][];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    TeamMember: {
+      employeeId: string;
+      /** @description The employee's first and last name */
+      displayName?: string;
+    };
+    TeamMemberPage: {
+      items: components['schemas']['TeamMember'][];
       total: number;
       offset: number;
       limit: number;
@@ -378,6 +426,96 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  listTeamMembers: {
+    parameters: {
+      query?: {
+        offset?: components['parameters']['offset'];
+        limit?: components['parameters']['limit'];
+      };
+      header?: never;
+      path: {
+        teamId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the team's members */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamMemberPage'];
+        };
+      };
+      /** @description No such team */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  addTeamMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          employeeId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Added (or already a member) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such team or employee */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  removeTeamMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed (or was no member) */
       204: {
         headers: {
           [name: string]: unknown;

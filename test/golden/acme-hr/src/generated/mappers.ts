@@ -1,7 +1,7 @@
 // generated from connector.yaml by generator-scim-connector: do not edit, regenerating rewrites this file.
 // SCIM resources to and from the app's records, as connector.yaml maps them; typed by the app's OpenAPI document.
 import type { paths } from './app-api.js';
-import { asBoolean, asString, compact, element, field, memberIds } from './app-runtime.js';
+import { asBoolean, asString, compact, element, field } from './app-runtime.js';
 import type { ConnectorGroup, ConnectorUser } from './schemas.js';
 
 /** The app's user record, as GET /employees/{employeeId} answers it. */
@@ -80,7 +80,6 @@ export function groupFromApp(app: AppGroup): ConnectorGroup {
     ],
     id: String(app.id),
     displayName: app.name,
-    members: (app.memberIds ?? []).map((value) => ({ value: String(value) })),
     'urn:ietf:params:scim:schemas:extension:acme_hr:2.0:Group': { teamCode: app.code },
   });
 }
@@ -92,7 +91,6 @@ export function groupToCreate(
   return {
     name: asString(group['displayName']) ?? '',
     code: asString(field(group['urn:ietf:params:scim:schemas:extension:acme_hr:2.0:Group'], 'teamCode')),
-    memberIds: memberIds(group['members']),
   };
 }
 
@@ -103,6 +101,5 @@ export function groupToUpdate(
   return {
     name: asString(group['displayName']) ?? '',
     code: asString(field(group['urn:ietf:params:scim:schemas:extension:acme_hr:2.0:Group'], 'teamCode')),
-    memberIds: memberIds(group['members']),
   };
 }

@@ -13,6 +13,7 @@ import {
   type ListResult,
   type ResourceSchema,
   type ResourceTypeName,
+  type ScimMultiValue,
   type ScimResource,
 } from 'scim-connector-sdk';
 
@@ -313,6 +314,60 @@ export async function listResources<A, R extends ScimResource>(
 export function found<R>(resource: R | undefined, type: ResourceTypeName, id: string): R {
   if (resource === undefined) throw new NotFoundError(type, id);
   return resource;
+}
+
+/** A group member as the app lists it: its id, and its display name when the app gives one. */
+export function member(value: unknown, display: unknown): ScimMultiValue {
+  return typeof display === 'string' ? { value: String(value), display } : { value: String(value) };
+}
+
+/** One kind of membership call (add or remove one member), and what it is called in errors. */
+export interface MembershipCall {
+  call: string;
+  run: (memberId: string) => Promise<void>;
+}
+
+/**
+ * Makes a group's members `wanted`: one add call per missing member, then one remove call per extra
+ * member, in that order. `applied` names the calls already made for this request (the group's own
+ * create or update); a failure part-way answers an error naming every call applied and the rest.
+ */
+export async function changeMembers(
+  calls: { add: MembershipCall; remove: MembershipCall },
+  current: readonly string[],
+  wanted: readonly string[],
+  applied: string[],
+): Promise<void> {
+  const steps = [
+    ...wanted.filter((id) => !current.includes(id)).map((id) => ({ kind: calls.add, id })),
+    ...current.filter((id) => !wanted.includes(id)).map((id) => ({ kind: calls.remove, id })),
+  ];
+  for (const [index, step] of steps.entries()) {
+    try {
+      await step.kind.run(step.id);
+    } catch (error) {
+      throw partlyApplied(
+        error,
+        applied,
+        steps.slice(index).map((s) => `${s.kind.call} (member ${s.id})`),
+      );
+    }
+    applied.push(`${step.kind.call} (member ${step.id})`);
+  }
+}
+
+/**
+ * The error of a request whose calls stopped part-way: 503 (retry: the calls converge) when the app was
+ * unavailable, else 502; both name what was applied and what was not. With nothing applied, the call's own error.
+ */
+function partlyApplied(error: unknown, applied: readonly string[], pending: readonly string[]): unknown {
+  if (applied.length === 0 || !(error instanceof ScimError)) return error;
+  const reason = `${pending[0] ?? 'a call'} failed with ${error.status}; applied, in order: ${applied.join(', ')}; not applied: ${pending.join(', ')}`;
+  return error instanceof AppUnavailableError
+    ? new AppUnavailableError(reason, error.retryAfter ?? DEFAULT_RETRY_AFTER, { cause: error })
+    : new AppRefusedError(reason, 'the change is partly applied: read the resource and send it again', {
+        cause: error,
+      });
 }
 
 /** A number in a response header (e.g. X-Total-Count), if there is one. */

@@ -103,9 +103,9 @@ export function userToPassword(
   return { type: 'password', value: asString(user['password']) ?? '', temporary: false };
 }
 
-/** The app's group record, as GET /orgs/{orgId}/groups answers it. */
+/** The app's group record, as GET /orgs/{orgId}/groups/{groupId} answers it. */
 export type AppGroup =
-  paths['/orgs/{orgId}/groups']['get']['responses'][200]['content']['application/json']['content'][number];
+  paths['/orgs/{orgId}/groups/{groupId}']['get']['responses'][200]['content']['application/json'];
 
 /** The SCIM group of an app record. */
 export function groupFromApp(app: AppGroup): ConnectorGroup {
@@ -114,4 +114,18 @@ export function groupFromApp(app: AppGroup): ConnectorGroup {
     id: String(app.id),
     displayName: app.name,
   });
+}
+
+/** The body of POST /orgs/{orgId}/groups for a SCIM group. */
+export function groupToCreate(
+  group: ConnectorGroup,
+): NonNullable<paths['/orgs/{orgId}/groups']['post']['requestBody']>['content']['application/json'] {
+  return { name: asString(group['displayName']) ?? '' };
+}
+
+/** The body of PUT /orgs/{orgId}/groups/{groupId} for a SCIM group. */
+export function groupToUpdate(
+  group: ConnectorGroup,
+): NonNullable<paths['/orgs/{orgId}/groups/{groupId}']['put']['requestBody']>['content']['application/json'] {
+  return { name: asString(group['displayName']) ?? '' };
 }
