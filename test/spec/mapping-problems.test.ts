@@ -237,6 +237,26 @@ describe('mapping mistakes, checked against the OpenAPI document', () => {
   });
 });
 
+describe('membership calls: the member id in the path or the body', () => {
+  const members = (add: string) =>
+    [['      displayName: title\n', `      displayName: title\n    members: { add: ${add} }\n`]] as [
+      string,
+      string,
+    ][];
+
+  it('an add taking the member id in its body ($memberId) needs only the group id in the path', async () => {
+    const result = await load(edited(members('{ operation: addMember, body: { userId: $memberId } }')));
+    assert.deepEqual(result.ok ? [] : result.problems.map(formatProblem), []);
+  });
+
+  it('an add with the member id in neither is refused, located', async () => {
+    const result = await load(edited(members('addMember')));
+    assert.deepEqual(result.ok ? [] : result.problems.map(formatProblem), [
+      `${SPEC}:31:21: backend.groups.members.add: addMember (POST /orgs/{orgId}/teams/{teamId}/members) has no path parameter for the resource's and the member's ids: map an operation on one resource, e.g. POST /orgs/{orgId}/teams/{teamId}/members/{id}`,
+    ]);
+  });
+});
+
 describe('a sound mapping', () => {
   it('loads, an additionalProperties map taking any field, and resolves methods, paths and defaults', async () => {
     const result = await load(APP_SPEC);
