@@ -213,6 +213,30 @@ function resourceCode(
       `await changeMembers(groupMembership(this, id), ${current}, memberIds(group.members), [\`${first} (group \${id})\`]);`,
     ];
   };
+  /**
+   * The dedicated activate or deactivate call when `active` changes (`before`: the active state read
+   * before, if any), after the calls `applied` (an array literal), whose names a failure reports.
+   */
+  const statusCalls = (id: string, applied: string, before: string | undefined): string[] => {
+    const onCreate = before === undefined;
+    const ops = [
+      [mapping.activate, true],
+      [mapping.deactivate, false],
+    ] as const;
+    const lines: string[] = [];
+    for (const [op, value] of ops) {
+      // On create only deactivation matters: a new record is active.
+      if (op === undefined || (onCreate && value)) continue;
+      const changed = onCreate ? '' : ` && ${before} !== ${value}`;
+      lines.push(
+        `if (asBoolean(${v}.active) === ${value}${changed}) {`,
+        `  await followUp(${applied}, ${literal(callName(op))}, async () => expectOk(await ${call(op, [params(op, [id], parameters)])}, ${ctx(op, id)}));`,
+        '}',
+      );
+    }
+    if (lines.length > 0) code.runtimeImports.push('asBoolean', 'followUp');
+    return lines;
+  };
   if (mapping.create !== undefined && membership !== undefined && names.type === 'Group') {
     const op = mapping.create;
     const request = call(op, [params(op, [], parameters), `body: ${v}ToCreate(${v})`, media(op)]);
@@ -236,7 +260,11 @@ function resourceCode(
     const op = mapping.create;
     const request = call(op, [params(op, [], parameters), `body: ${v}ToCreate(${v})`, media(op)]);
     const viaLocation = op.id === 'location' || mapping.get === undefined;
-    const password = passwordCall(viaLocation ? 'id' : 'created.id');
+    const createdId = viaLocation ? 'id' : 'String(created.id)';
+    const password = [
+      ...passwordCall(viaLocation ? 'id' : 'created.id'),
+      ...statusCalls(createdId, `[${literal(callName(op))}]`, undefined),
+    ];
     bodies.set(
       `create${T}` as ServiceMethod,
       viaLocation
@@ -252,10 +280,12 @@ function resourceCode(
           : [
               `const created = expectOk(await ${request}, ${ctx(op)});`,
               ...password,
-              `return ${fromApp}(created);`,
+              ...(mapping.deactivate === undefined
+                ? [`return ${fromApp}(created);`]
+                : [`return found(await this.get${T}(${createdId}, ctx), '${T}', ${createdId});`]),
             ].join('\n'),
     );
-    code.runtimeImports.push('expectOk', ...(viaLocation ? ['idFromLocation', 'found'] : []));
+    code.runtimeImports.push('expectOk', 'found', ...(viaLocation ? ['idFromLocation'] : []));
   }
   if (mapping.get !== undefined) {
     const op = mapping.get;
@@ -273,10 +303,36 @@ function resourceCode(
   }
   if (mapping.update !== undefined) {
     const op = mapping.update;
-    const request = call(op, [params(op, ['id'], parameters), `body: ${v}ToUpdate(${v})`, media(op)]);
-    const password = passwordCall('id');
+    const get = mapping.get;
+    const merge = op.readMergeWrite && get !== undefined;
+    const changes = `${v}ToUpdate(${v})`;
+    const request = call(op, [
+      params(op, ['id'], parameters),
+      `body: ${merge ? `mergeRecord(current, ${changes})` : changes}`,
+      media(op),
+    ]);
+    const order = [
+      ...(merge ? [`${callName(get)} (the record to merge into)`] : []),
+      callName(op),
+      ...(mapping.password === undefined ? [] : [`${callName(mapping.password)} when a password is sent`]),
+      ...(mapping.activate === undefined && mapping.deactivate === undefined
+        ? []
+        : [
+            `${[mapping.activate, mapping.deactivate]
+              .flatMap((o) => (o === undefined ? [] : [callName(o)]))
+              .join(' or ')} when active changes`,
+          ]),
+    ];
+    const statusLines = statusCalls(
+      'id',
+      `[${literal(callName(op))}]`,
+      merge ? `${fromApp}(current).active` : `(await this.get${T}(id, ctx))?.active`,
+    );
+    const password = [...passwordCall('id'), ...statusLines];
+    if (merge) code.runtimeImports.push('mergeRecord');
     const sameRecord =
       membership === undefined &&
+      statusLines.length === 0 &&
       !op.noBody &&
       password.length === 0 &&
       mapping.get !== undefined &&
@@ -287,6 +343,12 @@ function resourceCode(
       sameRecord
         ? `return ${fromApp}(expectOk(await ${request}, ${ctx(op, 'id')}));`
         : [
+            ...(order.length > 1 ? [`// The calls, in order: ${order.join(', then ')}.`] : []),
+            ...(merge
+              ? [
+                  `const current = expectOk(await ${call(get, [params(get, ['id'], parameters)])}, ${ctx(get, 'id')});`,
+                ]
+              : []),
             `expectOk(await ${request}, ${ctx(op, 'id')});`,
             ...password,
             ...(names.type === 'Group'
@@ -498,6 +560,18 @@ export function fakeAppResources(spec: ConnectorSpec, root: unknown): Record<str
         path: mapping.password.path,
         method: mapping.password.method.toUpperCase(),
         status: status(mapping.password),
+      };
+    }
+    const active = mapping.attributes.find((a) => a.scim === 'active');
+    if (active !== undefined && (mapping.activate !== undefined || mapping.deactivate !== undefined)) {
+      const call = (op: OperationSpec | undefined) =>
+        op === undefined ? undefined : { path: op.path, method: op.method.toUpperCase(), status: status(op) };
+      resource['status'] = {
+        field: active.app,
+        on: active.values?.['true'] ?? true,
+        off: active.values?.['false'] ?? false,
+        ...(mapping.activate === undefined ? {} : { activate: call(mapping.activate) }),
+        ...(mapping.deactivate === undefined ? {} : { deactivate: call(mapping.deactivate) }),
       };
     }
     if (mapping.delete !== undefined) {

@@ -105,7 +105,7 @@ function field(scim: string, node: unknown): FieldMappingSpec {
     direction: (stringAt(data, 'direction') as FieldMappingSpec['direction'] | undefined) ?? 'both',
     separator: stringAt(data, 'separator') ?? ',',
     createOnly: data['createOnly'] === true,
-    clear: (stringAt(data, 'clear') as FieldMappingSpec['clear'] | undefined) ?? 'null',
+    clear: (stringAt(data, 'clear') as FieldMappingSpec['clear'] | undefined) ?? 'omit',
   };
   if (isRecord(data['values'])) spec.values = scalars(data['values']);
   const transform = stringAt(data, 'transform');

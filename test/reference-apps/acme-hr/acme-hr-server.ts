@@ -11,6 +11,7 @@ interface Employee {
   employeeNumber?: string;
   costCenter?: string;
   startDate?: string;
+  phone?: string;
   active: boolean;
   teamIds?: string[];
 }
@@ -46,20 +47,20 @@ const str = (body: Json, key: string, required: boolean): string | undefined => 
   return value;
 };
 
-/** EmployeeInput: email, firstName and lastName required; active defaults to true. */
-function employeeInput(body: Json, id: string): Employee {
-  const active = body['active'];
-  if (active !== undefined && typeof active !== 'boolean')
-    throw new HttpError(400, 'active must be a boolean');
+/**
+ * EmployeeInput: email, firstName and lastName required; the rest cleared when left out (or null).
+ * active is not an input: kept from before, true for a new employee.
+ */
+function employeeInput(body: Json, id: string, active: boolean): Employee {
   const employee: Employee = {
     id,
     email: str(body, 'email', true)!,
     firstName: str(body, 'firstName', true)!,
     lastName: str(body, 'lastName', true)!,
-    active: active ?? true,
+    active,
   };
-  for (const key of ['employeeNumber', 'costCenter', 'startDate'] as const) {
-    const value = str(body, key, false);
+  for (const key of ['employeeNumber', 'costCenter', 'startDate', 'phone'] as const) {
+    const value = body[key] === null ? undefined : str(body, key, false);
     if (value !== undefined) employee[key] = value;
   }
   return employee;
@@ -126,7 +127,7 @@ export async function startAcmeHr(): Promise<AcmeHr> {
       return { status: 200, body: page(all.map(withTeams), url) };
     }
     if (path === '/employees' && method === 'POST') {
-      const employee = employeeInput(await readJson(request), randomUUID());
+      const employee = employeeInput(await readJson(request), randomUUID(), true);
       const taken = [...employees.values()].some(
         (e) => e.email.toLowerCase() === employee.email.toLowerCase(),
       );
@@ -139,7 +140,7 @@ export async function startAcmeHr(): Promise<AcmeHr> {
       if (!employees.has(id)) throw new HttpError(404, `no employee ${id}`);
       if (method === 'GET') return { status: 200, body: withTeams(employees.get(id)!) };
       if (method === 'PUT') {
-        const employee = employeeInput(await readJson(request), id);
+        const employee = employeeInput(await readJson(request), id, employees.get(id)!.active);
         employees.set(id, employee);
         return { status: 200, body: withTeams(employee) };
       }
@@ -152,6 +153,12 @@ export async function startAcmeHr(): Promise<AcmeHr> {
           );
         return { status: 204 };
       }
+    }
+    if ((match = /^\/employees\/([^/]+)\/(activate|deactivate)$/.exec(path)) !== null && method === 'POST') {
+      const employee = employees.get(decodeURIComponent(match[1]!));
+      if (employee === undefined) throw new HttpError(404, `no employee ${match[1]}`);
+      employee.active = match[2] === 'activate';
+      return { status: 204 };
     }
     if (path === '/teams' && method === 'GET') return { status: 200, body: page([...teams.values()], url) };
     if (path === '/teams' && method === 'POST') {

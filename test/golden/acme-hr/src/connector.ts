@@ -20,12 +20,15 @@ import {
   type AppClient,
 } from './generated/app-client.js';
 import {
+  asBoolean,
   changeMembers,
   context,
   expectOk,
+  followUp,
   found,
   listResources,
   memberIds,
+  mergeRecord,
   type AppSettings,
 } from './generated/app-runtime.js';
 import {
@@ -62,29 +65,59 @@ export class Connector implements ScimService {
    * Creates a user in the app.
    * @generated operation=createUser
    */
-  async createUser(user: ConnectorUser, _ctx: RequestContext): Promise<ConnectorUser> {
-    return userFromApp(
-      expectOk(
-        await this.app.POST('/employees', { body: userToCreate(user) }),
-        context(this.settings, 'User', 'POST /employees'),
-      ),
+  async createUser(user: ConnectorUser, ctx: RequestContext): Promise<ConnectorUser> {
+    const created = expectOk(
+      await this.app.POST('/employees', { body: userToCreate(user) }),
+      context(this.settings, 'User', 'POST /employees'),
     );
+    if (asBoolean(user.active) === false) {
+      await followUp(['POST /employees'], 'POST /employees/{employeeId}/deactivate', async () =>
+        expectOk(
+          await this.app.POST('/employees/{employeeId}/deactivate', {
+            params: { path: { employeeId: String(created.id) } },
+          }),
+          context(this.settings, 'User', 'POST /employees/{employeeId}/deactivate', String(created.id)),
+        ),
+      );
+    }
+    return found(await this.getUser(String(created.id), ctx), 'User', String(created.id));
   }
 
   /**
    * Replaces a user: profile changes, a new password, deactivation (active false) and reactivation.
    * @generated operation=updateUser
    */
-  async updateUser(id: string, user: ConnectorUser, _ctx: RequestContext): Promise<ConnectorUser> {
-    return userFromApp(
-      expectOk(
-        await this.app.PUT('/employees/{employeeId}', {
-          params: { path: { employeeId: id } },
-          body: userToUpdate(user),
-        }),
-        context(this.settings, 'User', 'PUT /employees/{employeeId}', id),
-      ),
+  async updateUser(id: string, user: ConnectorUser, ctx: RequestContext): Promise<ConnectorUser> {
+    // The calls, in order: GET /employees/{employeeId} (the record to merge into), then PUT /employees/{employeeId}, then POST /employees/{employeeId}/activate or POST /employees/{employeeId}/deactivate when active changes.
+    const current = expectOk(
+      await this.app.GET('/employees/{employeeId}', { params: { path: { employeeId: id } } }),
+      context(this.settings, 'User', 'GET /employees/{employeeId}', id),
     );
+    expectOk(
+      await this.app.PUT('/employees/{employeeId}', {
+        params: { path: { employeeId: id } },
+        body: mergeRecord(current, userToUpdate(user)),
+      }),
+      context(this.settings, 'User', 'PUT /employees/{employeeId}', id),
+    );
+    if (asBoolean(user.active) === true && userFromApp(current).active !== true) {
+      await followUp(['PUT /employees/{employeeId}'], 'POST /employees/{employeeId}/activate', async () =>
+        expectOk(
+          await this.app.POST('/employees/{employeeId}/activate', { params: { path: { employeeId: id } } }),
+          context(this.settings, 'User', 'POST /employees/{employeeId}/activate', id),
+        ),
+      );
+    }
+    if (asBoolean(user.active) === false && userFromApp(current).active !== false) {
+      await followUp(['PUT /employees/{employeeId}'], 'POST /employees/{employeeId}/deactivate', async () =>
+        expectOk(
+          await this.app.POST('/employees/{employeeId}/deactivate', { params: { path: { employeeId: id } } }),
+          context(this.settings, 'User', 'POST /employees/{employeeId}/deactivate', id),
+        ),
+      );
+    }
+    // The app answers without the whole user: read it back.
+    return found(await this.getUser(id, ctx), 'User', id);
   }
 
   /**

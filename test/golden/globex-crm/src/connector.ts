@@ -87,6 +87,7 @@ export class Connector implements ScimService {
    * @generated operation=updateUser
    */
   async updateUser(id: string, user: ConnectorUser, ctx: RequestContext): Promise<ConnectorUser> {
+    // The calls, in order: PATCH /orgs/{orgId}/contacts/{contactId}, then PUT /orgs/{orgId}/contacts/{contactId}/credentials when a password is sent.
     expectOk(
       await this.app.PATCH('/orgs/{orgId}/contacts/{contactId}', {
         params: { path: { orgId: this.config.app.orgId, contactId: id } },

@@ -29,9 +29,48 @@ export interface paths {
       cookie?: never;
     };
     get: operations['getEmployee'];
+    /** Replaces the whole employee; fields left out are cleared (active is kept) */
     put: operations['replaceEmployee'];
     post?: never;
     delete: operations['deleteEmployee'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/employees/{employeeId}/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Makes the employee active again (the only way to change active) */
+    post: operations['activateEmployee'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/employees/{employeeId}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Makes the employee inactive (the only way to change active) */
+    post: operations['deactivateEmployee'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -119,14 +158,19 @@ export interface components {
       firstName: string;
       lastName: string;
       employeeNumber?: string;
-      costCenter?: string;
+      costCenter?: string | null;
       /** Format: date-time */
       startDate?: string;
-      /** @default true */
-      active: boolean;
+      /** @description The desk phone */
+      phone?: string;
     };
     Employee: components['schemas']['EmployeeInput'] & {
       id: string;
+      /**
+       * @description Changed by the activate and deactivate operations only
+       * @default true
+       */
+      active: boolean;
       teamIds?: string[];
     };
     EmployeePage: {
@@ -307,6 +351,64 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  activateEmployee: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Active */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deactivateEmployee: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Inactive */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };

@@ -44,6 +44,14 @@ interface FakeResource {
   password?: { path: string; method: string; status: number };
   /** A record field the app keeps unique, answering 409 to a duplicate. */
   unique?: string;
+  /** Dedicated activate and deactivate calls: they set `field` to `on` or `off` (new records start `on`). */
+  status?: {
+    field: string;
+    on: unknown;
+    off: unknown;
+    activate?: { path: string; method: string; status: number };
+    deactivate?: { path: string; method: string; status: number };
+  };
   /** Groups: their members, listed, added and removed through calls of their own. */
   members?: FakeMembers;
 }
@@ -132,6 +140,13 @@ const RESOURCES: Record<string, FakeResource> = {
     unique: 'email',
     get: { method: 'GET' },
     update: { method: 'PUT', status: 200, answer: 'record', merge: false },
+    status: {
+      field: 'active',
+      on: true,
+      off: false,
+      activate: { path: '/employees/{employeeId}/activate', method: 'POST', status: 204 },
+      deactivate: { path: '/employees/{employeeId}/deactivate', method: 'POST', status: 204 },
+    },
     delete: { method: 'DELETE', status: 204 },
     list: {
       method: 'GET',
@@ -333,6 +348,16 @@ export async function startFakeApp(): Promise<FakeApp> {
         (await membership(resource.members, path, method, url, request, response))
       )
         return;
+      const { status } = resource;
+      for (const change of ['activate', 'deactivate'] as const) {
+        const call = status?.[change];
+        const matched = call !== undefined && method === call.method ? pattern(call.path).exec(path) : null;
+        if (status === undefined || call === undefined || matched === null) continue;
+        const record = store.get(decodeURIComponent(matched[matched.length - 1]!));
+        if (record === undefined) return send(response, 404, { message: `no ${name}` });
+        record[status.field] = change === 'activate' ? status.on : status.off;
+        return send(response, call.status);
+      }
       const credential = resource.password === undefined ? null : pattern(resource.password.path).exec(path);
       if (credential !== null && resource.password !== undefined && method === resource.password.method) {
         const id = decodeURIComponent(credential[credential.length - 1]!);
@@ -383,10 +408,12 @@ export async function startFakeApp(): Promise<FakeApp> {
         ) {
           return send(response, 409, { message: `a ${name} with this ${unique} exists` });
         }
-        const record = { ...body, id: randomUUID() };
+        const id = randomUUID();
+        const record: AppRecord = { ...body, id };
+        if (resource.status !== undefined) record[resource.status.field] ??= resource.status.on;
         stamp(record, resource, undefined);
-        store.set(record.id, record);
-        const location = `${url.origin}${url.pathname}/${record.id}`;
+        store.set(id, record);
+        const location = `${url.origin}${url.pathname}/${id}`;
         return resource.create.answer === 'record'
           ? send(response, resource.create.status, record, { location })
           : send(response, resource.create.status, undefined, { location });

@@ -356,6 +356,37 @@ export async function changeMembers(
   }
 }
 
+/** Runs a call made after `applied` calls of the same request; a failure names them (as changeMembers does). */
+export async function followUp<T>(
+  applied: readonly string[],
+  call: string,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw partlyApplied(error, applied, [call]);
+  }
+}
+
+/**
+ * The record read before an update with the update's fields written over it, for an app that replaces
+ * the whole record (or a whole map in it): objects are merged key by key, so the fields the connector
+ * does not own survive; lists and other values are replaced; a field the update leaves out keeps its value.
+ */
+export function mergeRecord<T>(current: unknown, changes: T): T {
+  if (!isPlainObject(current) || !isPlainObject(changes)) return changes;
+  const merged: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value !== undefined) merged[key] = mergeRecord(current[key], value);
+  }
+  return merged as T;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
  * The error of a request whose calls stopped part-way: 503 (retry: the calls converge) when the app was
  * unavailable, else 502; both name what was applied and what was not. With nothing applied, the call's own error.
@@ -448,8 +479,17 @@ export const asBoolean = (value: unknown): boolean | undefined =>
 export const asNumber = (value: unknown): number | undefined =>
   typeof value === 'number' ? value : undefined;
 
-/** A resource without its absent values: undefined fields, empty objects and lists of nothing are left out. */
-export function compact<T extends object>(value: T): T {
+/** `T` with null taken out of every field, as compact leaves it. */
+export type WithoutNull<T> = T extends null
+  ? never
+  : T extends (infer E)[]
+    ? WithoutNull<E>[]
+    : T extends object
+      ? { [K in keyof T]: WithoutNull<T[K]> }
+      : T;
+
+/** A resource without its absent values: undefined and null fields, empty objects and lists of nothing are left out. */
+export function compact<T extends object>(value: T): WithoutNull<T> {
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
     const kept = Array.isArray(item)
@@ -461,11 +501,12 @@ export function compact<T extends object>(value: T): T {
         : item;
     if (!isEmpty(kept)) out[key] = kept;
   }
-  return out as T;
+  return out as WithoutNull<T>;
 }
 
 function isEmpty(value: unknown): boolean {
-  if (value === undefined) return true;
+  // An app's null is SCIM's absent value.
+  if (value === undefined || value === null) return true;
   if (Array.isArray(value)) return value.length === 0;
   if (typeof value === 'object' && value !== null) {
     const keys = Object.keys(value);

@@ -82,15 +82,15 @@ export function userToUpdate(
       last: asString(field(user['name'], 'familyName')) ?? '',
     },
     email: asString(field(element(user['emails'], 'primary', true), 'value')),
-    phone: asString(field(element(user['phoneNumbers'], 'type', 'mobile'), 'value')),
+    phone: asString(field(element(user['phoneNumbers'], 'type', 'mobile'), 'value')) ?? null,
     status: lookup(ACTIVE_TO_APP, asBoolean(user['active'])),
     region: asString(field(user['urn:ietf:params:scim:schemas:extension:globex_crm:2.0:User'], 'region')),
     salesQuota: asNumber(
       field(user['urn:ietf:params:scim:schemas:extension:globex_crm:2.0:User'], 'salesQuota'),
     ),
-    territories: asStrings(
-      field(user['urn:ietf:params:scim:schemas:extension:globex_crm:2.0:User'], 'territories'),
-    ),
+    territories:
+      asStrings(field(user['urn:ietf:params:scim:schemas:extension:globex_crm:2.0:User'], 'territories')) ??
+      [],
   };
 }
 
