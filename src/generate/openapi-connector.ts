@@ -35,7 +35,7 @@ export interface OpenApiCode {
   clientImports: string[];
   /** Names mappers.ts exports that connector.ts uses. */
   mapperImports: string[];
-  /** Names app-runtime.ts exports that connector.ts uses. */
+  /** Names scim-connector-sdk/app exports that connector.ts uses. */
   runtimeImports: string[];
   /** SDK names the bodies use. */
   /** Names connector.ts imports from the SDK's engine (`scim-connector-sdk/protocol`). */

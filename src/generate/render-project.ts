@@ -129,11 +129,6 @@ async function mappedFiles(
   ]);
   const files: RenderedFile[] = [
     {
-      path: 'src/generated/app-runtime.ts',
-      zone: 'generated',
-      text: await renderTemplate('src/generated/app-runtime.ts.hbs', base),
-    },
-    {
       path: 'src/generated/app-client.ts',
       zone: 'generated',
       text: await renderTemplate('src/generated/app-client.ts.hbs', {
@@ -166,7 +161,7 @@ async function mappedFiles(
   const imports = [
     ...(engine === '' ? [] : [`import { ${engine} } from 'scim-connector-sdk/protocol';`]),
     `import { ${usedImports(bodies + ' appSettings( createAppClient( ', ['appSettings', 'createAppClient', ...mapped.clientImports], ['AppClient'])}, type AppClient } from './generated/app-client.js';`,
-    `import { ${[usedImports(bodies, [...new Set(mapped.runtimeImports)]), 'type AppSettings'].filter((s) => s !== '').join(', ')} } from './generated/app-runtime.js';`,
+    `import { ${[usedImports(bodies, [...new Set(mapped.runtimeImports)]), 'type AppSettings'].filter((s) => s !== '').join(', ')} } from 'scim-connector-sdk/app';`,
     `import { ${usedImports(bodies, [...new Set(mapped.mapperImports)])} } from './generated/mappers.js';`,
   ];
   return { imports, files };

@@ -30,7 +30,7 @@ import {
   memberIds,
   mergeRecord,
   type AppSettings,
-} from './generated/app-runtime.js';
+} from 'scim-connector-sdk/app';
 import {
   groupFromApp,
   groupToCreate,

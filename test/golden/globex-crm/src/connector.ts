@@ -27,7 +27,7 @@ import {
   listResources,
   memberIds,
   type AppSettings,
-} from './generated/app-runtime.js';
+} from 'scim-connector-sdk/app';
 import {
   groupFromApp,
   groupToCreate,

@@ -13,7 +13,7 @@ import {
   member,
   type MembershipCall,
   type AppSettings,
-} from './app-runtime.js';
+} from 'scim-connector-sdk/app';
 import type { AppGroup, AppUser } from './mappers.js';
 
 export type AppClient = Client<paths>;

@@ -1,7 +1,7 @@
 // generated from connector.yaml by generator-scim-connector: do not edit, regenerating rewrites this file.
 // SCIM resources to and from the app's records, as connector.yaml maps them; typed by the app's OpenAPI document.
 import type { paths } from './app-api.js';
-import { asString, compact, element, field } from './app-runtime.js';
+import { asString, compact, element, field } from 'scim-connector-sdk/app';
 import type { ConnectorGroup, ConnectorUser } from './schemas.js';
 
 /** The app's user record, as GET /employees/{employeeId} answers it. */

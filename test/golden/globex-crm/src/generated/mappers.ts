@@ -12,7 +12,7 @@ import {
   fromEpoch,
   lookup,
   oneOf,
-} from './app-runtime.js';
+} from 'scim-connector-sdk/app';
 import type { ConnectorGroup, ConnectorUser } from './schemas.js';
 
 const ACTIVE_TO_APP = { true: 'ACTIVE', false: 'SUSPENDED' } as const;
