@@ -1,11 +1,9 @@
 // Group membership through the generated acme-hr connector against the reference server: display names from the app, and what a part-way failure says.
 import assert from 'node:assert/strict';
 import { ScimError } from 'scim-connector-sdk';
-import { Connector } from '../golden/acme-hr/src/connector.js';
-import { readConfig } from '../golden/acme-hr/src/generated/config.js';
+import type { Connector } from '../golden/acme-hr/src/connector.js';
 import { startAcmeHr, type AcmeHr } from './acme-hr/acme-hr-server.js';
-
-const ctx = { requestId: 'membership-test', dialect: '2.0' } as const;
+import { acmeConnector, ctx } from './reference-connectors.js';
 
 describe('group membership of the generated acme-hr connector (reference server)', () => {
   let app: AcmeHr;
@@ -14,15 +12,7 @@ describe('group membership of the generated acme-hr connector (reference server)
 
   before(async () => {
     app = await startAcmeHr();
-    connector = new Connector(
-      readConfig({
-        HOST: '127.0.0.1',
-        PORT: '0',
-        SCIM_BEARER_TOKEN: 't',
-        ACME_BASE_URL: app.url,
-        ACME_API_TOKEN: app.token,
-      }),
-    );
+    connector = acmeConnector(app);
     const names: [string, string][] = [
       ['Ada', 'Lovelace'],
       ['Alan', 'Turing'],

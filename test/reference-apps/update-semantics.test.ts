@@ -1,13 +1,11 @@
 // Updates through the generated connectors against the reference servers: read-merge-write keeps the app's own fields, cleared values are cleared, status goes through its own calls.
 import assert from 'node:assert/strict';
-import { Connector as AcmeConnector } from '../golden/acme-hr/src/connector.js';
-import { readConfig as readAcmeConfig } from '../golden/acme-hr/src/generated/config.js';
-import { Connector as GlobexConnector } from '../golden/globex-crm/src/connector.js';
-import { readConfig as readGlobexConfig } from '../golden/globex-crm/src/generated/config.js';
+import type { Connector as AcmeConnector } from '../golden/acme-hr/src/connector.js';
+import type { Connector as GlobexConnector } from '../golden/globex-crm/src/connector.js';
 import { startAcmeHr, type AcmeHr } from './acme-hr/acme-hr-server.js';
 import { startGlobexCrm, type GlobexCrm } from './globex-crm/globex-crm-server.js';
+import { acmeConnector, ctx, globexConnector } from './reference-connectors.js';
 
-const ctx = { requestId: 'update-semantics-test', dialect: '2.0' } as const;
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const EMPLOYEE = 'urn:ietf:params:scim:schemas:extension:acme:2.0:Employee';
 const GLOBEX = 'urn:ietf:params:scim:schemas:extension:globex_crm:2.0:User';
@@ -25,15 +23,7 @@ describe('acme-hr updates (reference server): read-merge-write, clear null, acti
 
   before(async () => {
     app = await startAcmeHr();
-    connector = new AcmeConnector(
-      readAcmeConfig({
-        HOST: '127.0.0.1',
-        PORT: '0',
-        SCIM_BEARER_TOKEN: 't',
-        ACME_BASE_URL: app.url,
-        ACME_API_TOKEN: app.token,
-      }),
-    );
+    connector = acmeConnector(app);
   });
   after(() => app.close());
 
@@ -74,19 +64,7 @@ describe('globex-crm updates (reference server, merge patch): cleared values are
 
   before(async () => {
     app = await startGlobexCrm();
-    connector = new GlobexConnector(
-      readGlobexConfig({
-        HOST: '127.0.0.1',
-        PORT: '0',
-        SCIM_BASIC_USER: 'u',
-        SCIM_BASIC_PASSWORD: 'p',
-        GLOBEX_BASE_URL: app.url,
-        GLOBEX_TOKEN_URL: app.tokenUrl,
-        GLOBEX_CLIENT_ID: app.clientId,
-        GLOBEX_CLIENT_SECRET: app.clientSecret,
-        GLOBEX_ORG_ID: app.orgId,
-      }),
-    );
+    connector = globexConnector(app);
   });
   after(() => app.close());
 
