@@ -49,6 +49,20 @@ const JSON_TYPES: Readonly<Record<string, readonly string[]>> = {
 
 const PLACEHOLDERS = ['$password', '$id', '$memberId'];
 
+/** Whether a schema allows null: OpenAPI 3.0 `nullable`, 3.1 `type: [..., 'null']`, or a null alternative. */
+function nullable(schema: Data): boolean {
+  const type = schema['type'];
+  const alternatives = [schema['anyOf'], schema['oneOf']].flatMap((a) =>
+    Array.isArray(a) ? (a as unknown[]) : [],
+  );
+  return (
+    schema['nullable'] === true ||
+    type === 'null' ||
+    (Array.isArray(type) && type.includes('null')) ||
+    alternatives.some((a) => isRecord(a) && a['type'] === 'null')
+  );
+}
+
 class MappingChecker {
   readonly found: SpecProblem[] = [];
   readonly operations: ApiOperation[];
@@ -359,6 +373,18 @@ class MappingChecker {
       const field = this.field(schema, app, appPath, what);
       if (field === false) return;
       if (!this.types(leaf, long, field, app, path, appPath)) return;
+      if (
+        operation === ops['update'] &&
+        long['clear'] === 'null' &&
+        field !== undefined &&
+        !nullable(field)
+      ) {
+        this.report(
+          'SPEC_TYPE_MISMATCH',
+          [...path, 'clear'],
+          `clear: 'null' sends null, which ${what} does not allow for "${app}": allow null there in the document (nullable, or type null), or clear with empty or omit`,
+        );
+      }
     }
   }
 

@@ -216,6 +216,15 @@ const cases: [string, { edits: [string, string][]; want: string[] }][] = [
       ],
     },
   ],
+  [
+    'clearing with null a field the update body does not allow null in',
+    {
+      edits: [['name.familyName: { app: name.last }', "name.familyName: { app: name.last, clear: 'null' }"]],
+      want: [
+        `${SPEC}:23:49: backend.users.attributes["name.familyName"].clear: clear: 'null' sends null, which the request body of replaceUser does not allow for "name.last": allow null there in the document (nullable, or type null), or clear with empty or omit`,
+      ],
+    },
+  ],
 ];
 
 describe('mapping mistakes, checked against the OpenAPI document', () => {
