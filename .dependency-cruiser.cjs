@@ -19,6 +19,21 @@ module.exports = {
       to: { path: '^sdk/src/(http|stores|cli)/' },
     },
     {
+      name: 'app-runtime-stays-a-client',
+      comment:
+        "app/ is what a generated connector calls its app's REST API with: it builds on protocol/ and service/, never on the HTTP server, the stores, TLS or the CLI.",
+      severity: 'error',
+      from: { path: '^sdk/src/app/' },
+      to: { path: '^sdk/src/(http|stores|tls|cli)/' },
+    },
+    {
+      name: 'sdk-does-not-need-app-runtime',
+      comment: 'Only connectors use app/: the engine, the contract and the server work without it.',
+      severity: 'error',
+      from: { path: '^sdk/src/(protocol|service|http|stores|tls|cli)/' },
+      to: { path: '^sdk/src/app/' },
+    },
+    {
       name: 'no-circular',
       comment: 'An import cycle (type-only imports count) makes the load order and the layering unreadable.',
       severity: 'error',

@@ -101,7 +101,7 @@ function scimRead(field: Field, context: MappingContext, variable: string): stri
 }
 
 /** The app field as read in from-app code, e.g. `app.name?.first`, `app.attributes?.department?.[0]`. */
-function appRead(path: string, variable: string): string {
+export function appRead(path: string, variable: string): string {
   let expression = variable;
   for (const part of path.split('.')) {
     const match = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part)!;
@@ -258,12 +258,15 @@ export function toAppLiteral(
 ): string {
   // Several SCIM attributes may feed one app field (userName and the work email): the first present wins.
   const sources = new Map<string, string[]>();
+  const clears = new Map<string, string>();
   for (const field of fields) {
     if (field.mapping.direction === 'fromApp' || (field.mapping.createOnly && !create)) continue;
     sources.set(field.mapping.app, [
       ...(sources.get(field.mapping.app) ?? []),
       toAppValue(field, context, variable),
     ]);
+    // An update clears a value the request no longer has as the field's mapping says.
+    if (!create && field.mapping.clear !== 'omit') clears.set(field.mapping.app, clearValue(field));
   }
   const tree: Tree = new Map();
   for (const [app, values] of sources) {
@@ -277,13 +280,20 @@ export function toAppLiteral(
       allowed === undefined
         ? values
         : values.map((v) => (v.startsWith('lookup(') ? v : `oneOf(${v}, ${literal(allowed)} as const)`));
-    const value = [...narrowed, ...(fallback === undefined ? [] : [fallback])].join(' ?? ');
+    const last = fallback ?? clears.get(app);
+    const value = [...narrowed, ...(last === undefined ? [] : [last])].join(' ?? ');
     insert(tree, steps, index ? `listOf(${value})` : value);
   }
   for (const [name, value] of Object.entries(op.body ?? {})) {
     insert(tree, [name], templateValue(value, context, variable));
   }
   return printTree(tree);
+}
+
+/** What an update sends for a value the request no longer has: null, or the empty value of its type. */
+function clearValue(field: Field): string {
+  if (field.mapping.clear === 'null') return 'null';
+  return field.leaf === 'list' || field.leaf === 'ids' ? '[]' : "''";
 }
 
 /** A body-template value: a constant, or `$password`, `$id`, `$memberId`, `$<SCIM path>`. */
@@ -299,7 +309,7 @@ function templateValue(value: unknown, context: MappingContext, variable: string
       direction: 'toApp',
       separator: ',',
       createOnly: false,
-      clear: 'null',
+      clear: 'omit',
     },
     scim: parseScimPath(value.slice(1)),
     leaf: 'string',

@@ -2,6 +2,13 @@
 import type { AttributeDefinition, ServiceMethod } from 'scim-connector-sdk';
 import type { ConnectorSpec, ListSpec, OperationSpec, ResourceMappingSpec } from '../spec/connector-spec.js';
 import { apiOperations, findOperation, pathParameters } from '../spec/openapi-model.js';
+import { call, callName, params } from './call-source.js';
+import {
+  membershipClient,
+  membershipOrder,
+  membershipPlan,
+  type MembershipPlan,
+} from './membership-source.js';
 import { resolveScimPath } from '../spec/scim-path.js';
 import {
   fromAppLiteral,
@@ -28,7 +35,7 @@ export interface OpenApiCode {
   clientImports: string[];
   /** Names mappers.ts exports that connector.ts uses. */
   mapperImports: string[];
-  /** Names app-runtime.ts exports that connector.ts uses. */
+  /** Names scim-connector-sdk/app exports that connector.ts uses. */
   runtimeImports: string[];
   /** SDK names the bodies use. */
   /** Names connector.ts imports from the SDK's engine (`scim-connector-sdk/protocol`). */
@@ -101,28 +108,6 @@ function leafTypes(
   return types;
 }
 
-/** The `params` argument of a call: path parameters from the ids and the config, and a query. */
-function params(op: OperationSpec, ids: string[], parameters: readonly string[], query?: string): string {
-  const fromIds = [...ids];
-  const path = pathParameters(op.path).map((name) =>
-    parameters.includes(name) ? `${name}: this.config.app.${name}` : `${name}: ${fromIds.shift() ?? "''"}`,
-  );
-  const parts: string[] = [];
-  if (path.length > 0) parts.push(`path: { ${path.join(', ')} }`);
-  if (query !== undefined) parts.push(`query: ${query}`);
-  return parts.length === 0 ? '' : `params: { ${parts.join(', ')} }`;
-}
-
-/** `this.app.GET('/x/{id}', { … })`. */
-function call(op: OperationSpec, args: string[]): string {
-  const options = args.filter((a) => a !== '');
-  return `this.app.${op.method.toUpperCase()}(${literal(op.path)}${options.length === 0 ? '' : `, { ${options.join(', ')} }`})`;
-}
-
-function callName(op: OperationSpec): string {
-  return `${op.method.toUpperCase()} ${op.path}`;
-}
-
 /** The code of one resource: mapper functions, the page fetcher, the mapped bodies. */
 function resourceCode(
   names: ResourceNames,
@@ -130,6 +115,7 @@ function resourceCode(
   spec: ConnectorSpec,
   root: unknown,
   code: OpenApiCode,
+  membership: MembershipPlan | undefined,
 ): void {
   if (spec.backend.kind !== 'openapi') return;
   const parameters = spec.backend.parameters.map((p) => p.name);
@@ -217,11 +203,68 @@ function resourceCode(
       '}',
     ];
   };
-  if (mapping.create !== undefined) {
+  /** A group's members made what the request says, once the group itself is written. */
+  const members = (first: string, current: string): string[] => {
+    if (membership === undefined) return [];
+    code.runtimeImports.push('changeMembers', 'memberIds');
+    code.clientImports.push('groupMembership', 'fetchGroupMembers');
+    return [
+      membershipOrder(membership, first, current !== '[]'),
+      `await changeMembers(groupMembership(this, id), ${current}, memberIds(group.members), [\`${first} (group \${id})\`]);`,
+    ];
+  };
+  /**
+   * The dedicated activate or deactivate call when `active` changes (`before`: the active state read
+   * before, if any), after the calls `applied` (an array literal), whose names a failure reports.
+   */
+  const statusCalls = (id: string, applied: string, before: string | undefined): string[] => {
+    const onCreate = before === undefined;
+    const ops = [
+      [mapping.activate, true],
+      [mapping.deactivate, false],
+    ] as const;
+    const lines: string[] = [];
+    for (const [op, value] of ops) {
+      // On create only deactivation matters: a new record is active.
+      if (op === undefined || (onCreate && value)) continue;
+      const changed = onCreate ? '' : ` && ${before} !== ${value}`;
+      lines.push(
+        `if (asBoolean(${v}.active) === ${value}${changed}) {`,
+        `  await followUp(${applied}, ${literal(callName(op))}, async () => expectOk(await ${call(op, [params(op, [id], parameters)])}, ${ctx(op, id)}));`,
+        '}',
+      );
+    }
+    if (lines.length > 0) code.runtimeImports.push('asBoolean', 'followUp');
+    return lines;
+  };
+  if (mapping.create !== undefined && membership !== undefined && names.type === 'Group') {
     const op = mapping.create;
     const request = call(op, [params(op, [], parameters), `body: ${v}ToCreate(${v})`, media(op)]);
     const viaLocation = op.id === 'location' || mapping.get === undefined;
-    const password = passwordCall(viaLocation ? 'id' : 'created.id');
+    bodies.set(
+      'createGroup',
+      [
+        ...(viaLocation
+          ? [
+              `const result = await ${request};`,
+              `expectOk(result, ${ctx(op)});`,
+              `const id = idFromLocation(result.response, ${ctx(op)});`,
+            ]
+          : [`const id = String(expectOk(await ${request}, ${ctx(op)}).id);`]),
+        ...members(callName(op), '[]'),
+        `return found(await this.getGroup(id, ctx), 'Group', id);`,
+      ].join('\n'),
+    );
+    code.runtimeImports.push('expectOk', 'found', ...(viaLocation ? ['idFromLocation'] : []));
+  } else if (mapping.create !== undefined) {
+    const op = mapping.create;
+    const request = call(op, [params(op, [], parameters), `body: ${v}ToCreate(${v})`, media(op)]);
+    const viaLocation = op.id === 'location' || mapping.get === undefined;
+    const createdId = viaLocation ? 'id' : 'String(created.id)';
+    const password = [
+      ...passwordCall(viaLocation ? 'id' : 'created.id'),
+      ...statusCalls(createdId, `[${literal(callName(op))}]`, undefined),
+    ];
     bodies.set(
       `create${T}` as ServiceMethod,
       viaLocation
@@ -237,10 +280,12 @@ function resourceCode(
           : [
               `const created = expectOk(await ${request}, ${ctx(op)});`,
               ...password,
-              `return ${fromApp}(created);`,
+              ...(mapping.deactivate === undefined
+                ? [`return ${fromApp}(created);`]
+                : [`return found(await this.get${T}(${createdId}, ctx), '${T}', ${createdId});`]),
             ].join('\n'),
     );
-    code.runtimeImports.push('expectOk', ...(viaLocation ? ['idFromLocation', 'found'] : []));
+    code.runtimeImports.push('expectOk', 'found', ...(viaLocation ? ['idFromLocation'] : []));
   }
   if (mapping.get !== undefined) {
     const op = mapping.get;
@@ -249,16 +294,45 @@ function resourceCode(
       [
         `const result = await ${call(op, [params(op, ['id'], parameters)])};`,
         'if (result.response.status === 404) return undefined;',
-        `return ${fromApp}(expectOk(result, ${ctx(op, 'id')}));`,
+        membership !== undefined && names.type === 'Group'
+          ? `return { ...${fromApp}(expectOk(result, ${ctx(op, 'id')})), members: await fetchGroupMembers(this, id) };`
+          : `return ${fromApp}(expectOk(result, ${ctx(op, 'id')}));`,
       ].join('\n'),
     );
     code.runtimeImports.push('expectOk');
   }
   if (mapping.update !== undefined) {
     const op = mapping.update;
-    const request = call(op, [params(op, ['id'], parameters), `body: ${v}ToUpdate(${v})`, media(op)]);
-    const password = passwordCall('id');
+    const get = mapping.get;
+    const merge = op.readMergeWrite && get !== undefined;
+    const changes = `${v}ToUpdate(${v})`;
+    const request = call(op, [
+      params(op, ['id'], parameters),
+      `body: ${merge ? `mergeRecord(current, ${changes})` : changes}`,
+      media(op),
+    ]);
+    const order = [
+      ...(merge ? [`${callName(get)} (the record to merge into)`] : []),
+      callName(op),
+      ...(mapping.password === undefined ? [] : [`${callName(mapping.password)} when a password is sent`]),
+      ...(mapping.activate === undefined && mapping.deactivate === undefined
+        ? []
+        : [
+            `${[mapping.activate, mapping.deactivate]
+              .flatMap((o) => (o === undefined ? [] : [callName(o)]))
+              .join(' or ')} when active changes`,
+          ]),
+    ];
+    const statusLines = statusCalls(
+      'id',
+      `[${literal(callName(op))}]`,
+      merge ? `${fromApp}(current).active` : `(await this.get${T}(id, ctx))?.active`,
+    );
+    const password = [...passwordCall('id'), ...statusLines];
+    if (merge) code.runtimeImports.push('mergeRecord');
     const sameRecord =
+      membership === undefined &&
+      statusLines.length === 0 &&
       !op.noBody &&
       password.length === 0 &&
       mapping.get !== undefined &&
@@ -269,8 +343,17 @@ function resourceCode(
       sameRecord
         ? `return ${fromApp}(expectOk(await ${request}, ${ctx(op, 'id')}));`
         : [
+            ...(order.length > 1 ? [`// The calls, in order: ${order.join(', then ')}.`] : []),
+            ...(merge
+              ? [
+                  `const current = expectOk(await ${call(get, [params(get, ['id'], parameters)])}, ${ctx(get, 'id')});`,
+                ]
+              : []),
             `expectOk(await ${request}, ${ctx(op, 'id')});`,
             ...password,
+            ...(names.type === 'Group'
+              ? members(callName(op), 'memberIds(await fetchGroupMembers(this, id))')
+              : []),
             `// The app answers without the whole ${v}: read it back.`,
             `return found(await this.get${T}(id, ctx), '${T}', id);`,
           ].join('\n'),
@@ -408,11 +491,18 @@ export function openApiCode(spec: ConnectorSpec, root: unknown): OpenApiCode | u
     anyList: false,
   };
   let any = false;
+  const plan = membershipPlan(spec);
+  if (plan !== undefined) {
+    code.pageFetchers += membershipClient(
+      plan,
+      spec.backend.parameters.map((p) => p.name),
+    );
+  }
   for (const names of RESOURCES) {
     const mapping = spec.backend[names.key];
     if (mapping === undefined) continue;
     any = true;
-    resourceCode(names, mapping, spec, root, code);
+    resourceCode(names, mapping, spec, root, code, names.type === 'Group' ? plan : undefined);
   }
   if (code.bodies.size > 0) code.runtimeImports.push('context');
   return any ? code : undefined;
@@ -472,6 +562,18 @@ export function fakeAppResources(spec: ConnectorSpec, root: unknown): Record<str
         status: status(mapping.password),
       };
     }
+    const active = mapping.attributes.find((a) => a.scim === 'active');
+    if (active !== undefined && (mapping.activate !== undefined || mapping.deactivate !== undefined)) {
+      const call = (op: OperationSpec | undefined) =>
+        op === undefined ? undefined : { path: op.path, method: op.method.toUpperCase(), status: status(op) };
+      resource['status'] = {
+        field: active.app,
+        on: active.values?.['true'] ?? true,
+        off: active.values?.['false'] ?? false,
+        ...(mapping.activate === undefined ? {} : { activate: call(mapping.activate) }),
+        ...(mapping.deactivate === undefined ? {} : { deactivate: call(mapping.deactivate) }),
+      };
+    }
     if (mapping.delete !== undefined) {
       resource['delete'] = { method: mapping.delete.method.toUpperCase(), status: status(mapping.delete) };
     }
@@ -496,7 +598,45 @@ export function fakeAppResources(spec: ConnectorSpec, root: unknown): Record<str
         resource['count'] = { path: list.total.operation.path, field: list.total.field ?? null, filters };
       }
     }
+    const plan = names.type === 'Group' ? membershipPlan(spec) : undefined;
+    if (plan !== undefined) resource['members'] = fakeMembers(plan, spec, status);
     resources[names.key] = resource;
   }
   return resources;
+}
+
+/** The fake's membership routes: the members listing and the add and remove calls, with where their ids are. */
+function fakeMembers(
+  plan: MembershipPlan,
+  spec: ConnectorSpec,
+  status: (op: OperationSpec) => number,
+): Record<string, unknown> {
+  const configured = spec.backend.kind === 'openapi' ? spec.backend.parameters.map((p) => p.name) : [];
+  const userName =
+    spec.backend.kind === 'openapi'
+      ? spec.backend.users?.attributes.find((a) => a.scim === 'userName')?.app
+      : undefined;
+  const callOf = ({ op, onUser }: MembershipPlan['add']): Record<string, unknown> => {
+    const ids = pathParameters(op.path).filter((p) => !configured.includes(p)).length;
+    const bodyField = Object.entries(op.body ?? {}).find(([, v]) => v === '$memberId' || v === '$id')?.[0];
+    return {
+      path: op.path,
+      method: op.method.toUpperCase(),
+      status: status(op),
+      own: onUser ? 'user' : 'group',
+      ids,
+      ...(ids < 2 && bodyField !== undefined ? { bodyField } : {}),
+    };
+  };
+  const { list } = plan;
+  const total = list.total.kind === 'field' || list.total.kind === 'header' ? list.total : { kind: 'none' };
+  return {
+    list: { path: list.path, items: list.items, total, paging: list.paging },
+    value: plan.value,
+    ...(plan.display === undefined || userName === undefined
+      ? {}
+      : { display: { field: plan.display, from: userName } }),
+    add: callOf(plan.add),
+    remove: callOf(plan.remove),
+  };
 }

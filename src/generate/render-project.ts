@@ -88,7 +88,15 @@ const MAPPER_HELPERS = [
   'memberIds',
   'toEpoch',
 ];
-const CLIENT_HELPERS = ['appFetch', 'context', 'expectOk', 'headerNumber', 'nextFromLink'];
+const CLIENT_HELPERS = [
+  'appFetch',
+  'context',
+  'expectOk',
+  'fetchAll',
+  'headerNumber',
+  'member',
+  'nextFromLink',
+];
 
 /** The mapped connector's imports of its generated modules, and the files behind them. */
 async function mappedFiles(
@@ -118,13 +126,11 @@ async function mappedFiles(
     }
   })();
   const records = ['AppGroup', 'AppUser'].filter((name) => mapped.pageFetchers.includes(name));
-  const clientRuntime = usedImports(mapped.pageFetchers + ' appFetch( ', CLIENT_HELPERS, ['AppPage']);
+  const clientRuntime = usedImports(mapped.pageFetchers + ' appFetch( ', CLIENT_HELPERS, [
+    'AppPage',
+    'MembershipCall',
+  ]);
   const files: RenderedFile[] = [
-    {
-      path: 'src/generated/app-runtime.ts',
-      zone: 'generated',
-      text: await renderTemplate('src/generated/app-runtime.ts.hbs', base),
-    },
     {
       path: 'src/generated/app-client.ts',
       zone: 'generated',
@@ -132,6 +138,7 @@ async function mappedFiles(
         ...base,
         runtimeImports: [clientRuntime, 'type AppSettings'].filter((s) => s !== '').join(', '),
         recordTypes: records.map((r) => r).join(', '),
+        members: mapped.pageFetchers.includes('ScimMultiValue'),
         auth: authLiteral,
         timeoutMs: spec.backend.timeoutMs,
         credentials: JSON.stringify(
@@ -157,7 +164,7 @@ async function mappedFiles(
   const imports = [
     ...(engine === '' ? [] : [`import { ${engine} } from 'scim-connector-sdk/protocol';`]),
     `import { ${usedImports(bodies + ' appSettings( createAppClient( ', ['appSettings', 'createAppClient', ...mapped.clientImports], ['AppClient'])}, type AppClient } from './generated/app-client.js';`,
-    `import { ${[usedImports(bodies, [...new Set(mapped.runtimeImports)]), 'type AppSettings'].filter((s) => s !== '').join(', ')} } from './generated/app-runtime.js';`,
+    `import { ${[usedImports(bodies, [...new Set(mapped.runtimeImports)]), 'type AppSettings'].filter((s) => s !== '').join(', ')} } from 'scim-connector-sdk/app';`,
     `import { ${usedImports(bodies, [...new Set(mapped.mapperImports)])} } from './generated/mappers.js';`,
   ];
   return { imports, files };

@@ -136,6 +136,10 @@ export interface MembershipSpec {
   add?: OperationSpec;
   remove?: OperationSpec;
   list?: ListSpec;
+  /** The listed item's field holding the member's id; default id. */
+  value: string;
+  /** The listed item's field holding the member's display name. */
+  display?: string;
 }
 
 /** SCIM attribute path → app field, with its conversions. */

@@ -49,6 +49,20 @@ const JSON_TYPES: Readonly<Record<string, readonly string[]>> = {
 
 const PLACEHOLDERS = ['$password', '$id', '$memberId'];
 
+/** Whether a schema allows null: OpenAPI 3.0 `nullable`, 3.1 `type: [..., 'null']`, or a null alternative. */
+function nullable(schema: Data): boolean {
+  const type = schema['type'];
+  const alternatives = [schema['anyOf'], schema['oneOf']].flatMap((a) =>
+    Array.isArray(a) ? (a as unknown[]) : [],
+  );
+  return (
+    schema['nullable'] === true ||
+    type === 'null' ||
+    (Array.isArray(type) && type.includes('null')) ||
+    alternatives.some((a) => isRecord(a) && a['type'] === 'null')
+  );
+}
+
 class MappingChecker {
   readonly found: SpecProblem[] = [];
   readonly operations: ApiOperation[];
@@ -90,7 +104,11 @@ class MappingChecker {
       );
       return undefined;
     }
-    const { methods, ids } = ROLES[role]!;
+    const { methods } = ROLES[role]!;
+    // A membership call may take the member's id in its body (POST /groups/{id}/members { userId }).
+    const inBody =
+      isRecord(node) && isRecord(node['body']) && Object.values(node['body']).includes('$memberId');
+    const ids = ROLES[role]!.ids - (inBody && ROLES[role]!.ids === 2 ? 1 : 0);
     const name = operationName(operation);
     if (!methods.includes(operation.method)) {
       this.report(
@@ -355,6 +373,18 @@ class MappingChecker {
       const field = this.field(schema, app, appPath, what);
       if (field === false) return;
       if (!this.types(leaf, long, field, app, path, appPath)) return;
+      if (
+        operation === ops['update'] &&
+        long['clear'] === 'null' &&
+        field !== undefined &&
+        !nullable(field)
+      ) {
+        this.report(
+          'SPEC_TYPE_MISMATCH',
+          [...path, 'clear'],
+          `clear: 'null' sends null, which ${what} does not allow for "${app}": allow null there in the document (nullable, or type null), or clear with empty or omit`,
+        );
+      }
     }
   }
 

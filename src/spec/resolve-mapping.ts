@@ -85,7 +85,9 @@ function list(node: unknown, operations: readonly ApiOperation[]): ListSpec | un
 
 function membership(data: Data, operations: readonly ApiOperation[]): MembershipSpec | undefined {
   if (Object.keys(data).length === 0) return undefined;
-  const spec: MembershipSpec = {};
+  const spec: MembershipSpec = { value: stringAt(data, 'value') ?? 'id' };
+  const display = stringAt(data, 'display');
+  if (display !== undefined) spec.display = display;
   const add = operation(data['add'], operations);
   const remove = operation(data['remove'], operations);
   const listed = list(data['list'], operations);
@@ -103,7 +105,7 @@ function field(scim: string, node: unknown): FieldMappingSpec {
     direction: (stringAt(data, 'direction') as FieldMappingSpec['direction'] | undefined) ?? 'both',
     separator: stringAt(data, 'separator') ?? ',',
     createOnly: data['createOnly'] === true,
-    clear: (stringAt(data, 'clear') as FieldMappingSpec['clear'] | undefined) ?? 'null',
+    clear: (stringAt(data, 'clear') as FieldMappingSpec['clear'] | undefined) ?? 'omit',
   };
   if (isRecord(data['values'])) spec.values = scalars(data['values']);
   const transform = stringAt(data, 'transform');

@@ -85,6 +85,21 @@ paths:
                 title: { type: string }
       responses:
         '201': { description: created, headers: {} }
+  /orgs/{orgId}/teams/{teamId}/members:
+    post:
+      operationId: addMember
+      parameters:
+        - { name: orgId, in: path, required: true, schema: { type: string } }
+        - { name: teamId, in: path, required: true, schema: { type: string } }
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                userId: { type: string }
+      responses:
+        '204': { description: added }
 components:
   schemas:
     UserInput:

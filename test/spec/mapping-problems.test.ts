@@ -216,6 +216,15 @@ const cases: [string, { edits: [string, string][]; want: string[] }][] = [
       ],
     },
   ],
+  [
+    'clearing with null a field the update body does not allow null in',
+    {
+      edits: [['name.familyName: { app: name.last }', "name.familyName: { app: name.last, clear: 'null' }"]],
+      want: [
+        `${SPEC}:23:49: backend.users.attributes["name.familyName"].clear: clear: 'null' sends null, which the request body of replaceUser does not allow for "name.last": allow null there in the document (nullable, or type null), or clear with empty or omit`,
+      ],
+    },
+  ],
 ];
 
 describe('mapping mistakes, checked against the OpenAPI document', () => {
@@ -234,6 +243,26 @@ describe('mapping mistakes, checked against the OpenAPI document', () => {
       if (!result.ok) for (const problem of result.problems) codes.add(problem.code);
     }
     assert.ok(codes.size >= 10, [...codes].join(', '));
+  });
+});
+
+describe('membership calls: the member id in the path or the body', () => {
+  const members = (add: string) =>
+    [['      displayName: title\n', `      displayName: title\n    members: { add: ${add} }\n`]] as [
+      string,
+      string,
+    ][];
+
+  it('an add taking the member id in its body ($memberId) needs only the group id in the path', async () => {
+    const result = await load(edited(members('{ operation: addMember, body: { userId: $memberId } }')));
+    assert.deepEqual(result.ok ? [] : result.problems.map(formatProblem), []);
+  });
+
+  it('an add with the member id in neither is refused, located', async () => {
+    const result = await load(edited(members('addMember')));
+    assert.deepEqual(result.ok ? [] : result.problems.map(formatProblem), [
+      `${SPEC}:31:21: backend.groups.members.add: addMember (POST /orgs/{orgId}/teams/{teamId}/members) has no path parameter for the resource's and the member's ids: map an operation on one resource, e.g. POST /orgs/{orgId}/teams/{teamId}/members/{id}`,
+    ]);
   });
 });
 

@@ -11,6 +11,7 @@ interface Employee {
   employeeNumber?: string;
   costCenter?: string;
   startDate?: string;
+  phone?: string;
   active: boolean;
   teamIds?: string[];
 }
@@ -19,7 +20,6 @@ interface Team {
   id: string;
   name: string;
   code?: string;
-  memberIds?: string[];
 }
 
 type Json = Record<string, unknown>;
@@ -47,29 +47,20 @@ const str = (body: Json, key: string, required: boolean): string | undefined => 
   return value;
 };
 
-const strings = (body: Json, key: string): string[] | undefined => {
-  const value = body[key];
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    throw new HttpError(400, `${key} must be a list of strings`);
-  }
-  return value as string[];
-};
-
-/** EmployeeInput: email, firstName and lastName required; active defaults to true. */
-function employeeInput(body: Json, id: string): Employee {
-  const active = body['active'];
-  if (active !== undefined && typeof active !== 'boolean')
-    throw new HttpError(400, 'active must be a boolean');
+/**
+ * EmployeeInput: email, firstName and lastName required; the rest cleared when left out (or null).
+ * active is not an input: kept from before, true for a new employee.
+ */
+function employeeInput(body: Json, id: string, active: boolean): Employee {
   const employee: Employee = {
     id,
     email: str(body, 'email', true)!,
     firstName: str(body, 'firstName', true)!,
     lastName: str(body, 'lastName', true)!,
-    active: active ?? true,
+    active,
   };
-  for (const key of ['employeeNumber', 'costCenter', 'startDate'] as const) {
-    const value = str(body, key, false);
+  for (const key of ['employeeNumber', 'costCenter', 'startDate', 'phone'] as const) {
+    const value = body[key] === null ? undefined : str(body, key, false);
     if (value !== undefined) employee[key] = value;
   }
   return employee;
@@ -79,9 +70,7 @@ function employeeInput(body: Json, id: string): Employee {
 function teamInput(body: Json, id: string): Team {
   const team: Team = { id, name: str(body, 'name', true)! };
   const code = str(body, 'code', false);
-  const memberIds = strings(body, 'memberIds');
   if (code !== undefined) team.code = code;
-  if (memberIds !== undefined) team.memberIds = memberIds;
   return team;
 }
 
@@ -112,10 +101,17 @@ export async function startAcmeHr(): Promise<AcmeHr> {
   const token = randomUUID();
   const employees = new Map<string, Employee>();
   const teams = new Map<string, Team>();
+  /** Team id → its members' employee ids, in the order they joined. */
+  const members = new Map<string, string[]>();
   const withTeams = (e: Employee): Employee => ({
     ...e,
-    teamIds: [...teams.values()].filter((t) => t.memberIds?.includes(e.id)).map((t) => t.id),
+    teamIds: [...members.entries()].filter(([, ids]) => ids.includes(e.id)).map(([teamId]) => teamId),
   });
+  const team = (id: string): string[] => {
+    const ids = members.get(id);
+    if (ids === undefined) throw new HttpError(404, `no team ${id}`);
+    return ids;
+  };
 
   async function route(request: IncomingMessage, url: URL): Promise<{ status: number; body?: unknown }> {
     if (request.headers.authorization !== `Bearer ${token}`)
@@ -131,7 +127,7 @@ export async function startAcmeHr(): Promise<AcmeHr> {
       return { status: 200, body: page(all.map(withTeams), url) };
     }
     if (path === '/employees' && method === 'POST') {
-      const employee = employeeInput(await readJson(request), randomUUID());
+      const employee = employeeInput(await readJson(request), randomUUID(), true);
       const taken = [...employees.values()].some(
         (e) => e.email.toLowerCase() === employee.email.toLowerCase(),
       );
@@ -144,14 +140,25 @@ export async function startAcmeHr(): Promise<AcmeHr> {
       if (!employees.has(id)) throw new HttpError(404, `no employee ${id}`);
       if (method === 'GET') return { status: 200, body: withTeams(employees.get(id)!) };
       if (method === 'PUT') {
-        const employee = employeeInput(await readJson(request), id);
+        const employee = employeeInput(await readJson(request), id, employees.get(id)!.active);
         employees.set(id, employee);
         return { status: 200, body: withTeams(employee) };
       }
       if (method === 'DELETE') {
         employees.delete(id);
+        for (const [teamId, ids] of members)
+          members.set(
+            teamId,
+            ids.filter((m) => m !== id),
+          );
         return { status: 204 };
       }
+    }
+    if ((match = /^\/employees\/([^/]+)\/(activate|deactivate)$/.exec(path)) !== null && method === 'POST') {
+      const employee = employees.get(decodeURIComponent(match[1]!));
+      if (employee === undefined) throw new HttpError(404, `no employee ${match[1]}`);
+      employee.active = match[2] === 'activate';
+      return { status: 204 };
     }
     if (path === '/teams' && method === 'GET') return { status: 200, body: page([...teams.values()], url) };
     if (path === '/teams' && method === 'POST') {
@@ -159,6 +166,7 @@ export async function startAcmeHr(): Promise<AcmeHr> {
       if ([...teams.values()].some((t) => t.name === team.name))
         throw new HttpError(409, `a team named ${team.name} exists`);
       teams.set(team.id, team);
+      members.set(team.id, []);
       return { status: 201, body: team };
     }
     if ((match = /^\/teams\/([^/]+)$/.exec(path)) !== null) {
@@ -172,8 +180,35 @@ export async function startAcmeHr(): Promise<AcmeHr> {
       }
       if (method === 'DELETE') {
         teams.delete(id);
+        members.delete(id);
         return { status: 204 };
       }
+    }
+    if ((match = /^\/teams\/([^/]+)\/members$/.exec(path)) !== null) {
+      const id = decodeURIComponent(match[1]!);
+      const ids = team(id);
+      if (method === 'GET') {
+        const listed = ids.map((employeeId) => {
+          const e = employees.get(employeeId)!;
+          return { employeeId, displayName: `${e.firstName} ${e.lastName}` };
+        });
+        return { status: 200, body: page(listed, url) };
+      }
+      if (method === 'POST') {
+        const employeeId = str(await readJson(request), 'employeeId', true)!;
+        if (!employees.has(employeeId)) throw new HttpError(404, `no employee ${employeeId}`);
+        if (!ids.includes(employeeId)) ids.push(employeeId);
+        return { status: 204 };
+      }
+    }
+    if ((match = /^\/teams\/([^/]+)\/members\/([^/]+)$/.exec(path)) !== null && method === 'DELETE') {
+      const id = decodeURIComponent(match[1]!);
+      const employeeId = decodeURIComponent(match[2]!);
+      members.set(
+        id,
+        team(id).filter((m) => m !== employeeId),
+      );
+      return { status: 204 };
     }
     throw new HttpError(404, `no route ${method} ${url.pathname}`);
   }

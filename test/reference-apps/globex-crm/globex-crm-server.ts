@@ -113,7 +113,23 @@ export async function startGlobexCrm(): Promise<GlobexCrm> {
   const orgId = `org-${randomUUID().slice(0, 8)}`;
   const tokens = new Set<string>();
   const contacts = new Map<string, Contact>();
-  const groups = [{ id: 'g-sales', name: 'Sales' }];
+  const groups = new Map([['g-sales', { id: 'g-sales', name: 'Sales' }]]);
+  /** Group id → its contacts' ids, in the order they joined. */
+  const members = new Map<string, string[]>([['g-sales', []]]);
+  const pageOf = <T>(all: T[], url: URL): Json => {
+    const content = paged(all, url);
+    return {
+      content,
+      page: Number(url.searchParams.get('page') ?? 1),
+      size: content.length,
+      totalElements: all.length,
+    };
+  };
+  const groupName = async (request: IncomingMessage): Promise<string> => {
+    const name = (await readJson(request))['name'];
+    if (typeof name !== 'string' || name === '') throw new HttpError(400, 'name is required');
+    return name;
+  };
 
   function issueToken(request: IncomingMessage, form: URLSearchParams): Json {
     const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString(
@@ -174,6 +190,15 @@ export async function startGlobexCrm(): Promise<GlobexCrm> {
       contacts.set(contact.id, contact);
       return { status: 201, headers: { location: `/crm/orgs/${orgId}/contacts/${contact.id}` } };
     }
+    const joined = /^\/contacts\/([^/]+)\/groups\/([^/]+)$/.exec(path);
+    if (joined !== null && (method === 'PUT' || method === 'DELETE')) {
+      const contactId = decodeURIComponent(joined[1]!);
+      const ids = members.get(decodeURIComponent(joined[2]!));
+      if (!contacts.has(contactId) || ids === undefined) throw new HttpError(404, 'no such contact or group');
+      const others = ids.filter((id) => id !== contactId);
+      ids.splice(0, ids.length, ...others, ...(method === 'PUT' ? [contactId] : []));
+      return { status: 204 };
+    }
     const one = /^\/contacts\/([^/]+)(\/credentials|\/groups)?$/.exec(path);
     if (one !== null) {
       const contact = contacts.get(decodeURIComponent(one[1]!));
@@ -186,6 +211,11 @@ export async function startGlobexCrm(): Promise<GlobexCrm> {
       }
       if (one[2] === undefined && method === 'DELETE') {
         contacts.delete(contact.id);
+        for (const [groupId, ids] of members)
+          members.set(
+            groupId,
+            ids.filter((id) => id !== contact.id),
+          );
         return { status: 204 };
       }
       if (one[2] === '/credentials' && method === 'PUT') {
@@ -194,19 +224,46 @@ export async function startGlobexCrm(): Promise<GlobexCrm> {
           throw new HttpError(400, 'a password credential needs a value');
         return { status: 204 };
       }
-      if (one[2] === '/groups' && method === 'GET') return { status: 200, body: [] };
+      if (one[2] === '/groups' && method === 'GET') {
+        const mine = [...members].filter(([, ids]) => ids.includes(contact.id)).map(([id]) => groups.get(id));
+        return { status: 200, body: paged(mine, url) };
+      }
     }
-    if (path === '/groups' && method === 'GET') {
-      const content = paged(groups, url);
-      return {
-        status: 200,
-        body: {
-          content,
-          page: Number(url.searchParams.get('page') ?? 1),
-          size: content.length,
-          totalElements: groups.length,
-        },
-      };
+    if (path === '/groups' && method === 'GET')
+      return { status: 200, body: pageOf([...groups.values()], url) };
+    if (path === '/groups' && method === 'POST') {
+      const name = await groupName(request);
+      if ([...groups.values()].some((g) => g.name === name)) throw new HttpError(409, 'group name taken');
+      const group = { id: randomUUID(), name };
+      groups.set(group.id, group);
+      members.set(group.id, []);
+      return { status: 201, body: group };
+    }
+    const group = /^\/groups\/([^/]+)(\/members)?$/.exec(path);
+    if (group !== null) {
+      const id = decodeURIComponent(group[1]!);
+      const found = groups.get(id);
+      if (found === undefined) throw new HttpError(404, 'no such group');
+      if (group[2] === '/members' && method === 'GET') {
+        const ids = members.get(id) ?? [];
+        return {
+          status: 200,
+          body: pageOf(
+            ids.map((contactId) => ({ contactId, login: contacts.get(contactId)?.login })),
+            url,
+          ),
+        };
+      }
+      if (group[2] === undefined && method === 'GET') return { status: 200, body: found };
+      if (group[2] === undefined && method === 'PUT') {
+        found.name = await groupName(request);
+        return { status: 204 };
+      }
+      if (group[2] === undefined && method === 'DELETE') {
+        groups.delete(id);
+        members.delete(id);
+        return { status: 204 };
+      }
     }
     throw new HttpError(404, `no route ${method} ${url.pathname}`);
   }

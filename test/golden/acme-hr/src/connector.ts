@@ -13,11 +13,24 @@ import { applyPatch } from 'scim-connector-sdk/protocol';
 import {
   appSettings,
   createAppClient,
+  fetchGroupMembers,
   fetchGroupPage,
   fetchUserPage,
+  groupMembership,
   type AppClient,
 } from './generated/app-client.js';
-import { context, expectOk, listResources, type AppSettings } from './generated/app-runtime.js';
+import {
+  asBoolean,
+  changeMembers,
+  context,
+  expectOk,
+  followUp,
+  found,
+  listResources,
+  memberIds,
+  mergeRecord,
+  type AppSettings,
+} from 'scim-connector-sdk/app';
 import {
   groupFromApp,
   groupToCreate,
@@ -52,29 +65,59 @@ export class Connector implements ScimService {
    * Creates a user in the app.
    * @generated operation=createUser
    */
-  async createUser(user: ConnectorUser, _ctx: RequestContext): Promise<ConnectorUser> {
-    return userFromApp(
-      expectOk(
-        await this.app.POST('/employees', { body: userToCreate(user) }),
-        context(this.settings, 'User', 'POST /employees'),
-      ),
+  async createUser(user: ConnectorUser, ctx: RequestContext): Promise<ConnectorUser> {
+    const created = expectOk(
+      await this.app.POST('/employees', { body: userToCreate(user) }),
+      context(this.settings, 'User', 'POST /employees'),
     );
+    if (asBoolean(user.active) === false) {
+      await followUp(['POST /employees'], 'POST /employees/{employeeId}/deactivate', async () =>
+        expectOk(
+          await this.app.POST('/employees/{employeeId}/deactivate', {
+            params: { path: { employeeId: String(created.id) } },
+          }),
+          context(this.settings, 'User', 'POST /employees/{employeeId}/deactivate', String(created.id)),
+        ),
+      );
+    }
+    return found(await this.getUser(String(created.id), ctx), 'User', String(created.id));
   }
 
   /**
    * Replaces a user: profile changes, a new password, deactivation (active false) and reactivation.
    * @generated operation=updateUser
    */
-  async updateUser(id: string, user: ConnectorUser, _ctx: RequestContext): Promise<ConnectorUser> {
-    return userFromApp(
-      expectOk(
-        await this.app.PUT('/employees/{employeeId}', {
-          params: { path: { employeeId: id } },
-          body: userToUpdate(user),
-        }),
-        context(this.settings, 'User', 'PUT /employees/{employeeId}', id),
-      ),
+  async updateUser(id: string, user: ConnectorUser, ctx: RequestContext): Promise<ConnectorUser> {
+    // The calls, in order: GET /employees/{employeeId} (the record to merge into), then PUT /employees/{employeeId}, then POST /employees/{employeeId}/activate or POST /employees/{employeeId}/deactivate when active changes.
+    const current = expectOk(
+      await this.app.GET('/employees/{employeeId}', { params: { path: { employeeId: id } } }),
+      context(this.settings, 'User', 'GET /employees/{employeeId}', id),
     );
+    expectOk(
+      await this.app.PUT('/employees/{employeeId}', {
+        params: { path: { employeeId: id } },
+        body: mergeRecord(current, userToUpdate(user)),
+      }),
+      context(this.settings, 'User', 'PUT /employees/{employeeId}', id),
+    );
+    if (asBoolean(user.active) === true && userFromApp(current).active !== true) {
+      await followUp(['PUT /employees/{employeeId}'], 'POST /employees/{employeeId}/activate', async () =>
+        expectOk(
+          await this.app.POST('/employees/{employeeId}/activate', { params: { path: { employeeId: id } } }),
+          context(this.settings, 'User', 'POST /employees/{employeeId}/activate', id),
+        ),
+      );
+    }
+    if (asBoolean(user.active) === false && userFromApp(current).active !== false) {
+      await followUp(['PUT /employees/{employeeId}'], 'POST /employees/{employeeId}/deactivate', async () =>
+        expectOk(
+          await this.app.POST('/employees/{employeeId}/deactivate', { params: { path: { employeeId: id } } }),
+          context(this.settings, 'User', 'POST /employees/{employeeId}/deactivate', id),
+        ),
+      );
+    }
+    // The app answers without the whole user: read it back.
+    return found(await this.getUser(id, ctx), 'User', id);
   }
 
   /**
@@ -132,29 +175,38 @@ export class Connector implements ScimService {
    * Creates a group (group push).
    * @generated operation=createGroup
    */
-  async createGroup(group: ConnectorGroup, _ctx: RequestContext): Promise<ConnectorGroup> {
-    return groupFromApp(
+  async createGroup(group: ConnectorGroup, ctx: RequestContext): Promise<ConnectorGroup> {
+    const id = String(
       expectOk(
         await this.app.POST('/teams', { body: groupToCreate(group) }),
         context(this.settings, 'Group', 'POST /teams'),
-      ),
+      ).id,
     );
+    // The calls, in order: POST /teams, then POST /teams/{teamId}/members for each member.
+    await changeMembers(groupMembership(this, id), [], memberIds(group.members), [
+      `POST /teams (group ${id})`,
+    ]);
+    return found(await this.getGroup(id, ctx), 'Group', id);
   }
 
   /**
    * Replaces a group: a new name or a new member list.
    * @generated operation=updateGroup
    */
-  async updateGroup(id: string, group: ConnectorGroup, _ctx: RequestContext): Promise<ConnectorGroup> {
-    return groupFromApp(
-      expectOk(
-        await this.app.PUT('/teams/{teamId}', {
-          params: { path: { teamId: id } },
-          body: groupToUpdate(group),
-        }),
-        context(this.settings, 'Group', 'PUT /teams/{teamId}', id),
-      ),
+  async updateGroup(id: string, group: ConnectorGroup, ctx: RequestContext): Promise<ConnectorGroup> {
+    expectOk(
+      await this.app.PUT('/teams/{teamId}', { params: { path: { teamId: id } }, body: groupToUpdate(group) }),
+      context(this.settings, 'Group', 'PUT /teams/{teamId}', id),
     );
+    // The calls, in order: PUT /teams/{teamId}, GET /teams/{teamId}/members (the current members), POST /teams/{teamId}/members for each member added, then DELETE /teams/{teamId}/members/{employeeId} for each member removed.
+    await changeMembers(
+      groupMembership(this, id),
+      memberIds(await fetchGroupMembers(this, id)),
+      memberIds(group.members),
+      [`PUT /teams/{teamId} (group ${id})`],
+    );
+    // The app answers without the whole group: read it back.
+    return found(await this.getGroup(id, ctx), 'Group', id);
   }
 
   /**
@@ -164,7 +216,10 @@ export class Connector implements ScimService {
   async getGroup(id: string, _ctx: RequestContext): Promise<ConnectorGroup | undefined> {
     const result = await this.app.GET('/teams/{teamId}', { params: { path: { teamId: id } } });
     if (result.response.status === 404) return undefined;
-    return groupFromApp(expectOk(result, context(this.settings, 'Group', 'GET /teams/{teamId}', id)));
+    return {
+      ...groupFromApp(expectOk(result, context(this.settings, 'Group', 'GET /teams/{teamId}', id))),
+      members: await fetchGroupMembers(this, id),
+    };
   }
 
   /**
@@ -191,5 +246,20 @@ export class Connector implements ScimService {
       await this.app.DELETE('/teams/{teamId}', { params: { path: { teamId: id } } }),
       context(this.settings, 'Group', 'DELETE /teams/{teamId}', id),
     );
+  }
+
+  /**
+   * Applies PATCH operations to a group: renames and member changes without sending every member.
+   * @generated operation=patchGroup
+   */
+  async patchGroup(
+    id: string,
+    operations: PatchOperation[],
+    ctx: RequestContext,
+  ): Promise<ConnectorGroup | undefined> {
+    const current = await this.getGroup(id, ctx);
+    if (current === undefined) return undefined;
+    const patched = applyPatch(current, operations, this.schemas.group);
+    return this.updateGroup(id, patched.resource, ctx);
   }
 }

@@ -11,21 +11,27 @@ import { SCHEMA_OPTIONS, type ConnectorGroup, type ConnectorUser } from './gener
 import {
   appSettings,
   createAppClient,
+  fetchGroupMembers,
   fetchGroupPage,
   fetchUserPage,
+  groupMembership,
   type AppClient,
 } from './generated/app-client.js';
 import {
   asString,
+  changeMembers,
   context,
   expectOk,
   found,
   idFromLocation,
   listResources,
+  memberIds,
   type AppSettings,
-} from './generated/app-runtime.js';
+} from 'scim-connector-sdk/app';
 import {
   groupFromApp,
+  groupToCreate,
+  groupToUpdate,
   userFromApp,
   userToCreate,
   userToPassword,
@@ -81,6 +87,7 @@ export class Connector implements ScimService {
    * @generated operation=updateUser
    */
   async updateUser(id: string, user: ConnectorUser, ctx: RequestContext): Promise<ConnectorUser> {
+    // The calls, in order: PATCH /orgs/{orgId}/contacts/{contactId}, then PUT /orgs/{orgId}/contacts/{contactId}/credentials when a password is sent.
     expectOk(
       await this.app.PATCH('/orgs/{orgId}/contacts/{contactId}', {
         params: { path: { orgId: this.config.app.orgId, contactId: id } },
@@ -132,6 +139,67 @@ export class Connector implements ScimService {
   }
 
   /**
+   * Creates a group (group push).
+   * @generated operation=createGroup
+   */
+  async createGroup(group: ConnectorGroup, ctx: RequestContext): Promise<ConnectorGroup> {
+    const id = String(
+      expectOk(
+        await this.app.POST('/orgs/{orgId}/groups', {
+          params: { path: { orgId: this.config.app.orgId } },
+          body: groupToCreate(group),
+        }),
+        context(this.settings, 'Group', 'POST /orgs/{orgId}/groups'),
+      ).id,
+    );
+    // The calls, in order: POST /orgs/{orgId}/groups, then PUT /orgs/{orgId}/contacts/{contactId}/groups/{groupId} for each member.
+    await changeMembers(groupMembership(this, id), [], memberIds(group.members), [
+      `POST /orgs/{orgId}/groups (group ${id})`,
+    ]);
+    return found(await this.getGroup(id, ctx), 'Group', id);
+  }
+
+  /**
+   * Replaces a group: a new name or a new member list.
+   * @generated operation=updateGroup
+   */
+  async updateGroup(id: string, group: ConnectorGroup, ctx: RequestContext): Promise<ConnectorGroup> {
+    expectOk(
+      await this.app.PUT('/orgs/{orgId}/groups/{groupId}', {
+        params: { path: { orgId: this.config.app.orgId, groupId: id } },
+        body: groupToUpdate(group),
+      }),
+      context(this.settings, 'Group', 'PUT /orgs/{orgId}/groups/{groupId}', id),
+    );
+    // The calls, in order: PUT /orgs/{orgId}/groups/{groupId}, GET /orgs/{orgId}/groups/{groupId}/members (the current members), PUT /orgs/{orgId}/contacts/{contactId}/groups/{groupId} for each member added, then DELETE /orgs/{orgId}/contacts/{contactId}/groups/{groupId} for each member removed.
+    await changeMembers(
+      groupMembership(this, id),
+      memberIds(await fetchGroupMembers(this, id)),
+      memberIds(group.members),
+      [`PUT /orgs/{orgId}/groups/{groupId} (group ${id})`],
+    );
+    // The app answers without the whole group: read it back.
+    return found(await this.getGroup(id, ctx), 'Group', id);
+  }
+
+  /**
+   * Reads one group.
+   * @generated operation=getGroup
+   */
+  async getGroup(id: string, _ctx: RequestContext): Promise<ConnectorGroup | undefined> {
+    const result = await this.app.GET('/orgs/{orgId}/groups/{groupId}', {
+      params: { path: { orgId: this.config.app.orgId, groupId: id } },
+    });
+    if (result.response.status === 404) return undefined;
+    return {
+      ...groupFromApp(
+        expectOk(result, context(this.settings, 'Group', 'GET /orgs/{orgId}/groups/{groupId}', id)),
+      ),
+      members: await fetchGroupMembers(this, id),
+    };
+  }
+
+  /**
    * Lists groups: imports and the existence check before a group push.
    * @generated operation=getGroups
    */
@@ -144,5 +212,18 @@ export class Connector implements ScimService {
       pagesDirectly: false,
       maxInMemory: 10000,
     });
+  }
+
+  /**
+   * Deletes a group.
+   * @generated operation=deleteGroup
+   */
+  async deleteGroup(id: string, _ctx: RequestContext): Promise<void> {
+    expectOk(
+      await this.app.DELETE('/orgs/{orgId}/groups/{groupId}', {
+        params: { path: { orgId: this.config.app.orgId, groupId: id } },
+      }),
+      context(this.settings, 'Group', 'DELETE /orgs/{orgId}/groups/{groupId}', id),
+    );
   }
 }

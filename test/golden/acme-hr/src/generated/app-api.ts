@@ -29,9 +29,48 @@ export interface paths {
       cookie?: never;
     };
     get: operations['getEmployee'];
+    /** Replaces the whole employee; fields left out are cleared (active is kept) */
     put: operations['replaceEmployee'];
     post?: never;
     delete: operations['deleteEmployee'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/employees/{employeeId}/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Makes the employee active again (the only way to change active) */
+    post: operations['activateEmployee'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/employees/{employeeId}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Makes the employee inactive (the only way to change active) */
+    post: operations['deactivateEmployee'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -71,6 +110,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/teams/{teamId}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+      };
+      cookie?: never;
+    };
+    /** A team's members, offset/limit paged */
+    get: operations['listTeamMembers'];
+    put?: never;
+    post: operations['addTeamMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/teams/{teamId}/members/{employeeId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['removeTeamMember'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -81,14 +158,19 @@ export interface components {
       firstName: string;
       lastName: string;
       employeeNumber?: string;
-      costCenter?: string;
+      costCenter?: string | null;
       /** Format: date-time */
       startDate?: string;
-      /** @default true */
-      active: boolean;
+      /** @description The desk phone */
+      phone?: string;
     };
     Employee: components['schemas']['EmployeeInput'] & {
       id: string;
+      /**
+       * @description Changed by the activate and deactivate operations only
+       * @default true
+       */
+      active: boolean;
       teamIds?: string[];
     };
     EmployeePage: {
@@ -100,13 +182,23 @@ export interface components {
     TeamInput: {
       name: string;
       code?: string;
-      memberIds?: string[];
     };
     Team: components['schemas']['TeamInput'] & {
       id: string;
     };
     TeamPage: {
       items: components['schemas']['Team'][];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    TeamMember: {
+      employeeId: string;
+      /** @description The employee's first and last name */
+      displayName?: string;
+    };
+    TeamMemberPage: {
+      items: components['schemas']['TeamMember'][];
       total: number;
       offset: number;
       limit: number;
@@ -262,6 +354,64 @@ export interface operations {
       };
     };
   };
+  activateEmployee: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Active */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deactivateEmployee: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Inactive */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   listTeams: {
     parameters: {
       query?: {
@@ -378,6 +528,96 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  listTeamMembers: {
+    parameters: {
+      query?: {
+        offset?: components['parameters']['offset'];
+        limit?: components['parameters']['limit'];
+      };
+      header?: never;
+      path: {
+        teamId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the team's members */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamMemberPage'];
+        };
+      };
+      /** @description No such team */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  addTeamMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          employeeId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Added (or already a member) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such team or employee */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  removeTeamMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed (or was no member) */
       204: {
         headers: {
           [name: string]: unknown;

@@ -31,6 +31,7 @@ export const SERVED_METHODS: readonly ServiceMethod[] = [
   'getGroup',
   'getGroups',
   'deleteGroup',
+  'patchGroup',
 ];
 
 /**

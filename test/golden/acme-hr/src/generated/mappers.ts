@@ -1,7 +1,7 @@
 // generated from connector.yaml by generator-scim-connector: do not edit, regenerating rewrites this file.
 // SCIM resources to and from the app's records, as connector.yaml maps them; typed by the app's OpenAPI document.
 import type { paths } from './app-api.js';
-import { asBoolean, asString, compact, element, field, memberIds } from './app-runtime.js';
+import { asString, compact, element, field } from 'scim-connector-sdk/app';
 import type { ConnectorGroup, ConnectorUser } from './schemas.js';
 
 /** The app's user record, as GET /employees/{employeeId} answers it. */
@@ -37,7 +37,6 @@ export function userToCreate(
       asString(user['userName']) ?? asString(field(element(user['emails'], 'type', 'work'), 'value')) ?? '',
     firstName: asString(field(user['name'], 'givenName')) ?? '',
     lastName: asString(field(user['name'], 'familyName')) ?? '',
-    active: asBoolean(user['active']) ?? true,
     employeeNumber: asString(
       field(user['urn:ietf:params:scim:schemas:extension:acme:2.0:Employee'], 'employeeNumber'),
     ),
@@ -57,13 +56,11 @@ export function userToUpdate(
       asString(user['userName']) ?? asString(field(element(user['emails'], 'type', 'work'), 'value')) ?? '',
     firstName: asString(field(user['name'], 'givenName')) ?? '',
     lastName: asString(field(user['name'], 'familyName')) ?? '',
-    active: asBoolean(user['active']) ?? true,
     employeeNumber: asString(
       field(user['urn:ietf:params:scim:schemas:extension:acme:2.0:Employee'], 'employeeNumber'),
     ),
-    costCenter: asString(
-      field(user['urn:ietf:params:scim:schemas:extension:acme:2.0:Employee'], 'costCenter'),
-    ),
+    costCenter:
+      asString(field(user['urn:ietf:params:scim:schemas:extension:acme:2.0:Employee'], 'costCenter')) ?? null,
     startDate: asString(field(user['urn:ietf:params:scim:schemas:extension:acme:2.0:Employee'], 'startDate')),
   };
 }
@@ -80,7 +77,6 @@ export function groupFromApp(app: AppGroup): ConnectorGroup {
     ],
     id: String(app.id),
     displayName: app.name,
-    members: (app.memberIds ?? []).map((value) => ({ value: String(value) })),
     'urn:ietf:params:scim:schemas:extension:acme_hr:2.0:Group': { teamCode: app.code },
   });
 }
@@ -92,7 +88,6 @@ export function groupToCreate(
   return {
     name: asString(group['displayName']) ?? '',
     code: asString(field(group['urn:ietf:params:scim:schemas:extension:acme_hr:2.0:Group'], 'teamCode')),
-    memberIds: memberIds(group['members']),
   };
 }
 
@@ -103,6 +98,5 @@ export function groupToUpdate(
   return {
     name: asString(group['displayName']) ?? '',
     code: asString(field(group['urn:ietf:params:scim:schemas:extension:acme_hr:2.0:Group'], 'teamCode')),
-    memberIds: memberIds(group['members']),
   };
 }

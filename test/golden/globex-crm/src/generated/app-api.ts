@@ -137,6 +137,48 @@ export interface paths {
     };
     get: operations['listGroups'];
     put?: never;
+    post: operations['createGroup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orgs/{orgId}/groups/{groupId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    get: operations['getGroup'];
+    /** Renames the group; answers 204 with no body */
+    put: operations['renameGroup'];
+    post?: never;
+    delete: operations['deleteGroup'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orgs/{orgId}/groups/{groupId}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    /** The group's contacts, page/size paged */
+    get: operations['listGroupMembers'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -219,6 +261,19 @@ export interface components {
       type: 'password';
       value: string;
       temporary?: boolean;
+    };
+    NewGroup: {
+      name: string;
+    };
+    Member: {
+      contactId: string;
+      login?: string;
+    };
+    MemberPage: {
+      content: components['schemas']['Member'][];
+      page: number;
+      size: number;
+      totalElements: number;
     };
   };
   responses: never;
@@ -548,6 +603,177 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['GroupPage'];
+        };
+      };
+    };
+  };
+  createGroup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewGroup'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Group'];
+        };
+      };
+      /** @description A group with this name exists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getGroup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The group */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Group'];
+        };
+      };
+      /** @description No such group */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  renameGroup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewGroup'];
+      };
+    };
+    responses: {
+      /** @description Renamed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such group */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deleteGroup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted, with its memberships */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such group */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listGroupMembers: {
+    parameters: {
+      query?: {
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The customer organisation (tenant) the connector provisions into */
+        orgId: string;
+        groupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the group's contacts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberPage'];
+        };
+      };
+      /** @description No such group */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };

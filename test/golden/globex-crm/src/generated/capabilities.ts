@@ -12,6 +12,7 @@ export const CAPABILITIES: Capability[] = [
   'REACTIVATE_USERS',
   'IMPORT_NEW_USERS',
   'IMPORT_PROFILE_UPDATES',
+  'GROUP_PUSH',
   'OPP_SCIM_INCREMENTAL_IMPORTS',
 ];
 
@@ -27,7 +28,11 @@ export const SERVED_METHODS: readonly ServiceMethod[] = [
   'updateUser',
   'getUser',
   'getUsers',
+  'createGroup',
+  'updateGroup',
+  'getGroup',
   'getGroups',
+  'deleteGroup',
 ];
 
 /**

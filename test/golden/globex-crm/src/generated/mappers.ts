@@ -12,7 +12,7 @@ import {
   fromEpoch,
   lookup,
   oneOf,
-} from './app-runtime.js';
+} from 'scim-connector-sdk/app';
 import type { ConnectorGroup, ConnectorUser } from './schemas.js';
 
 const ACTIVE_TO_APP = { true: 'ACTIVE', false: 'SUSPENDED' } as const;
@@ -82,15 +82,15 @@ export function userToUpdate(
       last: asString(field(user['name'], 'familyName')) ?? '',
     },
     email: asString(field(element(user['emails'], 'primary', true), 'value')),
-    phone: asString(field(element(user['phoneNumbers'], 'type', 'mobile'), 'value')),
+    phone: asString(field(element(user['phoneNumbers'], 'type', 'mobile'), 'value')) ?? null,
     status: lookup(ACTIVE_TO_APP, asBoolean(user['active'])),
     region: asString(field(user['urn:ietf:params:scim:schemas:extension:globex_crm:2.0:User'], 'region')),
     salesQuota: asNumber(
       field(user['urn:ietf:params:scim:schemas:extension:globex_crm:2.0:User'], 'salesQuota'),
     ),
-    territories: asStrings(
-      field(user['urn:ietf:params:scim:schemas:extension:globex_crm:2.0:User'], 'territories'),
-    ),
+    territories:
+      asStrings(field(user['urn:ietf:params:scim:schemas:extension:globex_crm:2.0:User'], 'territories')) ??
+      [],
   };
 }
 
@@ -103,9 +103,9 @@ export function userToPassword(
   return { type: 'password', value: asString(user['password']) ?? '', temporary: false };
 }
 
-/** The app's group record, as GET /orgs/{orgId}/groups answers it. */
+/** The app's group record, as GET /orgs/{orgId}/groups/{groupId} answers it. */
 export type AppGroup =
-  paths['/orgs/{orgId}/groups']['get']['responses'][200]['content']['application/json']['content'][number];
+  paths['/orgs/{orgId}/groups/{groupId}']['get']['responses'][200]['content']['application/json'];
 
 /** The SCIM group of an app record. */
 export function groupFromApp(app: AppGroup): ConnectorGroup {
@@ -114,4 +114,18 @@ export function groupFromApp(app: AppGroup): ConnectorGroup {
     id: String(app.id),
     displayName: app.name,
   });
+}
+
+/** The body of POST /orgs/{orgId}/groups for a SCIM group. */
+export function groupToCreate(
+  group: ConnectorGroup,
+): NonNullable<paths['/orgs/{orgId}/groups']['post']['requestBody']>['content']['application/json'] {
+  return { name: asString(group['displayName']) ?? '' };
+}
+
+/** The body of PUT /orgs/{orgId}/groups/{groupId} for a SCIM group. */
+export function groupToUpdate(
+  group: ConnectorGroup,
+): NonNullable<paths['/orgs/{orgId}/groups/{groupId}']['put']['requestBody']>['content']['application/json'] {
+  return { name: asString(group['displayName']) ?? '' };
 }

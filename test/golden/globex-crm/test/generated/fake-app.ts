@@ -44,6 +44,40 @@ interface FakeResource {
   password?: { path: string; method: string; status: number };
   /** A record field the app keeps unique, answering 409 to a duplicate. */
   unique?: string;
+  /** Dedicated activate and deactivate calls: they set `field` to `on` or `off` (new records start `on`). */
+  status?: {
+    field: string;
+    on: unknown;
+    off: unknown;
+    activate?: { path: string; method: string; status: number };
+    deactivate?: { path: string; method: string; status: number };
+  };
+  /** Groups: their members, listed, added and removed through calls of their own. */
+  members?: FakeMembers;
+}
+
+/** Type of a list answer: where items, total and next token go, and how it pages. */
+type FakeList = NonNullable<FakeResource['list']>;
+
+/** A membership call: its path, how many of its last path parameters are ids (own first), and where a missing id is in the body. */
+interface FakeMembershipCall {
+  path: string;
+  method: string;
+  status: number;
+  /** Whose operation it is: the group's (`/groups/{id}/members`) or the user's (`/users/{id}/groups/{groupId}`). */
+  own: 'group' | 'user';
+  ids: number;
+  /** The body field holding the other resource's id, when the path holds only the own one. */
+  bodyField?: string;
+}
+
+interface FakeMembers {
+  list: { path: string; items: string; total: FakeList['total']; paging: FakeList['paging'] };
+  /** The listed item's fields: the member's id, and its display name taken from the user record's `displayFrom`. */
+  value: string;
+  display?: { field: string; from: string };
+  add: FakeMembershipCall;
+  remove: FakeMembershipCall;
 }
 
 /** Sets the creation and change stamps of a written record (keeping the creation time of an update). */
@@ -71,6 +105,32 @@ function filtered(
   return matched;
 }
 
+/** One page of `matched` as a list call with this paging asks for it: the body and its headers. */
+function pageAnswer(
+  matched: AppRecord[],
+  list: Pick<FakeList, 'items' | 'total' | 'paging'>,
+  query: URLSearchParams,
+): { body: unknown; headers: Record<string, string> } {
+  const { paging } = list;
+  const size = paging.size === undefined ? matched.length : Number(query.get(paging.size) ?? 50);
+  const startValue = paging.start === undefined ? undefined : Number(query.get(paging.start) ?? 0);
+  const start =
+    paging.style === 'page'
+      ? ((startValue ?? paging.firstPage) - paging.firstPage) * size
+      : paging.style === 'cursor'
+        ? Number(query.get(paging.cursor ?? 'cursor') ?? 0)
+        : (startValue ?? 0);
+  const items = paging.style === 'none' ? matched : matched.slice(start, start + size);
+  const next = start + items.length < matched.length ? String(start + items.length) : undefined;
+  const headers: Record<string, string> =
+    list.total.kind === 'header' ? { [list.total.header]: String(matched.length) } : {};
+  if (list.items === '.') return { body: items, headers };
+  const body: AppRecord = { [list.items]: items };
+  if (list.total.kind === 'field') body[list.total.field] = matched.length;
+  if (paging.next !== undefined && paging.next !== 'link' && next !== undefined) body[paging.next] = next;
+  return { body, headers };
+}
+
 const RESOURCES: Record<string, FakeResource> = {
   users: {
     collection: '/orgs/{orgId}/contacts',
@@ -96,14 +156,43 @@ const RESOURCES: Record<string, FakeResource> = {
   },
   groups: {
     collection: '/orgs/{orgId}/groups',
-    item: null,
+    item: '/orgs/{orgId}/groups/{groupId}',
     stamps: {},
+    create: { method: 'POST', status: 201, answer: 'record' },
+    unique: 'name',
+    get: { method: 'GET' },
+    update: { method: 'PUT', status: 204, answer: 'none', merge: false },
+    delete: { method: 'DELETE', status: 204 },
     list: {
       method: 'GET',
       items: 'content',
       total: { kind: 'field', field: 'totalElements' },
       paging: { style: 'page', firstPage: 1, max: 100, start: 'page', size: 'size' },
       filters: {},
+    },
+    members: {
+      list: {
+        path: '/orgs/{orgId}/groups/{groupId}/members',
+        items: 'content',
+        total: { kind: 'field', field: 'totalElements' },
+        paging: { style: 'page', firstPage: 1, max: 100, start: 'page', size: 'size' },
+      },
+      value: 'contactId',
+      display: { field: 'login', from: 'login' },
+      add: {
+        path: '/orgs/{orgId}/contacts/{contactId}/groups/{groupId}',
+        method: 'PUT',
+        status: 204,
+        own: 'user',
+        ids: 2,
+      },
+      remove: {
+        path: '/orgs/{orgId}/contacts/{contactId}/groups/{groupId}',
+        method: 'DELETE',
+        status: 204,
+        own: 'user',
+        ids: 2,
+      },
     },
   },
 };
@@ -184,6 +273,53 @@ export async function startFakeApp(): Promise<FakeApp> {
   const records: Record<string, Map<string, AppRecord>> = {};
   for (const name of Object.keys(RESOURCES)) records[name] = new Map();
   const tokens = new Set<string>();
+  /** Group id → its members' user ids, in the order they were added. */
+  const members = new Map<string, string[]>();
+
+  /** Answers a membership call (and says so), or leaves the request to the other routes. */
+  async function membership(
+    spec: FakeMembers,
+    path: string,
+    method: string,
+    url: URL,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<boolean> {
+    const users = records['users'] ?? new Map<string, AppRecord>();
+    const groups = records['groups'] ?? new Map<string, AppRecord>();
+    const listed = method === 'GET' ? pattern(spec.list.path).exec(path) : null;
+    if (listed !== null) {
+      const group = decodeURIComponent(listed[listed.length - 1]!);
+      if (!groups.has(group)) {
+        send(response, 404, { message: `no group ${group}` });
+        return true;
+      }
+      const { display } = spec;
+      const items = (members.get(group) ?? []).map((user) => ({
+        [spec.value]: user,
+        ...(display === undefined ? {} : { [display.field]: field(users.get(user), display.from) }),
+      }));
+      const { body, headers } = pageAnswer(items, spec.list, url.searchParams);
+      send(response, 200, body, headers);
+      return true;
+    }
+    for (const call of [spec.add, spec.remove]) {
+      const matched = method === call.method ? pattern(call.path).exec(path) : null;
+      if (matched === null) continue;
+      const ids = matched.slice(-call.ids).map((id) => decodeURIComponent(id));
+      if (call.bodyField !== undefined) ids.push(String(field(await readBody(request), call.bodyField)));
+      const [group, user] = call.own === 'group' ? ids : [ids[1], ids[0]];
+      if (group === undefined || user === undefined || !groups.has(group) || !users.has(user)) {
+        send(response, 404, { message: `no group ${group} or user ${user}` });
+        return true;
+      }
+      const current = (members.get(group) ?? []).filter((id) => id !== user);
+      members.set(group, call === spec.add ? [...current, user] : current);
+      send(response, call.status);
+      return true;
+    }
+    return false;
+  }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://fake');
@@ -210,6 +346,21 @@ export async function startFakeApp(): Promise<FakeApp> {
       if (resource.count !== undefined && pattern(resource.count.path).test(path) && method === 'GET') {
         const count = filtered([...store.values()], resource.count.filters, url.searchParams).length;
         return send(response, 200, resource.count.field === null ? count : { [resource.count.field]: count });
+      }
+      if (
+        resource.members !== undefined &&
+        (await membership(resource.members, path, method, url, request, response))
+      )
+        return;
+      const { status } = resource;
+      for (const change of ['activate', 'deactivate'] as const) {
+        const call = status?.[change];
+        const matched = call !== undefined && method === call.method ? pattern(call.path).exec(path) : null;
+        if (status === undefined || call === undefined || matched === null) continue;
+        const record = store.get(decodeURIComponent(matched[matched.length - 1]!));
+        if (record === undefined) return send(response, 404, { message: `no ${name}` });
+        record[status.field] = change === 'activate' ? status.on : status.off;
+        return send(response, call.status);
       }
       const credential = resource.password === undefined ? null : pattern(resource.password.path).exec(path);
       if (credential !== null && resource.password !== undefined && method === resource.password.method) {
@@ -242,6 +393,12 @@ export async function startFakeApp(): Promise<FakeApp> {
         }
         if (method === resource.delete?.method && resource.delete !== undefined) {
           store.delete(id);
+          members.delete(id);
+          for (const [group, ids] of members)
+            members.set(
+              group,
+              ids.filter((m) => m !== id),
+            );
           return send(response, resource.delete.status);
         }
       }
@@ -255,37 +412,19 @@ export async function startFakeApp(): Promise<FakeApp> {
         ) {
           return send(response, 409, { message: `a ${name} with this ${unique} exists` });
         }
-        const record = { ...body, id: randomUUID() };
+        const id = randomUUID();
+        const record: AppRecord = { ...body, id };
+        if (resource.status !== undefined) record[resource.status.field] ??= resource.status.on;
         stamp(record, resource, undefined);
-        store.set(record.id, record);
-        const location = `${url.origin}${url.pathname}/${record.id}`;
+        store.set(id, record);
+        const location = `${url.origin}${url.pathname}/${id}`;
         return resource.create.answer === 'record'
           ? send(response, resource.create.status, record, { location })
           : send(response, resource.create.status, undefined, { location });
       }
       if (method === resource.list?.method && resource.list !== undefined) {
-        const { list } = resource;
-        const matched = filtered([...store.values()], list.filters, url.searchParams);
-        const { paging } = list;
-        const size =
-          paging.size === undefined ? matched.length : Number(url.searchParams.get(paging.size) ?? 50);
-        const startValue =
-          paging.start === undefined ? undefined : Number(url.searchParams.get(paging.start) ?? 0);
-        const start =
-          paging.style === 'page'
-            ? ((startValue ?? paging.firstPage) - paging.firstPage) * size
-            : paging.style === 'cursor'
-              ? Number(url.searchParams.get(paging.cursor ?? 'cursor') ?? 0)
-              : (startValue ?? 0);
-        const items = paging.style === 'none' ? matched : matched.slice(start, start + size);
-        const next = start + items.length < matched.length ? String(start + items.length) : undefined;
-        const headers: Record<string, string> =
-          list.total.kind === 'header' ? { [list.total.header]: String(matched.length) } : {};
-        if (list.items === '.') return send(response, 200, items, headers);
-        const body: AppRecord = { [list.items]: items };
-        if (list.total.kind === 'field') body[list.total.field] = matched.length;
-        if (paging.next !== undefined && paging.next !== 'link' && next !== undefined)
-          body[paging.next] = next;
+        const matched = filtered([...store.values()], resource.list.filters, url.searchParams);
+        const { body, headers } = pageAnswer(matched, resource.list, url.searchParams);
         return send(response, 200, body, headers);
       }
     }
