@@ -61,10 +61,6 @@ export class ImportCursors {
     await Promise.all(all.map(close));
   }
 
-  get size(): number {
-    return this.#cursors.size;
-  }
-
   private sweep(now: number): void {
     for (const [key, cursor] of this.#cursors) if (cursor.expires <= now) this.drop(key);
   }
