@@ -36,9 +36,28 @@ function inside(root: string, outDir: string): string | undefined {
 }
 
 /**
+ * Registry versions, when a project outside the repository already depends on the SDK by version:
+ * its owner chose `--packages registry` once, and a regeneration without the flag must not switch
+ * it to vendored tarballs behind their back.
+ */
+async function registryChosenBefore(outDir: string): Promise<boolean> {
+  const path = join(outDir, 'package.json');
+  if (!existsSync(path)) return false;
+  let json: { dependencies?: Record<string, unknown> };
+  try {
+    json = JSON.parse(await readFile(path, 'utf8')) as { dependencies?: Record<string, unknown> };
+  } catch {
+    return false; // An unreadable package.json is the merge's to report, not the package choice's.
+  }
+  const sdk = json.dependencies?.['scim-connector-sdk'];
+  return typeof sdk === 'string' && !sdk.startsWith('file:');
+}
+
+/**
  * `kind` as asked, or by default: `workspace` inside the generator's repository (the root
- * package.json's `workspaces` name it: npm links the packages), `vendor` elsewhere, `registry` when
- * the generator has no sdk/ and tester/ beside it (installed from the registry).
+ * package.json's `workspaces` name it: npm links the packages), `registry` for a project outside it
+ * that already depends on registry versions, `vendor` elsewhere, `registry` when the generator has
+ * no sdk/ and tester/ beside it (installed from the registry).
  */
 export async function resolvePackages(
   root: string,
@@ -48,7 +67,15 @@ export async function resolvePackages(
   const hasSources =
     existsSync(join(root, 'sdk', 'package.json')) && existsSync(join(root, 'tester', 'package.json'));
   const under = inside(root, outDir);
-  const chosen = kind ?? (!hasSources ? 'registry' : under !== undefined ? 'workspace' : 'vendor');
+  const chosen =
+    kind ??
+    (!hasSources
+      ? 'registry'
+      : under !== undefined
+        ? 'workspace'
+        : (await registryChosenBefore(outDir))
+          ? 'registry'
+          : 'vendor');
   if (chosen !== 'registry' && !hasSources) {
     throw new Error(
       `--packages ${chosen} needs the generator's sdk/ and tester/ folders, not found in ${root}`,

@@ -1,6 +1,7 @@
 // resolvePackages: workspace inside the repository, vendored tarballs outside, registry on request; packing is reproducible.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -28,6 +29,20 @@ describe('resolvePackages', function () {
   it('selects registry versions when asked', async () => {
     const resolved = await resolvePackages(GENERATOR_ROOT, join(tmpdir(), 'x'), 'registry');
     assert.deepEqual(resolved.source, { kind: 'registry', sdkVersion: '^0.1.0', testerVersion: '^0.1.0' });
+  });
+
+  it('keeps registry versions for a project outside the repository that already uses them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sc-registry-'));
+    try {
+      await writeFile(
+        join(dir, 'package.json'),
+        JSON.stringify({ dependencies: { 'scim-connector-sdk': '^0.1.0' } }),
+      );
+      const resolved = await resolvePackages(GENERATOR_ROOT, dir);
+      assert.deepEqual(resolved.source, { kind: 'registry', sdkVersion: '^0.1.0', testerVersion: '^0.1.0' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('vendors both packages outside the repository, the same bytes every time', async () => {
