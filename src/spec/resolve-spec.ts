@@ -13,6 +13,7 @@ import type {
 } from './connector-spec.js';
 import { apiOperations } from './openapi-model.js';
 import { resolveResourceMapping } from './resolve-mapping.js';
+import { resolveSqlMapping } from './resolve-sql.js';
 import { parseSetting } from './setting.js';
 import {
   backendKind,
@@ -99,10 +100,19 @@ function appAuth(auth: Data): AppAuthSpec {
   }
 }
 
-function backend(data: Data, base: string, openapi: unknown): BackendSpec {
+function backend(data: Data, base: string, openapi: unknown, schemas: ConnectorSpec['schemas']): BackendSpec {
   const kind = backendKind(data);
-  if (kind !== 'openapi') return { kind: kind === 'store' ? 'store' : 'none' };
   const section = child(data, 'backend');
+  if (kind === 'sql') {
+    const spec: BackendSpec = {
+      kind: 'sql',
+      ddl: resolve(base, String(section['ddl'])),
+      mapping: resolveSqlMapping(section, schemas),
+    };
+    if (typeof section['url'] === 'string') spec.url = setting(section, 'url');
+    return spec;
+  }
+  if (kind !== 'openapi') return { kind: kind === 'store' ? 'store' : 'none' };
   const parameters = child(section, 'parameters');
   const operations = apiOperations(openapi);
   const spec: BackendSpec = {
@@ -162,13 +172,14 @@ export function resolveSpec(data: Data, file: string, openapi?: unknown): Connec
       .map((version) => ({ version, basePath: stringAt(basePaths, version) ?? DEFAULT_BASE_PATHS[version] })),
     okta,
     schemas: {},
-    backend: backend(data, base, openapi),
+    backend: { kind: 'none' },
     server: server(data),
   };
   const user = extension(schemas['user'], okta.appName, 'User');
   const group = extension(schemas['group'], okta.appName, 'Group');
   if (user) spec.schemas.user = user;
   if (group) spec.schemas.group = group;
+  spec.backend = backend(data, base, openapi, spec.schemas);
   const seed = child(data, 'seed');
   if (isRecord(data['seed'])) {
     spec.seed = {};

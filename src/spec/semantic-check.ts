@@ -149,13 +149,14 @@ const AUTH_KEYS: Readonly<Record<string, readonly string[]>> = {
   apiKey: ['header', 'value'],
   oauth2: ['tokenUrl', 'clientId', 'clientSecret', 'scope'],
 };
-const SETTING_KEYS = ['baseUrl', 'username', 'tokenUrl', 'clientId'];
+const SETTING_KEYS = ['baseUrl', 'url', 'username', 'tokenUrl', 'clientId'];
 
 function checkBackend(source: YamlSource, data: unknown): SpecProblem[] {
   const found: SpecProblem[] = [];
   const backend = isRecord(data) ? data['backend'] : undefined;
   const kind = backendKind(data);
-  if (isRecord(backend) && kind !== 'openapi') {
+  // The sql backend's keys are all its schema's: an unknown one is reported there.
+  if (isRecord(backend) && kind !== 'openapi' && kind !== 'sql') {
     for (const key of ['document', 'baseUrl', 'auth', 'parameters', 'timeoutMs', 'users', 'groups']) {
       if (backend[key] !== undefined) {
         found.push(
