@@ -43,6 +43,8 @@ export interface AppSettingModel {
 /** Files of the project the spec names, relative to the project root. */
 export interface ProjectPaths {
   openapi?: string;
+  /** The sql backend's DDL file. */
+  ddl?: string;
   seedUsers?: string;
   seedGroups?: string;
 }

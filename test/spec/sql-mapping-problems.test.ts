@@ -139,8 +139,8 @@ const cases: [string, { spec?: [string, string][]; ddl?: [string, string][]; wan
         ['member: account_id }', 'member: acount_id }'],
       ],
       want: [
-        `${SPEC}:43:87: backend.users.children.emails.columns.kind: "emails" has no sub-attribute "kind"; its sub-attributes: value, display, type, primary`,
-        `${SPEC}:51:62: backend.membership.member: table team_members has no column "acount_id"; did you mean "account_id"?`,
+        `${SPEC}:46:36: backend.users.children.emails.columns.kind: "emails" has no sub-attribute "kind"; its sub-attributes: value, display, type, primary`,
+        `${SPEC}:54:62: backend.membership.member: table team_members has no column "acount_id"; did you mean "account_id"?`,
       ],
     },
   ],
