@@ -108,6 +108,9 @@ export async function openDatabase(config: ConnectorConfig): Promise<Kysely<SqlD
   if (config.app.databaseUrl !== '') {
     // allowExitOnIdle: idle connections do not keep a finished process (a test run, a one-off) alive.
     const pool = new pg.Pool({ connectionString: config.app.databaseUrl, allowExitOnIdle: true });
+    // An idle connection the server drops (a restart, a failover) is discarded by the pool, which opens a
+    // new one for the next query; unhandled, its error would end the process.
+    pool.on('error', () => undefined);
     return new Kysely<SqlDatabase>({ dialect: new PostgresDialect({ pool }) });
   }
   const embedded = new PGlite();
