@@ -92,8 +92,8 @@ export class SqlStore implements ScimService {
     try {
       rows = await db.selectFrom(table.table).selectAll().where(sql.ref(table.key), '=', id).execute();
     } catch (error) {
-      // An id the key column's type cannot hold (not a UUID) names no resource.
-      if (sqlState(error) === '22P02') return undefined;
+      // An id the key column's type cannot hold (not a UUID, a NUL) names no resource.
+      if (isDataException(error)) return undefined;
       throw error;
     }
     const [resource] = await resourcesOf(db, this.mapping, kind, rows);
@@ -313,7 +313,7 @@ export class SqlStore implements ScimService {
           .executeTakeFirst();
         return Number(result.numDeletedRows);
       })
-      .catch((error: unknown) => (sqlState(error) === '22P02' ? 0 : translate(error)));
+      .catch((error: unknown) => (isDataException(error) ? 0 : translate(error)));
     if (deleted === 0) throw new NotFoundError(kind, id);
   }
 
@@ -355,6 +355,11 @@ export class SqlStore implements ScimService {
   patchGroup(id: string, operations: PatchOperation[], ctx: RequestContext): Promise<ScimGroup> {
     return this.patch('Group', id, operations, ctx);
   }
+}
+
+/** SQLSTATE class 22: a value the column's type or the encoding cannot hold. */
+function isDataException(error: unknown): boolean {
+  return sqlState(error)?.startsWith('22') === true;
 }
 
 /** Database refusals as SCIM errors: a taken unique value 409, a value the columns cannot hold 400. */
