@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian server packages the tests start (throwaway instances on 127.0.0.1); apt only when a binary is missing.
+# Installs the Debian server packages the tests start (throwaway PostgreSQL and slapd on 127.0.0.1); apt only when a binary is missing.
 set -euo pipefail
 
-# One package per line: "package:binary that proves it is installed".
+# One package per line: "package:binary that proves it is installed" (a glob where the path holds a version).
 PACKAGES=(
+  postgresql:/usr/lib/postgresql/*/bin/initdb
   slapd:/usr/sbin/slapd
   ldap-utils:/usr/bin/ldapsearch
 )
@@ -12,7 +13,7 @@ missing=()
 for entry in "${PACKAGES[@]}"; do
   package=${entry%%:*}
   binary=${entry#*:}
-  [[ -x $binary ]] || missing+=("$package")
+  compgen -G "$binary" >/dev/null || missing+=("$package")
 done
 
 if ((${#missing[@]} == 0)); then
@@ -24,5 +25,5 @@ sudo=()
 ((EUID == 0)) || sudo=(sudo)
 echo "install-servers: installing ${missing[*]}"
 "${sudo[@]}" apt-get update -qq
-# slapd's postinst asks for a domain and may start a system slapd on port 389: the tests never use it.
+# slapd's postinst may start a system slapd on port 389 and postgresql's a cluster on 5432: the tests start their own.
 DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

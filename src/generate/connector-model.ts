@@ -45,6 +45,8 @@ export interface ProjectPaths {
   openapi?: string;
   /** The directory schema file the ldap backend's mappings are checked against. */
   directorySchema?: string;
+  /** The sql backend's DDL file. */
+  ddl?: string;
   seedUsers?: string;
   seedGroups?: string;
 }

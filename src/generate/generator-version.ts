@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 interface GeneratorPackage {
   name: string;
   version: string;
+  dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 }
 
@@ -12,9 +13,9 @@ export const GENERATOR_PACKAGE: GeneratorPackage = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
 ) as GeneratorPackage;
 
-/** The generator's range for a dev tool it also gives emitted projects. */
+/** The generator's range for a package it also gives emitted projects (a dev tool, or PGlite which it runs itself). */
 export function toolRange(name: string): string {
-  const range = GENERATOR_PACKAGE.devDependencies[name];
-  if (range === undefined) throw new Error(`generator package.json has no devDependency ${name}`);
+  const range = GENERATOR_PACKAGE.devDependencies[name] ?? GENERATOR_PACKAGE.dependencies[name];
+  if (range === undefined) throw new Error(`generator package.json has no dependency ${name}`);
   return range;
 }

@@ -92,6 +92,11 @@ function ldapSettings(backend: LdapBackendSpec): AppSettingModel[] {
 /** The app settings of the openapi backend: the base URL and the auth scheme's values. */
 function appSettings(spec: ConnectorSpec): AppSettingModel[] {
   if (spec.backend.kind === 'ldap') return ldapSettings(spec.backend);
+  if (spec.backend.kind === 'sql') {
+    const url = spec.backend.url ?? { literal: '' };
+    const meaning = 'PostgreSQL connection URL (empty: the embedded PGlite database, made from the DDL)';
+    return [{ key: 'databaseUrl', setting: url, secret: true, meaning }];
+  }
   if (spec.backend.kind !== 'openapi') return [];
   const settings: AppSettingModel[] = [
     { key: 'baseUrl', setting: spec.backend.baseUrl, secret: false, meaning: "the app API's base URL" },
@@ -212,7 +217,8 @@ export function planConnector(
   openapi?: OpenApiCode,
 ): ConnectorModel {
   const methodNames = plannedMethods(spec);
-  const stub = spec.backend.kind !== 'store';
+  // The store and sql backends serve every method through the SDK: no stubs.
+  const stub = spec.backend.kind !== 'store' && spec.backend.kind !== 'sql';
   const app = appSettings(spec);
   const bodies = spec.backend.kind === 'ldap' ? ldapBodies(spec.backend, methodNames) : openapi?.bodies;
   const methods = methodNames.map((name) => methodModel(name, stub, bodies?.get(name)));

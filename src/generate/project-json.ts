@@ -42,14 +42,22 @@ export function packageJson(model: ConnectorModel, source: PackageSource): Recor
       test: 'mocha',
       typecheck: 'tsc -p tsconfig.json',
     },
-    // The typed client of a mapped app API (openapi backend).
+    // The typed client of a mapped app API (openapi backend); the sql backend's query builder and drivers.
     dependencies: {
+      ...(model.backend === 'sql'
+        ? {
+            '@electric-sql/pglite': toolRange('@electric-sql/pglite'),
+            kysely: toolRange('kysely'),
+            pg: toolRange('pg'),
+          }
+        : {}),
       ...(model.openapi === undefined ? {} : { 'openapi-fetch': toolRange('openapi-fetch') }),
       [SDK]: ours.sdk,
     },
     devDependencies: {
       '@types/mocha': toolRange('@types/mocha'),
       '@types/node': toolRange('@types/node'),
+      ...(model.backend === 'sql' ? { '@types/pg': toolRange('@types/pg') } : {}),
       mocha: toolRange('mocha'),
       [TESTER]: ours.tester,
       tsx: toolRange('tsx'),

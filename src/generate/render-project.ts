@@ -371,7 +371,8 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
   const store = model.backend === 'store';
   // One line, and nothing that ends a comment: it goes into a JSDoc block and a systemd Description=.
   const description = spec.description.replace(/\s+/g, ' ').trim().replace(/\*\//g, '* /');
-  const base = { name: spec.name, description, header: GENERATED_HEADER, store };
+  const sql = spec.backend.kind === 'sql';
+  const base = { name: spec.name, description, header: GENERATED_HEADER, store, sql };
   const imports = connectorImports(model);
   const mapped = await mappedFiles(model, base);
   const okta: Record<string, string> = {
@@ -381,7 +382,7 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
   if (spec.schemas.user !== undefined) okta['userExtensionUrn'] = spec.schemas.user.urn;
   if (spec.schemas.group !== undefined) okta['groupExtensionUrn'] = spec.schemas.group.urn;
   const oktaUserUrn11 = `urn:okta:${spec.okta.appName}:1.0:user:${spec.okta.userSchemaName}`;
-  const runtimeFiles = [model.paths.seedUsers, model.paths.seedGroups].filter(
+  const runtimeFiles = [model.paths.ddl, model.paths.seedUsers, model.paths.seedGroups].filter(
     (p): p is string => p !== undefined,
   );
 
@@ -492,6 +493,17 @@ export async function renderProject(model: ConnectorModel): Promise<RenderedFile
       text: await renderTemplate('src/generated/store.ts.hbs', {
         ...base,
         seedFiles: JSON.stringify(seedFiles),
+      }),
+    });
+  }
+  if (spec.backend.kind === 'sql') {
+    files.push({
+      path: 'src/generated/database.ts',
+      zone: 'generated',
+      text: await renderTemplate('src/generated/database.ts.hbs', {
+        ...base,
+        mapping: JSON.stringify(spec.backend.mapping),
+        ddlFile: model.paths.ddl ?? 'schema.sql',
       }),
     });
   }

@@ -1,4 +1,4 @@
-// Places the files connector.yaml names (OpenAPI document, directory schema, seed files) in the project and rewrites their paths in its copy.
+// Places the files connector.yaml names (OpenAPI document, directory schema, DDL, seed files) in the project and rewrites their paths in its copy.
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { isScalar, parseDocument, visit, type Scalar } from 'yaml';
@@ -87,6 +87,7 @@ export async function placeSpecFiles(
   if (spec.backend.kind === 'ldap' && !/^ldaps?:\/\//i.test(spec.backend.schema)) {
     paths.directorySchema = await place(spec.backend.schema, basename(spec.backend.schema));
   }
+  if (spec.backend.kind === 'sql') paths.ddl = await place(spec.backend.ddl, basename(spec.backend.ddl));
   if (spec.seed?.users !== undefined)
     paths.seedUsers = await place(spec.seed.users, `data/${basename(spec.seed.users)}`);
   if (spec.seed?.groups !== undefined) {

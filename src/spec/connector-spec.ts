@@ -1,5 +1,6 @@
 // The resolved connector.yaml: every default filled in, every path absolute; what the loader hands the planner.
 import type { Capability } from 'scim-connector-sdk';
+import type { SqlMapping } from 'scim-connector-sdk/sql';
 
 /** A SCIM protocol version a connector serves. */
 export type ScimVersion = '2.0' | '1.1';
@@ -244,7 +245,16 @@ export type BackendSpec =
       groups?: ResourceMappingSpec;
     }
   /** An LDAP directory. */
-  | LdapBackendSpec;
+  | LdapBackendSpec
+  /** The app's database tables, checked against its DDL file. */
+  | {
+      kind: 'sql';
+      /** Absolute path of the DDL file (YAML: relative to the spec file). */
+      ddl: string;
+      /** The PostgreSQL URL setting; unset or empty at run time means the embedded PGlite database. */
+      url?: Setting;
+      mapping: SqlMapping;
+    };
 
 /** Server defaults; the matching environment variables win at run time. */
 export interface ServerSpec {

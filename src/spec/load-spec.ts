@@ -1,6 +1,7 @@
 // Reads connector.yaml into a resolved ConnectorSpec, or every problem found in it (and in the files it names).
 import { resolve } from 'node:path';
 import type { ConnectorSpec } from './connector-spec.js';
+import { ddlModel } from './ddl-model.js';
 import { parseDirectorySchema } from './directory-schema.js';
 import { checkLdap } from './ldap-check.js';
 import { checkMappings } from './mapping-check.js';
@@ -10,6 +11,7 @@ import { readSubschema } from './read-subschema.js';
 import { resolveSpec } from './resolve-spec.js';
 import { checkAgainstSchema, describePath } from './schema-check.js';
 import { checkSemantics } from './semantic-check.js';
+import { checkSqlMapping } from './sql-check.js';
 import { problems } from './spec-codes.js';
 import { backendKind, child, isRecord } from './spec-data.js';
 import type { SpecProblem } from './spec-problem.js';
@@ -37,7 +39,7 @@ async function checkNamedFile(
   path: DataPath,
   relative: string,
   read: ReadSpecFile,
-  kind: 'seed' | 'openapi',
+  kind: 'seed' | 'openapi' | 'ddl',
 ): Promise<NamedFileCheck> {
   const absolute = resolve(source.file, '..', relative);
   const got = await read(absolute);
@@ -45,10 +47,13 @@ async function checkNamedFile(
     const text =
       kind === 'openapi'
         ? problems.openapiMissing(absolute)
-        : problems.seedMissing(describePath(path), absolute);
+        : kind === 'ddl'
+          ? problems.ddlMissing(absolute)
+          : problems.seedMissing(describePath(path), absolute);
     return { problems: [source.problem(text, path)] };
   }
   if ('error' in got) return { problems: [source.problem(problems.unreadable(absolute, got.error), path)] };
+  if (kind === 'ddl') return checkDdl(source, got.text, absolute);
   if (kind === 'openapi') {
     const found = checkOpenApiText(got.text, absolute);
     if (found.length > 0) return { problems: found };
@@ -57,6 +62,22 @@ async function checkNamedFile(
   }
   const parsed = parseYamlSource(got.text, absolute);
   return { problems: 'problems' in parsed ? parsed.problems : [] };
+}
+
+/** 1-based line and column of the 1-based character `position` of `text`. */
+function lineColumn(text: string, position: number): { line: number; column: number } {
+  const before = text.slice(0, position - 1).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/** The DDL loaded into an embedded PostgreSQL: its own error located in it, else the mapping's mistakes. */
+async function checkDdl(source: YamlSource, text: string, file: string): Promise<NamedFileCheck> {
+  const model = await ddlModel(text);
+  if (!model.ok) {
+    const at = model.position === undefined ? { line: 1, column: 1 } : lineColumn(text, model.position);
+    return { problems: [{ file, ...at, ...problems.ddlInvalid(model.message) }] };
+  }
+  return { problems: checkSqlMapping(source, source.doc.toJS(), model.tables) };
 }
 
 async function checkNamedFiles(
@@ -78,6 +99,10 @@ async function checkNamedFiles(
   const schema = child(data, 'backend')['schema'];
   if (backendKind(data) === 'ldap' && typeof schema === 'string' && schema !== '') {
     checks.push(checkDirectory(source, data, schema, read));
+  }
+  const ddl = child(data, 'backend')['ddl'];
+  if (backendKind(data) === 'sql' && typeof ddl === 'string' && ddl !== '') {
+    checks.push(checkNamedFile(source, ['backend', 'ddl'], ddl, read, 'ddl'));
   }
   const done = await Promise.all(checks);
   const found = done.flatMap((c) => c.problems);

@@ -14,6 +14,7 @@ import type {
 import { apiOperations } from './openapi-model.js';
 import { resolveLdapBackend } from './resolve-ldap.js';
 import { resolveResourceMapping } from './resolve-mapping.js';
+import { resolveSqlMapping } from './resolve-sql.js';
 import { parseSetting } from './setting.js';
 import {
   backendKind,
@@ -100,16 +101,26 @@ function appAuth(auth: Data): AppAuthSpec {
   }
 }
 
-function backend(
-  data: Data,
-  base: string,
-  openapi: unknown,
-  urns: { user?: string; group?: string },
-): BackendSpec {
+function backend(data: Data, base: string, openapi: unknown, schemas: ConnectorSpec['schemas']): BackendSpec {
   const kind = backendKind(data);
-  if (kind === 'ldap') return resolveLdapBackend(data, base, setting, urns);
-  if (kind !== 'openapi') return { kind: kind === 'store' ? 'store' : 'none' };
+  if (kind === 'ldap') {
+    const urns = {
+      ...(schemas.user ? { user: schemas.user.urn } : {}),
+      ...(schemas.group ? { group: schemas.group.urn } : {}),
+    };
+    return resolveLdapBackend(data, base, setting, urns);
+  }
   const section = child(data, 'backend');
+  if (kind === 'sql') {
+    const spec: BackendSpec = {
+      kind: 'sql',
+      ddl: resolve(base, String(section['ddl'])),
+      mapping: resolveSqlMapping(section, schemas),
+    };
+    if (typeof section['url'] === 'string') spec.url = setting(section, 'url');
+    return spec;
+  }
+  if (kind !== 'openapi') return { kind: kind === 'store' ? 'store' : 'none' };
   const parameters = child(section, 'parameters');
   const operations = apiOperations(openapi);
   const spec: BackendSpec = {
@@ -160,7 +171,6 @@ export function resolveSpec(data: Data, file: string, openapi?: unknown): Connec
   const schemas = child(data, 'schemas');
   const user = extension(schemas['user'], okta.appName, 'User');
   const group = extension(schemas['group'], okta.appName, 'Group');
-  const urns = { ...(user ? { user: user.urn } : {}), ...(group ? { group: group.urn } : {}) };
   const spec: ConnectorSpec = {
     file,
     name: String(data['name']),
@@ -172,11 +182,12 @@ export function resolveSpec(data: Data, file: string, openapi?: unknown): Connec
       .map((version) => ({ version, basePath: stringAt(basePaths, version) ?? DEFAULT_BASE_PATHS[version] })),
     okta,
     schemas: {},
-    backend: backend(data, base, openapi, urns),
+    backend: { kind: 'none' },
     server: server(data),
   };
   if (user) spec.schemas.user = user;
   if (group) spec.schemas.group = group;
+  spec.backend = backend(data, base, openapi, spec.schemas);
   const seed = child(data, 'seed');
   if (isRecord(data['seed'])) {
     spec.seed = {};

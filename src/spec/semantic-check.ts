@@ -155,8 +155,8 @@ function checkBackend(source: YamlSource, data: unknown): SpecProblem[] {
   const found: SpecProblem[] = [];
   const backend = isRecord(data) ? data['backend'] : undefined;
   const kind = backendKind(data);
-  // The ldap backend's keys are its own schema definition's (ldapBackend), checked there.
-  if (isRecord(backend) && kind !== 'openapi' && kind !== 'ldap') {
+  // The ldap and sql backends' keys are their own schema definitions' (ldapBackend, sqlBackend), checked there.
+  if (isRecord(backend) && kind !== 'openapi' && kind !== 'ldap' && kind !== 'sql') {
     for (const key of ['document', 'baseUrl', 'auth', 'parameters', 'timeoutMs', 'users', 'groups']) {
       if (backend[key] !== undefined) {
         found.push(

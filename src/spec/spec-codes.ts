@@ -42,6 +42,13 @@ export const SPEC_CODES = {
   SPEC_LDAP_ATTRIBUTE: "an LDAP attribute the entry's object classes do not allow",
   SPEC_LDAP_MAPPING: 'an attribute mapping the ldap backend cannot carry out',
   SPEC_LDAP_DN: 'a DN outside the base it must lie in, or a missing DN a directory needs',
+  SPEC_DDL_MISSING: 'the DDL file the sql backend names does not exist',
+  SPEC_DDL_INVALID: 'the DDL file does not load into PostgreSQL',
+  SPEC_UNKNOWN_TABLE: 'a sql mapping names a table the DDL does not create',
+  SPEC_UNKNOWN_COLUMN: 'a sql mapping names a column its table does not have',
+  SPEC_COLUMN_TYPE: 'a column whose type cannot hold the attribute mapped to it',
+  SPEC_MISSING_INDEX: 'a key column (userNameKey, displayNameKey) without the unique index it needs',
+  SPEC_SQL_MAPPING: 'a sql mapping the sql backend cannot serve (a path, a transform, a missing userName)',
 } as const;
 
 /** The codes of ldap backend mistakes, checked against the directory's schema. */
@@ -69,6 +76,11 @@ export type MappingCode = Extract<
   | 'SPEC_ID_SOURCE'
   | 'SPEC_PAGING'
   | 'SPEC_PLACEHOLDER'
+  | 'SPEC_UNKNOWN_TABLE'
+  | 'SPEC_UNKNOWN_COLUMN'
+  | 'SPEC_COLUMN_TYPE'
+  | 'SPEC_MISSING_INDEX'
+  | 'SPEC_SQL_MAPPING'
 >;
 
 export type SpecCode = keyof typeof SPEC_CODES;
@@ -193,6 +205,14 @@ export const problems = {
   seedMissing: (where: string, path: string): ProblemText => ({
     code: 'SPEC_SEED_MISSING',
     message: `${where}: no file at ${path}: fix the path (relative to the spec) or create the file`,
+  }),
+  ddlMissing: (path: string): ProblemText => ({
+    code: 'SPEC_DDL_MISSING',
+    message: `backend.ddl: no DDL file at ${path}: fix the path (relative to the spec) or put the app's CREATE TABLE statements there`,
+  }),
+  ddlInvalid: (detail: string): ProblemText => ({
+    code: 'SPEC_DDL_INVALID',
+    message: `PostgreSQL cannot load this DDL: ${detail}; fix the statement (the mapping is checked once the DDL loads)`,
   }),
   openapiMissing: (path: string): ProblemText => ({
     code: 'SPEC_OPENAPI_MISSING',

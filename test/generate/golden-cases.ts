@@ -14,6 +14,7 @@ export const GOLDEN_CASES: Readonly<Record<string, string>> = {
   'acme-hr': 'spec/examples/acme-hr/connector.yaml',
   'globex-crm': 'spec/examples/globex-crm/connector.yaml',
   'initech-ldap': 'spec/examples/initech-ldap/connector.yaml',
+  'initech-sql': 'spec/examples/initech-sql/connector.yaml',
   'store-minimal': 'spec/examples/store-minimal/connector.yaml',
   stubs: 'spec/examples/stubs/connector.yaml',
 };

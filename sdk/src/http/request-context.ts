@@ -21,7 +21,10 @@ export function genRequestId(req: IncomingMessage): string {
 }
 
 export function serviceContext(request: FastifyRequest, dialect: Dialect): RequestContext {
-  return { requestId: request.id, dialect };
+  const ifMatch = request.headers['if-match'];
+  return typeof ifMatch === 'string'
+    ? { requestId: request.id, dialect, ifMatch }
+    : { requestId: request.id, dialect };
 }
 
 /** A Host header used in URLs we write: anything but a plain host[:port] falls back to localhost. */

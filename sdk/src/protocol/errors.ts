@@ -38,6 +38,12 @@ export const ERROR_CATALOGUE = {
     message:
       'The filter compares {attribute} with "{op}", which a {type} attribute does not support: use eq, ne or pr',
   },
+  SCIM_ERR_UNFILTERABLE: {
+    status: 400,
+    scimType: 'invalidFilter',
+    internalCode: 'E0000001',
+    message: 'The connector cannot filter on {attribute}: {reason}',
+  },
   SCIM_ERR_INVALID_PATH: {
     status: 400,
     scimType: 'invalidPath',

@@ -36,6 +36,12 @@ export interface RequestContext {
   requestId: string;
   /** The dialect the client speaks; the resource given and returned is always SCIM 2.0. */
   dialect: Dialect;
+  /**
+   * The request's `If-Match` header on a write, when it has one. The server has checked it against
+   * the version it read; a backend with optimistic updates checks it again in the write itself, so
+   * a change that slipped in between still answers 412.
+   */
+  ifMatch?: string;
 }
 
 /**

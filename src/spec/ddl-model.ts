@@ -1,0 +1,88 @@
+// The tables, columns and unique indexes a DDL file creates, read by loading it into an embedded PostgreSQL (PGlite).
+import { PGlite } from '@electric-sql/pglite';
+
+export interface DdlColumn {
+  name: string;
+  /** information_schema's data_type, e.g. `text`, `integer`, `timestamp with time zone`, `uuid`. */
+  type: string;
+  nullable: boolean;
+  hasDefault: boolean;
+}
+
+export interface DdlTable {
+  name: string;
+  columns: DdlColumn[];
+  /** The column lists of unique indexes and primary keys. */
+  unique: string[][];
+}
+
+export type DdlModel = { ok: true; tables: DdlTable[] } | { ok: false; message: string; position?: number };
+
+/** One embedded database per process: its start-up is the slow part, every DDL gets its own schema. */
+let database: Promise<PGlite> | undefined;
+/** DDL checks run one at a time: each sets the search path of the one connection. */
+let queue: Promise<unknown> = Promise.resolve();
+const cache = new Map<string, Promise<DdlModel>>();
+
+async function introspect(text: string): Promise<DdlModel> {
+  database ??= PGlite.create();
+  const db = await database;
+  await db.exec(
+    'drop schema if exists ddl_check cascade; create schema ddl_check; set search_path to ddl_check',
+  );
+  try {
+    await db.exec(text);
+  } catch (error) {
+    const position = Number((error as { position?: unknown }).position);
+    const message = error instanceof Error ? error.message : String(error);
+    return Number.isInteger(position) && position > 0
+      ? { ok: false, message, position }
+      : { ok: false, message };
+  } finally {
+    await db.exec('set search_path to public');
+  }
+  const columns = await db.query<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    is_nullable: string;
+    column_default: string | null;
+  }>(
+    `select table_name, column_name, data_type, is_nullable, column_default from information_schema.columns
+     where table_schema = 'ddl_check' order by table_name, ordinal_position`,
+  );
+  const indexes = await db.query<{ table_name: string; columns: string[] }>(
+    `select t.relname as table_name, array_agg(a.attname::text order by k.n) as columns
+     from pg_index i
+     join pg_class t on t.oid = i.indrelid
+     join pg_namespace s on s.oid = t.relnamespace and s.nspname = 'ddl_check'
+     cross join lateral unnest(i.indkey) with ordinality as k(attnum, n)
+     join pg_attribute a on a.attrelid = t.oid and a.attnum = k.attnum
+     where i.indisunique and i.indpred is null
+     group by i.indexrelid, t.relname`,
+  );
+  const tables = new Map<string, DdlTable>();
+  for (const row of columns.rows) {
+    const table = tables.get(row.table_name) ?? { name: row.table_name, columns: [], unique: [] };
+    table.columns.push({
+      name: row.column_name,
+      type: row.data_type,
+      nullable: row.is_nullable === 'YES',
+      hasDefault: row.column_default !== null,
+    });
+    tables.set(row.table_name, table);
+  }
+  for (const row of indexes.rows) tables.get(row.table_name)?.unique.push(row.columns);
+  return { ok: true, tables: [...tables.values()] };
+}
+
+/** The model of `text`, or PostgreSQL's complaint about it (with the 1-based character position when it gives one). */
+export function ddlModel(text: string): Promise<DdlModel> {
+  let found = cache.get(text);
+  if (found === undefined) {
+    found = queue.then(() => introspect(text));
+    queue = found.catch(() => undefined);
+    cache.set(text, found);
+  }
+  return found;
+}
