@@ -1,35 +1,52 @@
-// Two connectors (own pools, no shared state) on one PostgreSQL with concurrent clients: nothing lost or duplicated, one 201 per racing create.
+// Two connector processes on one PostgreSQL with concurrent clients: nothing lost or duplicated, one 201 per racing create.
 import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { readConfig } from '../golden/initech-sql/src/generated/config.js';
-import { createServer } from '../golden/initech-sql/src/server.js';
 import { freshDatabase, withPostgres } from './postgres-database.js';
 
 const TOKEN = 'two-connectors-token';
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+const MAIN = fileURLToPath(new URL('../golden/initech-sql/src/main.ts', import.meta.url));
 
 interface Connector {
   base: string;
-  close: () => Promise<void>;
+  child: ChildProcess;
 }
 
-/**
- * One connector of the golden project with its own connection pool, sharing nothing with the other but
- * the database. In this process rather than a child: a child running the sources through tsx under c8
- * skewed the run's coverage of sdk/src/protocol.
- */
-async function startConnector(databaseUrl: string): Promise<Connector> {
-  const env = {
-    HOST: '127.0.0.1',
-    PORT: '0',
-    SCIM_BEARER_TOKEN: TOKEN,
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: databaseUrl,
-  };
-  const server = await createServer({ ...readConfig(env), tls: undefined });
-  return { base: `${await server.listen()}/scim/v2`, close: () => server.close() };
+/** The golden connector's own entry point in a child process; resolves with its SCIM 2.0 base URL once it listens. */
+function startConnector(databaseUrl: string): Promise<Connector> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=scim-connector-source', MAIN], {
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SCIM_BEARER_TOKEN: TOKEN,
+      LOG_LEVEL: 'info',
+      DATABASE_URL: databaseUrl,
+      // Empty, not absent: Node copies the parent's NODE_V8_COVERAGE into a child whose env lacks the key,
+      // and a child running the sources through tsx under c8 skews the run's coverage of sdk/src/protocol.
+      NODE_V8_COVERAGE: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`the connector did not start:\n${output}`)), 60000);
+    const read = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0];
+      if (url !== undefined) {
+        clearTimeout(timer);
+        resolve({ base: `${url}/scim/v2`, child });
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => reject(new Error(`the connector exited (${code}):\n${output}`)));
+  });
 }
 
 async function call(
@@ -48,7 +65,7 @@ async function call(
   return parsed.id === undefined ? { status: response.status } : { status: response.status, id: parsed.id };
 }
 
-describe('two connectors on one PostgreSQL', function () {
+describe('two connector processes on one PostgreSQL', function () {
   this.timeout(180000);
   const postgres = withPostgres();
   let connectors: Connector[] = [];
@@ -62,7 +79,7 @@ describe('two connectors on one PostgreSQL', function () {
     await db.connect();
   });
   after(async () => {
-    for (const connector of connectors) await connector.close();
+    for (const { child } of connectors) child.kill('SIGTERM');
     await db?.end();
   });
   const through = (i: number): string => connectors[i % 2]!.base;
