@@ -1,0 +1,72 @@
+// The HTTP suite: every workload at each connection count, rounds interleaved over ours, the bare route and the peer.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load, sample } from './load.mjs';
+import { median } from './stats.mjs';
+import { startTarget } from './targets.mjs';
+import { workloads } from './workloads.mjs';
+
+/** The rows of the suite for `config` ({ users, members, connections, pipelining, seconds, warmup, rounds, only }). */
+export async function httpSuite(config, progress) {
+  const logDir = mkdtempSync(join(tmpdir(), 'scim-bench-'));
+  const targets = {};
+  try {
+    targets.ours = await startTarget('http-target.mjs', [
+      'scim',
+      config.users,
+      config.members,
+      join(logDir, 'server.log'),
+    ]);
+    targets.bare = await startTarget('http-target.mjs', ['bare']);
+    targets.peer = await startTarget('peer/server.mjs', [config.users]);
+    const chosen = workloads(config).filter((w) => config.only.length === 0 || config.only.includes(w.id));
+    const samples = {};
+    for (const workload of chosen) samples[workload.id] = await sample(targets.ours.url, workload);
+    targets.bare.send({ samples });
+    const rows = [];
+    for (const workload of chosen) {
+      for (const connections of config.connections) {
+        const cell = {
+          connections,
+          pipelining: config.pipelining,
+          seconds: config.seconds,
+          amount: config.amount,
+        };
+        const against = ['bare', 'ours', ...(workload.peer ? ['peer'] : [])];
+        const runs = Object.fromEntries(against.map((name) => [name, []]));
+        if (config.warmup > 0) {
+          for (const name of against)
+            await load(targets[name].url, workload, { ...cell, seconds: config.warmup });
+        }
+        for (let round = 0; round < config.rounds; round++) {
+          for (const name of against) runs[name].push(await load(targets[name].url, workload, cell));
+        }
+        const row = {
+          workload: workload.id,
+          label: workload.label,
+          connections,
+          pipelining: config.pipelining,
+        };
+        for (const name of against) row[name] = summary(runs[name]);
+        row.vsBare = row.ours.rps / row.bare.rps;
+        if (row.peer !== undefined) row.vsPeer = row.ours.rps / row.peer.rps;
+        progress(row);
+        rows.push(row);
+      }
+    }
+    return rows;
+  } finally {
+    for (const target of Object.values(targets)) target.stop();
+    rmSync(logDir, { recursive: true, force: true });
+  }
+}
+
+function summary(runs) {
+  return {
+    rps: median(runs.map((run) => run.rps)),
+    p50: median(runs.map((run) => run.p50)),
+    p99: median(runs.map((run) => run.p99)),
+    runs: runs.map((run) => Math.round(run.rps)),
+  };
+}

@@ -1,0 +1,42 @@
+// One cell of the HTTP suite: autocannon against one target for a fixed duration; requests/s and p50/p99 latency.
+import autocannon from 'autocannon';
+
+const HEADERS = { authorization: 'Bearer bench-token', 'content-type': 'application/scim+json' };
+
+/** Loads `url` with the workload's requests; throws when any request failed (a benchmark of errors measures nothing). */
+export async function load(url, workload, { connections, pipelining, seconds, amount }) {
+  const result = await autocannon({
+    url,
+    headers: { ...HEADERS, 'x-bench': workload.id },
+    connections,
+    pipelining,
+    // The smoke run sends a fixed number of requests: quicker than autocannon's shortest duration.
+    ...(amount === undefined ? { duration: seconds } : { amount }),
+    requests: [
+      {
+        setupRequest: (request, context) => {
+          const { method, path, body } = workload.request(context);
+          return { ...request, method, path, body: body === undefined ? undefined : JSON.stringify(body) };
+        },
+      },
+    ],
+  });
+  const failed = result.non2xx + result.errors;
+  if (failed > 0) throw new Error(`${workload.label}: ${failed} failed requests of ${result.requests.total}`);
+  return { rps: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** The status and JSON our server answers to the workload's first request, for the bare route to answer. */
+export async function sample(url, workload) {
+  const { method, path, body } = workload.request({});
+  const response = await fetch(url + path, {
+    method,
+    headers: HEADERS,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok)
+    throw new Error(
+      `${workload.label}: sample request answered ${response.status}: ${await response.text()}`,
+    );
+  return { status: response.status, body: response.status === 204 ? undefined : await response.json() };
+}
