@@ -25,10 +25,19 @@ interface HttpRow {
   vsPeer?: number;
 }
 
+interface ScaleRow {
+  size: number;
+  bytesPerUser: number;
+  filterMicros: number;
+  requestFilterMicros: number;
+  firstPageMicros: number;
+  lastPageMicros: number;
+}
+
 describe('npm run bench -- --smoke', function () {
   this.timeout(240_000);
   let dir: string;
-  let results: { http: HttpRow[]; pinning: string };
+  let results: { http: HttpRow[]; pinning: string; scale: ScaleRow[]; config: { scale: number[] } };
   let printed: string;
 
   before(() => {
@@ -62,6 +71,26 @@ describe('npm run bench -- --smoke', function () {
       }
       assert.equal(row.peer !== undefined, PEER_WORKLOADS.includes(row.workload), row.workload);
       assert.ok(row.vsBare > 0);
+    }
+  });
+
+  it('draws the scale curves at every size: heap per user, filter, request and page latencies', () => {
+    assert.deepEqual(
+      results.scale.map((row) => row.size),
+      results.config.scale,
+    );
+    for (const row of results.scale) {
+      const figures = [
+        row.bytesPerUser,
+        row.filterMicros,
+        row.requestFilterMicros,
+        row.firstPageMicros,
+        row.lastPageMicros,
+      ];
+      assert.ok(
+        figures.every((figure) => figure > 0 && Number.isFinite(figure)),
+        JSON.stringify(row),
+      );
     }
   });
 
