@@ -37,10 +37,16 @@ async function startBare() {
     return reply.code(sample.status).header('content-type', 'application/scim+json').send(sample.body);
   };
   for (const method of ['GET', 'POST', 'PUT', 'PATCH']) app.route({ method, url: '/*', handler: answer });
-  process.on('message', (message) => (samples = message.samples));
+  process.on('message', (message) => {
+    if (message.samples !== undefined) samples = message.samples;
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   return `http://127.0.0.1:${app.server.address().port}`;
 }
 
+// A message `exit` ends the process normally, so that --cpu-prof writes its profile.
+process.on('message', (message) => {
+  if (message === 'exit') process.exit(0);
+});
 const url = kind === 'scim' ? await startScim() : await startBare();
 process.send({ url });

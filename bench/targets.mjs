@@ -12,7 +12,7 @@ export function pinLoadGenerator() {
   return `autocannon on cpu ${CORES.load}, servers on cpu ${CORES.server} (taskset)`;
 }
 
-/** Starts `script` (relative to bench/) pinned to the server core; resolves with its url, a send and a stop. */
+/** Starts `script` (relative to bench/) pinned to the server core; resolves with its url, send, stop and exited. */
 export function startTarget(script, args, nodeOptions = []) {
   const path = fileURLToPath(new URL(script, import.meta.url));
   return new Promise((resolve, reject) => {
@@ -23,8 +23,9 @@ export function startTarget(script, args, nodeOptions = []) {
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       },
     );
+    const exited = new Promise((done) => child.once('exit', done));
     child.once('message', ({ url }) =>
-      resolve({ url, send: (message) => child.send(message), stop: () => child.kill() }),
+      resolve({ url, exited, send: (message) => child.send(message), stop: () => child.kill() }),
     );
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
