@@ -152,7 +152,7 @@ describe('http: the request log', () => {
     });
   }
 
-  const oneLine: [string, string, string, number][] = [
+  const oneLine: [string, 'GET' | 'POST', string, number][] = [
     ['a read', 'GET', '/scim/v2/Users?filter=userName%20eq%20%22x%22&count=5', 200],
     ['a create', 'POST', '/scim/v2/Users', 201],
     ['an unknown user', 'GET', '/scim/v2/Users/nobody', 404],
