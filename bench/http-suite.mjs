@@ -1,4 +1,5 @@
 // The HTTP suite: every workload at each connection count, rounds interleaved over ours, the bare route and the peer.
+// Rows name their backend: a sql-backed server is one more 'ours' target whose rows say 'sql' (not built on this branch).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,7 @@ export async function httpSuite(config, progress) {
         const row = {
           workload: workload.id,
           label: workload.label,
+          backend: 'memory',
           connections,
           pipelining: config.pipelining,
         };

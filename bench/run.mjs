@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { readConfig } from './config.mjs';
 import { httpSuite } from './http-suite.mjs';
+import { generatorTimings } from './generator.mjs';
 import { scaleCurves } from './scale.mjs';
 import { printTable } from './table.mjs';
 import { pinLoadGenerator } from './targets.mjs';
@@ -23,6 +24,7 @@ if (config.parts.includes('http')) {
   );
 }
 if (config.parts.includes('scale')) results.scale = scaleCurves(config);
+if (config.parts.includes('generator')) results.generator = generatorTimings(config);
 results.loadAverageAtEnd = loadavg();
 results.seconds = (Date.now() - started) / 1000;
 writeFileSync(config.out, `${JSON.stringify(results, null, 2)}\n`);

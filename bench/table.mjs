@@ -13,6 +13,7 @@ function section(title, columns, rows) {
 
 const HTTP = [
   ['workload', 34, (row) => row.label],
+  ['backend', 7, (row) => row.backend],
   ['conn', 6, (row) => `${row.connections}x${row.pipelining}`],
   ['ours', 7, (row) => num(0)(row.ours.rps)],
   ['p50/p99', 9, (row) => `${num(0)(row.ours.p50)}/${num(0)(row.ours.p99)}`],
@@ -34,6 +35,13 @@ const SCALE = [
   ['last÷1k', 7, (row) => num(2)(row.lastPageVsFirst)],
 ];
 
+const GENERATOR = [
+  ['spec', 14, (row) => row.spec],
+  ['fresh ms', 8, (row) => num(0)(row.freshMs)],
+  ['no-op ms', 8, (row) => num(0)(row.noopMs)],
+  ['no-op÷fresh', 11, (row) => num(2)(row.noopVsFresh)],
+];
+
 /** Prints the results: HTTP rows with medians and ratios, then the scale curves and the generator timings. */
 export function printTable(results) {
   const load = (values) => values.map((v) => v.toFixed(1)).join(' ');
@@ -50,5 +58,9 @@ export function printTable(results) {
     const title =
       'scale, users loaded straight into the memory store: median µs per store call, request = a whole filter request (inject); ratios to the smallest size';
     section(title, SCALE, results.scale);
+  }
+  if (results.generator !== undefined) {
+    const title = `generator: scim-connector generate into an empty folder, then again into it (no-op); median of ${results.config.generatorRuns} run(s)`;
+    section(title, GENERATOR, results.generator);
   }
 }
