@@ -35,9 +35,15 @@ interface ScaleRow {
 }
 
 describe('npm run bench -- --smoke', function () {
-  this.timeout(240_000);
+  this.timeout(300_000);
   let dir: string;
-  let results: { http: HttpRow[]; pinning: string; scale: ScaleRow[]; config: { scale: number[] } };
+  let results: {
+    http: HttpRow[];
+    pinning: string;
+    scale: ScaleRow[];
+    generator: { spec: string; freshMs: number; noopMs: number }[];
+    config: { scale: number[] };
+  };
   let printed: string;
 
   before(() => {
@@ -92,6 +98,14 @@ describe('npm run bench -- --smoke', function () {
         JSON.stringify(row),
       );
     }
+  });
+
+  it('times the generator, fresh and as a no-op regeneration', () => {
+    assert.deepEqual(
+      results.generator.map((row) => row.spec),
+      ['store-minimal'],
+    );
+    for (const row of results.generator) assert.ok(row.freshMs > 0 && row.noopMs > 0, JSON.stringify(row));
   });
 
   it('says how the processes were pinned and prints a row per workload', () => {
