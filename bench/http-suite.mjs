@@ -70,5 +70,7 @@ function summary(runs) {
     p50: median(runs.map((run) => run.p50)),
     p99: median(runs.map((run) => run.p99)),
     runs: runs.map((run) => Math.round(run.rps)),
+    non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
+    statusCodes: runs.map((run) => run.statusCodes),
   };
 }

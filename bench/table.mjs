@@ -12,7 +12,11 @@ function section(title, columns, rows) {
 }
 
 const HTTP = [
-  ['workload', 34, (row) => row.label],
+  [
+    'workload',
+    34,
+    (row) => `${row.label}${['ours', 'bare', 'peer'].some((name) => row[name]?.non2xx > 0) ? ' !' : ''}`,
+  ],
   ['backend', 7, (row) => row.backend],
   ['conn', 6, (row) => `${row.connections}x${row.pipelining}`],
   ['ours', 7, (row) => num(0)(row.ours.rps)],
@@ -51,7 +55,7 @@ export function printTable(results) {
   );
   const { rounds, seconds } = results.config;
   if (results.http !== undefined) {
-    const title = `HTTP, memory store, logging on (to a file): median req/s of ${rounds} runs of ${seconds} s; ours' latency ms p50/p99; ratios ours÷bare, ours÷peer`;
+    const title = `HTTP, memory store, logging on (to a file): median req/s of ${rounds} runs of ${seconds} s; ours' latency ms p50/p99; ratios ours÷bare, ours÷peer; ! = some non-2xx answers (counts in results.json)`;
     section(title, HTTP, results.http);
   }
   if (results.scale !== undefined) {
