@@ -38,6 +38,13 @@ export async function load(url, workload, { connections, pipelining, seconds, am
   };
 }
 
+/** Sends `request` and waits for its answer (a write that queues behind the cell's last writes). */
+export async function drain(url, { method, path, body }) {
+  const response = await fetch(url + path, { method, headers: HEADERS, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`drain ${method} ${path} answered ${response.status}`);
+  await response.arrayBuffer();
+}
+
 /** The status and JSON our server answers to the workload's first request, for the bare route to answer. */
 export async function sample(url, workload) {
   const { method, path, body } = workload.request({});
