@@ -57,7 +57,8 @@ export async function httpSuite(config, progress) {
         };
         for (const name of against) row[name] = summary(runs[name]);
         row.vsBare = row.ours.rps / row.bare.rps;
-        if (row.peer !== undefined) row.vsPeer = row.ours.rps / row.peer.rps;
+        // A peer that answered nothing within the cell has no ratio (the table shows its 0 req/s).
+        if (row.peer !== undefined && row.peer.rps > 0) row.vsPeer = row.ours.rps / row.peer.rps;
         progress(row);
         rows.push(row);
       }
