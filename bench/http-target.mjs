@@ -1,64 +1,52 @@
-// Child process for bench/http.mjs: serves either the SCIM server over a MemoryStore or a bare fastify route with the same JSON.
+// Child process of the HTTP suite: our SCIM server over a MemoryStore (default config, log to a file) or a bare fastify route.
 import Fastify from 'fastify';
 import { CAPABILITIES, createScimServer, MemoryStore } from 'scim-connector-sdk';
+import { seedGroup, seedUsers } from './seed.mjs';
 
-const USERS = Number(process.env.BENCH_USERS ?? 100_000);
-const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);
-
-function seedUsers(count) {
-  const users = [];
-  for (let i = 0; i < count; i++) {
-    users.push({
-      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
-      id: `u${i}`,
-      userName: `user${i}@example.com`,
-      name: { givenName: `Given${i}`, familyName: `Family${i}` },
-      emails: [{ value: `user${i}@example.com`, type: 'work', primary: true }],
-      active: true,
-    });
-  }
-  return users;
-}
-
-function seedGroup() {
-  const members = [];
-  for (let i = 0; i < MEMBERS; i++) members.push({ value: `u${i}` });
-  return {
-    schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
-    id: 'g1',
-    displayName: 'Bench group',
-    members,
-  };
-}
+const [kind, users, members, extra] = process.argv.slice(2);
 
 async function startScim() {
-  const store = new MemoryStore({ seed: { users: seedUsers(USERS), groups: [seedGroup()] } });
+  const store = new MemoryStore({
+    seed: { users: seedUsers(Number(users)), groups: [seedGroup(Number(members))] },
+  });
   const server = await createScimServer({
     service: store,
     capabilities: [...CAPABILITIES],
     auth: { bearerTokens: ['bench-token'] },
+    // As in production: pino's JSON lines at the default level, to a file.
+    logger: { file: extra },
     port: 0,
   });
   return server.listen();
 }
 
-/** Bare fastify answering each bench route with the JSON the SCIM server answers, fetched once from it. */
-async function startBare(samples) {
-  const app = Fastify({ logger: true });
+/**
+ * The limit: fastify without logging, one route per method that parses the body and answers the
+ * status and JSON our server answered for the workload the `x-bench` header names.
+ */
+async function startBare() {
+  let samples = {};
+  const app = Fastify({ logger: false });
   app.addContentTypeParser(
     'application/scim+json',
     { parseAs: 'string' },
     app.getDefaultJsonParser('error', 'error'),
   );
-  app.get('/scim/v2/Users/:id', async () => samples.user);
-  app.get('/scim/v2/Users', async () => samples.list);
-  app.post('/scim/v2/Users', async (request, reply) => reply.code(201).send({ ...request.body, id: 'x' }));
-  app.patch('/scim/v2/Groups/:id', async () => samples.group);
+  const answer = async (request, reply) => {
+    const sample = samples[request.headers['x-bench']];
+    return reply.code(sample.status).header('content-type', 'application/scim+json').send(sample.body);
+  };
+  for (const method of ['GET', 'POST', 'PUT', 'PATCH']) app.route({ method, url: '/*', handler: answer });
+  process.on('message', (message) => {
+    if (message.samples !== undefined) samples = message.samples;
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address();
-  return `http://127.0.0.1:${port}`;
+  return `http://127.0.0.1:${app.server.address().port}`;
 }
 
-const kind = process.argv[2];
-const url = kind === 'scim' ? await startScim() : await startBare(JSON.parse(process.argv[3]));
+// A message `exit` ends the process normally, so that --cpu-prof writes its profile.
+process.on('message', (message) => {
+  if (message === 'exit') process.exit(0);
+});
+const url = kind === 'scim' ? await startScim() : await startBare();
 process.send({ url });

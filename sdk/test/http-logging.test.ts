@@ -1,5 +1,8 @@
 // The server's log: request ids, faults logged with their error, and no secret (password, token, Basic credentials) ever written.
 import { strict as assert } from 'node:assert';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ScimServer } from '../src/http/create-scim-server.js';
 import { loggerOptions } from '../src/http/logger.js';
 import type { ScimService } from '../src/service/scim-service.js';
@@ -52,7 +55,11 @@ describe('http: logging', () => {
     assert.equal((await send(server, 'DELETE', `/Users/${id}`)).statusCode, 500);
 
     const text = log.text();
-    assert.ok(log.lines().length >= 10, 'requests were logged');
+    assert.equal(
+      log.lines().filter((line) => line['msg'] === 'request completed').length,
+      5,
+      'each request was logged',
+    );
     for (const secret of [
       password,
       TOKEN,
@@ -74,7 +81,7 @@ describe('http: logging', () => {
     assert.equal(response.statusCode, 500);
     assert.ok(!response.body.includes('backend connection reset'));
     const lines = log.lines().filter((line) => line['reqId'] === 'fault-42');
-    assert.ok(lines.some((line) => line['msg'] === 'incoming request'));
+    assert.ok(lines.some((line) => line['msg'] === 'request completed'));
     const fault = lines.find((line) => line['level'] === 50);
     assert.ok(fault !== undefined, 'the fault is logged at error level');
     assert.match(JSON.stringify(fault['err']), /backend connection reset/);
@@ -187,5 +194,28 @@ describe('http: logger options', () => {
     }
     assert.equal(loggerOptions(false), false);
     assert.equal((loggerOptions(undefined) as { level: string }).level, 'info');
+  });
+
+  it('writes JSON lines to a file in batches, each line there within a moment', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scim-log-'));
+    const file = join(dir, 'server.log');
+    const options = loggerOptions({ file }, false) as { stream?: { minLength?: number }; file?: string };
+    // Batches: a write per few kilobytes of lines, not one per line (the most of a request's CPU under load).
+    assert.ok((options.stream?.minLength ?? 0) >= 4096, 'the destination batches its writes');
+    assert.equal(options.file, undefined);
+    const { server } = await testServer({ logger: { file } });
+    try {
+      for (let i = 0; i < 3; i++) await send(server, 'GET', '/Users');
+      let completed = 0;
+      for (let tries = 0; tries < 100 && completed < 3; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const text = await readFile(file, 'utf8').catch(() => '');
+        completed = text.split('\n').filter((line) => line.includes('"request completed"')).length;
+      }
+      assert.equal(completed, 3, 'every request reached the file');
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

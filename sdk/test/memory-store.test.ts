@@ -376,6 +376,53 @@ describe('MemoryStore', () => {
         `the index was only ${(scanned / indexed).toFixed(1)}× faster than a scan`,
       );
     });
+
+    it('reads the last page of 100,000 users about as fast as the first (paging is not a walk from the start)', async function () {
+      this.timeout(60_000);
+      const users = Array.from({ length: 100_000 }, (_, i) => user(`user${i}@example.com`, { id: `u${i}` }));
+      const store = new MemoryStore({ seed: { users } });
+      // Median milliseconds per page over rounds; the first page is the baseline of the same run.
+      const perPage = async (startIndex: number): Promise<number> => {
+        const rounds: number[] = [];
+        for (let round = 0; round < 7; round += 1) {
+          const started = process.hrtime.bigint();
+          for (let i = 0; i < 20; i += 1) {
+            const result = await store.getUsers(query({ startIndex, count: 100 }), ctx);
+            assert.equal(result.resources[0]?.id, `u${startIndex - 1}`);
+          }
+          rounds.push(Number(process.hrtime.bigint() - started) / 1e6 / 20);
+        }
+        return rounds.sort((a, b) => a - b)[3] as number;
+      };
+      const first = await perPage(1);
+      const last = await perPage(99_901);
+      console.log(
+        `      among 100k users: first page ${first.toFixed(3)} ms, last page ${last.toFixed(3)} ms`,
+      );
+      assert.ok(last / first < 3, `the last page took ${(last / first).toFixed(1)}× the first`);
+    });
+
+    it('pages in insertion order again after a checkpoint undoes creates and deletes', async () => {
+      const store = testStore();
+      const a = await store.createUser(user('a'), ctx);
+      const b = await store.createUser(user('b'), ctx);
+      const restore = store.checkpoint();
+      await store.deleteUser(a.id as string, ctx);
+      await store.createUser(user('c'), ctx);
+      restore();
+      const page = await store.getUsers(query({ startIndex: 2, count: 5 }), ctx);
+      assert.deepEqual(
+        page.resources.map((u) => u.userName),
+        ['b'],
+      );
+      assert.equal(page.totalResults, 2);
+      assert.equal((await store.createUser(user('c'), ctx)).userName, 'c');
+      const all = await store.getUsers(query(), ctx);
+      assert.deepEqual(
+        all.resources.map((u) => u.id),
+        [a.id, b.id, 'id4'],
+      );
+    });
   });
 
   describe('groups', () => {

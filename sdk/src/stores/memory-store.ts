@@ -48,6 +48,8 @@ export class MemoryStore implements ScimService {
   /** The schemas the store checks against: give them to the server too (`schemas: store.schemas`). */
   readonly schemas: SchemaRegistry;
   private readonly users = new Map<string, ScimUser>();
+  /** User ids in insertion order, so that a page is read by position, not by walking every user before it. */
+  private userOrder: string[] = [];
   private readonly groups = new Map<string, ScimGroup>();
   private readonly userIdByName = new Map<string, string>();
   private readonly groupIdByName = new Map<string, string>();
@@ -78,6 +80,7 @@ export class MemoryStore implements ScimService {
    */
   checkpoint(): () => void {
     const users = new Map(this.users);
+    const userOrder = [...this.userOrder];
     const groups = new Map(this.groups);
     const userIdByName = new Map(this.userIdByName);
     const groupIdByName = new Map(this.groupIdByName);
@@ -88,6 +91,7 @@ export class MemoryStore implements ScimService {
     };
     return () => {
       put(this.users, users);
+      this.userOrder = [...userOrder];
       put(this.groups, groups);
       put(this.userIdByName, userIdByName);
       put(this.groupIdByName, groupIdByName);
@@ -144,7 +148,9 @@ export class MemoryStore implements ScimService {
     }
     if (query.filter === undefined && query.sortBy === undefined) {
       return {
-        resources: pageOf(this.users.values(), query).map((user) => this.viewUser(user, true)),
+        resources: pageOf(this.userOrder, query).map((id) =>
+          this.viewUser(this.users.get(id) as ScimUser, true),
+        ),
         totalResults: this.users.size,
       };
     }
@@ -160,6 +166,8 @@ export class MemoryStore implements ScimService {
     const stored = this.users.get(id);
     if (stored === undefined) throw new NotFoundError('User', id);
     this.users.delete(id);
+    // A delete moves the ids after it (a native memmove), so that reads stay positional.
+    this.userOrder.splice(this.userOrder.indexOf(id), 1);
     this.userIdByName.delete(userNameKey(requiredString(stored, 'userName')));
     const groupIds = [...(this.groupIdsByMember.get(id) ?? [])];
     for (const groupId of groupIds) this.removeMember(groupId, id);
@@ -292,6 +300,7 @@ export class MemoryStore implements ScimService {
     const userName = requiredString(user, 'userName');
     this.assertUserNameFree(userName, undefined);
     this.users.set(user.id as string, user);
+    this.userOrder.push(user.id as string);
     this.userIdByName.set(userNameKey(userName), user.id as string);
     return user;
   }
@@ -435,18 +444,12 @@ function page<T>(matches: T[], query: ListQuery): ListResult<T> {
   return { resources: pageOf(matches, query), totalResults: matches.length };
 }
 
-/** The page `startIndex`/`count` of an ordered sequence, reading no further than the page's end. */
-function pageOf<T>(items: Iterable<T>, query: ListQuery): T[] {
+/** The page `startIndex`/`count` of a list, by position. */
+function pageOf<T>(items: readonly T[], query: ListQuery): T[] {
   const start = Math.max(1, query.startIndex) - 1;
-  const end = query.count === undefined ? Infinity : start + Math.max(0, query.count);
-  const result: T[] = [];
-  let index = 0;
-  for (const item of items) {
-    if (index >= end) break;
-    if (index >= start) result.push(item);
-    index += 1;
-  }
-  return result;
+  return query.count === undefined
+    ? items.slice(start)
+    : items.slice(start, start + Math.max(0, query.count));
 }
 
 /**

@@ -1,0 +1,59 @@
+// The suite's sizes and durations: the full run (`npm run bench`, under 10 minutes) and the smoke run `npm test` makes.
+import { parseArgs } from 'node:util';
+
+const FULL = {
+  users: 20_000,
+  members: 10_000,
+  connections: [10, 50],
+  pipelining: 4,
+  seconds: 2,
+  warmup: 1,
+  rounds: 3,
+  scale: [1_000, 10_000, 100_000, 1_000_000],
+  scaleRounds: 5,
+  // One generation takes 20-30 s on the shared machine: a single fresh and no-op run per spec keeps the suite under 10 minutes.
+  generatorRuns: 1,
+};
+
+const SMOKE = {
+  ...FULL,
+  users: 300,
+  members: 100,
+  connections: [2],
+  pipelining: 2,
+  amount: 40,
+  warmup: 0,
+  rounds: 1,
+  scale: [1_000, 2_000],
+  scaleRounds: 1,
+  generatorRuns: 1,
+  generatorSpecs: ['store-minimal'],
+};
+
+/** The parts of the suite `--only` can name besides the HTTP workloads. */
+export const PARTS = ['http', 'scale', 'generator'];
+
+/** Reads `--smoke`, `--only a,b` (workload ids or parts) and `--out file` from the command line. */
+export function readConfig(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      smoke: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const only = values.only === undefined ? [] : values.only.split(',').map((name) => name.trim());
+  return {
+    ...(values.smoke ? SMOKE : FULL),
+    smoke: values.smoke,
+    out: values.out ?? new URL('./results.json', import.meta.url).pathname,
+    parts:
+      only.length === 0
+        ? PARTS
+        : PARTS.filter(
+            (part) => only.includes(part) || (part === 'http' && only.some((id) => !PARTS.includes(id))),
+          ),
+    only: only.filter((id) => !PARTS.includes(id)),
+  };
+}

@@ -1,0 +1,70 @@
+// The short table printed at the end of a run, from the results written to bench/results.json.
+
+const num = (digits) => (value) => (value === undefined ? '-' : value.toFixed(digits));
+
+/** Prints `rows` under a header; each column is [title, width, cell of a row]; the first is left-aligned. */
+function section(title, columns, rows) {
+  const line = (cells) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(columns[0][1]) : cell.padStart(columns[i][1]))).join(' ');
+  console.log(`\n${title}`);
+  console.log(line(columns.map(([name]) => name)));
+  for (const row of rows) console.log(line(columns.map(([, , cell]) => cell(row))));
+}
+
+const HTTP = [
+  [
+    'workload',
+    34,
+    (row) => `${row.label}${['ours', 'bare', 'peer'].some((name) => row[name]?.non2xx > 0) ? ' !' : ''}`,
+  ],
+  ['backend', 7, (row) => row.backend],
+  ['conn', 6, (row) => `${row.connections}x${row.pipelining}`],
+  ['ours', 7, (row) => num(0)(row.ours.rps)],
+  ['p50/p99', 9, (row) => `${num(0)(row.ours.p50)}/${num(0)(row.ours.p99)}`],
+  ['bare', 7, (row) => num(0)(row.bare.rps)],
+  ['peer', 6, (row) => num(0)(row.peer?.rps)],
+  ['/bare', 5, (row) => num(2)(row.vsBare)],
+  ['/peer', 5, (row) => num(1)(row.vsPeer)],
+];
+
+const SCALE = [
+  ['users', 8, (row) => String(row.size)],
+  ['B/user', 6, (row) => num(0)(row.bytesPerUser)],
+  ['filter', 7, (row) => num(1)(row.filterMicros)],
+  ['request', 7, (row) => num(0)(row.requestFilterMicros)],
+  ['1st pg', 6, (row) => num(0)(row.firstPageMicros)],
+  ['last pg', 7, (row) => num(0)(row.lastPageMicros)],
+  ['filter÷1k', 9, (row) => num(2)(row.filterVsFirst)],
+  ['request÷1k', 10, (row) => num(2)(row.requestFilterVsFirst)],
+  ['last÷1k', 7, (row) => num(2)(row.lastPageVsFirst)],
+];
+
+const GENERATOR = [
+  ['spec', 14, (row) => row.spec],
+  ['fresh ms', 8, (row) => num(0)(row.freshMs)],
+  ['no-op ms', 8, (row) => num(0)(row.noopMs)],
+  ['no-op÷fresh', 11, (row) => num(2)(row.noopVsFresh)],
+];
+
+/** Prints the results: HTTP rows with medians and ratios, then the scale curves and the generator timings. */
+export function printTable(results) {
+  const load = (values) => values.map((v) => v.toFixed(1)).join(' ');
+  console.log(`\nbench ${results.date}${results.smoke ? ' (smoke)' : ''}: ${results.pinning}`);
+  console.log(
+    `load average at start ${load(results.loadAverageAtStart)}, at end ${load(results.loadAverageAtEnd)}; ${num(0)(results.seconds)} s`,
+  );
+  const { rounds, seconds } = results.config;
+  if (results.http !== undefined) {
+    const title = `HTTP, memory store, logging on (to a file): median req/s of ${rounds} runs of ${seconds} s; ours' latency ms p50/p99; ratios ours÷bare, ours÷peer; ! = some non-2xx answers (counts in results.json)`;
+    section(title, HTTP, results.http);
+  }
+  if (results.scale !== undefined) {
+    const title =
+      'scale, users loaded straight into the memory store: median µs per store call, request = a whole filter request (inject); ratios to the smallest size';
+    section(title, SCALE, results.scale);
+  }
+  if (results.generator !== undefined) {
+    const title = `generator: scim-connector generate into an empty folder, then again into it (no-op); median of ${results.config.generatorRuns} run(s)`;
+    section(title, GENERATOR, results.generator);
+  }
+}
