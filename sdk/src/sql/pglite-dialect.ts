@@ -42,7 +42,6 @@ function pool(db: PgliteLike): PostgresPool {
       release,
     }) as PostgresPoolClient;
   return {
-    options: {},
     connect(): Promise<PostgresPoolClient> {
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
