@@ -127,3 +127,18 @@ export {
   type TlsFileOptions,
   type TlsOptions,
 } from './tls/tls-options.js';
+
+// Settings from the environment: the readers a generated connector's config.ts calls.
+export {
+  ConfigError,
+  envText,
+  LOG_LEVELS,
+  readAuth,
+  readBoolean,
+  readOneOf,
+  readPort,
+  readSetting,
+  readTls,
+  TLS_VARIABLES,
+  type TlsSettings,
+} from './config/environment.js';

@@ -223,7 +223,7 @@ function expectedCredentials(model: ConnectorModel): string {
 function settingRead(setting: ConnectorModel['appSettings'][number]): string {
   const value = setting.setting;
   if ('literal' in value) return JSON.stringify(value.literal);
-  return `setting(env, ${JSON.stringify(value.env)}, ${value.default === undefined ? 'undefined' : JSON.stringify(value.default)}, ${JSON.stringify(setting.meaning)})`;
+  return `readSetting(env, ${JSON.stringify(value.env)}, ${value.default === undefined ? 'undefined' : JSON.stringify(value.default)}, ${JSON.stringify(setting.meaning)})`;
 }
 
 /** The environment the generated tests read their config from: loopback, any port, a token, silent. */

@@ -1,13 +1,23 @@
 // generated from connector.yaml by generator-scim-connector: do not edit, regenerating rewrites this file.
 // Every setting of the connector: connector.yaml's values as defaults, the environment winning at run time.
 import {
-  isLoopbackHost,
+  envText,
+  LOG_LEVELS,
+  readAuth,
+  readBoolean,
+  readOneOf,
+  readPort,
+  readSetting,
+  readTls,
   readTlsOptionsFromEnv,
   type AuthOptions,
   type ScimServerOptions,
+  type TlsSettings,
 } from 'scim-connector-sdk';
 import { CAPABILITIES, DIALECTS } from './capabilities.js';
 import { OKTA, SCHEMA_OPTIONS } from './schemas.js';
+
+export { ConfigError, type TlsSettings } from 'scim-connector-sdk';
 
 /** The connector's settings, read by readConfig. */
 export interface ConnectorConfig {
@@ -29,11 +39,6 @@ export interface ConnectorConfig {
     bindPassword: string;
   };
 }
-
-const TLS_VARIABLES = ['TLS_KEY_FILE', 'TLS_CERT_FILE', 'TLS_PFX_FILE', 'TLS_PFX_PASSPHRASE'] as const;
-
-/** TLS_KEY_FILE and TLS_CERT_FILE, or TLS_PFX_FILE and TLS_PFX_PASSPHRASE. */
-export type TlsSettings = Partial<Record<(typeof TLS_VARIABLES)[number], string>>;
 
 /** connector.yaml's values, used where the environment sets nothing. */
 export const DEFAULTS = { host: '127.0.0.1', port: 8443, allowHttp: false, logLevel: 'info' } as const;
@@ -67,127 +72,30 @@ export const USAGE = [
   ENVIRONMENT_HELP,
 ].join('\n');
 
-/** A setting that cannot be used; the message names the variable and what to do. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
-/** The variable's value; unset and empty are the same. */
-function text(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const value = env[name];
-  return value === undefined || value === '' ? undefined : value;
-}
-
-function readPort(env: NodeJS.ProcessEnv): number {
-  const value = text(env, 'PORT');
-  if (value === undefined) return DEFAULTS.port;
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) {
-    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${value}"`);
-  }
-  return port;
-}
-
-function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const value = text(env, name);
-  if (value === undefined) return fallback;
-  if (/^(true|1|yes)$/i.test(value)) return true;
-  if (/^(false|0|no)$/i.test(value)) return false;
-  throw new ConfigError(`${name} must be true or false, got "${value}"`);
-}
-
-function readOneOf<T extends string>(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  const value = text(env, name) ?? fallback;
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
-  }
-  return value as T;
-}
-
-/** Credentials from SCIM_BEARER_TOKEN and SCIM_BASIC_USER/SCIM_BASIC_PASSWORD; none only on a loopback host. */
-function readAuth(env: NodeJS.ProcessEnv, host: string): AuthOptions | undefined {
-  const bearerTokens = (text(env, 'SCIM_BEARER_TOKEN') ?? '')
-    .split(',')
-    .map((token) => token.trim())
-    .filter((token) => token !== '');
-  const username = text(env, 'SCIM_BASIC_USER');
-  const password = text(env, 'SCIM_BASIC_PASSWORD');
-  if (username !== undefined && password === undefined) {
-    throw new ConfigError(
-      'SCIM_BASIC_USER is set but SCIM_BASIC_PASSWORD is not: set both for HTTP Basic authentication',
-    );
-  }
-  if (password !== undefined && username === undefined) {
-    throw new ConfigError(
-      'SCIM_BASIC_PASSWORD is set but SCIM_BASIC_USER is not: set both for HTTP Basic authentication',
-    );
-  }
-  const auth: AuthOptions = {};
-  if (bearerTokens.length > 0) auth.bearerTokens = bearerTokens;
-  if (username !== undefined && password !== undefined) auth.basic = [{ username, password }];
-  if (auth.bearerTokens !== undefined || auth.basic !== undefined) return auth;
-  if (!isLoopbackHost(host)) {
-    throw new ConfigError(
-      `HOST=${host} is not a loopback address: set SCIM_BEARER_TOKEN so clients must authenticate`,
-    );
-  }
-  return undefined;
-}
-
-/** The TLS_* variables when any is set, else connector.yaml's files (relative to the project); none: plain HTTP. */
-function readTls(env: NodeJS.ProcessEnv): TlsSettings | undefined {
-  const settings: TlsSettings = {};
-  for (const name of TLS_VARIABLES) {
-    const value = text(env, name);
-    if (value !== undefined) settings[name] = value;
-  }
-  if (Object.keys(settings).length > 0) return settings;
-  return undefined;
-}
-
-/** A setting connector.yaml reads from the environment: the variable wins, then the spec's default. */
-function setting(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  fallback: string | undefined,
-  meaning: string,
-): string {
-  const value = text(env, name) ?? fallback;
-  if (value === undefined) throw new ConfigError(`${name} is not set: set it to ${meaning}`);
-  return value;
-}
-
 /** Reads the settings from `env` (process.env in production, anything in tests); throws ConfigError. */
 export function readConfig(env: NodeJS.ProcessEnv): ConnectorConfig {
-  const host = text(env, 'HOST') ?? DEFAULTS.host;
+  const host = envText(env, 'HOST') ?? DEFAULTS.host;
   return {
     host,
-    port: readPort(env),
-    auth: readAuth(env, host),
+    port: readPort(env, DEFAULTS.port),
+    auth: readAuth(env, host, 'SCIM_BEARER_TOKEN'),
     tls: readTls(env),
     allowHttp: readBoolean(env, 'ALLOW_HTTP', DEFAULTS.allowHttp),
     logLevel: readOneOf(env, 'LOG_LEVEL', LOG_LEVELS, DEFAULTS.logLevel),
     app: {
-      url: setting(
+      url: readSetting(
         env,
         'LDAP_URL',
         'ldaps://ldap.initech.example:636',
         'the directory: ldap://host:port or ldaps://host:port',
       ),
-      bindDn: setting(
+      bindDn: readSetting(
         env,
         'LDAP_BIND_DN',
         'cn=scim-connector,ou=services,dc=initech,dc=example',
         'the DN the connector binds to the directory as',
       ),
-      bindPassword: setting(env, 'LDAP_BIND_PASSWORD', undefined, 'the password of the bind DN'),
+      bindPassword: readSetting(env, 'LDAP_BIND_PASSWORD', undefined, 'the password of the bind DN'),
     },
   };
 }
