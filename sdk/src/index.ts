@@ -38,6 +38,7 @@ export {
 } from './protocol/resource.js';
 export type { AttrPath, CompareFilter, CompareOp, Filter, FilterValue } from './protocol/filter/ast.js';
 export { applyListQuery } from './service/apply-list-query.js';
+export { bindServedMethods } from './service/served-methods.js';
 export { userNameKey } from './protocol/name-key.js';
 
 // Errors a connector throws; the server answers each with its SCIM status and scimType.

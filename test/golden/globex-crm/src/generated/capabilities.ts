@@ -1,6 +1,13 @@
 // generated from connector.yaml by generator-scim-connector: do not edit, regenerating rewrites this file.
 // The capabilities this connector offers, the SCIM dialects it serves, and the service methods it hands the server.
-import type { Capability, Dialect, DialectOptions, ScimService, ServiceMethod } from 'scim-connector-sdk';
+import {
+  bindServedMethods,
+  type Capability,
+  type Dialect,
+  type DialectOptions,
+  type ScimService,
+  type ServiceMethod,
+} from 'scim-connector-sdk';
 
 /** Okta's provisioning capabilities, advertised at /ServiceProviderConfig. */
 export const CAPABILITIES: Capability[] = [
@@ -40,14 +47,5 @@ export const SERVED_METHODS: readonly ServiceMethod[] = [
  * spec no longer needs stays in the class but answers 501.
  */
 export function servedService(connector: object): ScimService {
-  const methods = connector as Partial<Record<ServiceMethod, unknown>>;
-  const service: Record<string, unknown> = {};
-  for (const method of SERVED_METHODS) {
-    const implementation = methods[method];
-    if (typeof implementation !== 'function') {
-      throw new Error(`the connector has no ${method} method, which connector.yaml needs`);
-    }
-    service[method] = implementation.bind(connector);
-  }
-  return service;
+  return bindServedMethods(connector, SERVED_METHODS);
 }
