@@ -16,14 +16,8 @@ export function describeDatabase(url: string): string {
   }
 }
 
-/** `text` with every occurrence of `url`'s password (raw or decoded) masked. */
-function redact(text: string, url: string): string {
-  let password = '';
-  try {
-    password = new URL(url).password;
-  } catch {
-    return text.split(url).join('<the --db URL>');
-  }
+/** `text` with `password` (as written in the URL, and decoded) masked: a driver's message must not leak it. */
+function redact(text: string, password: string): string {
   let out = text;
   for (const secret of new Set([password, decodeURIComponent(password)]))
     if (secret !== '') out = out.split(secret).join('***');
@@ -33,14 +27,15 @@ function redact(text: string, url: string): string {
 /** The tables of the current schema (normally `public`) of the database at `url`. */
 export async function databaseTables(url: string): Promise<DdlTable[]> {
   const where = describeDatabase(url);
+  if (!/^postgres(ql)?:\/\//i.test(url) || where === 'the --db URL')
+    throw new DatabaseUnavailable('--db takes a PostgreSQL URL: postgres://user:password@host:port/database');
+  const password = new URL(url).password;
   const fail = (error: unknown): never => {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseUnavailable(
-      redact(`cannot read the PostgreSQL database at ${where}: ${reason.split('\n')[0]}`, url),
+      `cannot read the PostgreSQL database at ${where}: ${redact(reason.split('\n')[0] ?? '', password)}`,
     );
   };
-  if (!/^postgres(ql)?:\/\//i.test(url) || where === 'the --db URL')
-    throw new DatabaseUnavailable('--db takes a PostgreSQL URL: postgres://user:password@host:port/database');
   // Loaded only here: generate and a DDL check never need a PostgreSQL client.
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
