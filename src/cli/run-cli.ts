@@ -1,5 +1,6 @@
 // The `scim-connector` command line: `generate` and `validate` over the generator's core.
 import { Command, CommanderError, Option } from 'commander';
+import { DatabaseUnavailable } from '../spec/database-model.js';
 import { formatProblem } from '../spec/spec-problem.js';
 import { outcomeText } from '../shell/outcome-text.js';
 import { runGenerate, type Core } from '../shell/run-generate.js';
@@ -74,9 +75,21 @@ function program(context: CliContext, setExit: (code: number) => void): Command 
     .command('validate')
     .description('check a spec and print every problem as file:line:col: message')
     .argument('<spec>', 'the connector.yaml to check')
+    .option(
+      '--db <url>',
+      'check a sql backend against this live PostgreSQL database (postgres://user:password@host:port/db) instead of its DDL file; the password is never printed',
+    )
     .version(context.version)
-    .action(async (spec: string) => {
-      const loaded = await core.loadSpec(spec);
+    .action(async (spec: string, flags: { db?: string }) => {
+      let loaded;
+      try {
+        loaded = await core.loadSpec(spec, flags.db === undefined ? {} : { db: flags.db });
+      } catch (error) {
+        if (!(error instanceof DatabaseUnavailable)) throw error;
+        io.err(`scim-connector: ${error.message}\n`);
+        setExit(2);
+        return;
+      }
       if (loaded.ok) {
         print([
           `${spec}: ok (${loaded.spec.name}: ${loaded.spec.capabilities.join(', ') || 'no capabilities'})`,

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Generate, GenerateReport } from '../generate/generate-contract.js';
 import type { ConnectorSpec } from '../spec/connector-spec.js';
-import type { LoadSpecResult } from '../spec/load-spec.js';
+import type { LoadSpecOptions, LoadSpecResult } from '../spec/load-spec.js';
 import type { SpecProblem } from '../spec/spec-problem.js';
 import { resolvePackages, type PackageSourceKind } from '../vendor/package-source.js';
 import { reconcile, withManifest, type RegenerationNotes } from '../regenerate/reconcile.js';
@@ -13,7 +13,7 @@ import { planWrites, type PlannedFile } from '../write/write-plan.js';
 
 /** The core's two entry points, given by the shell (so tests can run a shell over the real core or a failing fs). */
 export interface Core {
-  loadSpec(file: string): Promise<LoadSpecResult>;
+  loadSpec(file: string, options?: LoadSpecOptions): Promise<LoadSpecResult>;
   loadSpecText(text: string, file: string): Promise<LoadSpecResult>;
   generate: Generate;
 }

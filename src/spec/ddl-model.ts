@@ -18,6 +18,51 @@ export interface DdlTable {
 
 export type DdlModel = { ok: true; tables: DdlTable[] } | { ok: false; message: string; position?: number };
 
+/** Runs one parameterised query: PGlite's `query` for a DDL file, a `pg` client's for a live database. */
+export type QueryRunner = <Row extends Record<string, unknown>>(
+  sql: string,
+  params: unknown[],
+) => Promise<{ rows: Row[] }>;
+
+/** The tables of `schema` with their columns and unique indexes, read from information_schema and pg_index. */
+export async function readTables(query: QueryRunner, schema: string): Promise<DdlTable[]> {
+  const columns = await query<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    is_nullable: string;
+    column_default: string | null;
+  }>(
+    `select table_name, column_name, data_type, is_nullable, column_default from information_schema.columns
+     where table_schema = $1 order by table_name, ordinal_position`,
+    [schema],
+  );
+  const indexes = await query<{ table_name: string; columns: string[] }>(
+    `select t.relname as table_name, array_agg(a.attname::text order by k.n) as columns
+     from pg_index i
+     join pg_class t on t.oid = i.indrelid
+     join pg_namespace s on s.oid = t.relnamespace and s.nspname = $1
+     cross join lateral unnest(i.indkey) with ordinality as k(attnum, n)
+     join pg_attribute a on a.attrelid = t.oid and a.attnum = k.attnum
+     where i.indisunique and i.indpred is null
+     group by i.indexrelid, t.relname`,
+    [schema],
+  );
+  const tables = new Map<string, DdlTable>();
+  for (const row of columns.rows) {
+    const table = tables.get(row.table_name) ?? { name: row.table_name, columns: [], unique: [] };
+    table.columns.push({
+      name: row.column_name,
+      type: row.data_type,
+      nullable: row.is_nullable === 'YES',
+      hasDefault: row.column_default !== null,
+    });
+    tables.set(row.table_name, table);
+  }
+  for (const row of indexes.rows) tables.get(row.table_name)?.unique.push(row.columns);
+  return [...tables.values()];
+}
+
 /** One embedded database per process: its start-up is the slow part, every DDL gets its own schema. */
 let database: Promise<PGlite> | undefined;
 /** DDL checks run one at a time: each sets the search path of the one connection. */
@@ -41,39 +86,13 @@ async function introspect(text: string): Promise<DdlModel> {
   } finally {
     await db.exec('set search_path to public');
   }
-  const columns = await db.query<{
-    table_name: string;
-    column_name: string;
-    data_type: string;
-    is_nullable: string;
-    column_default: string | null;
-  }>(
-    `select table_name, column_name, data_type, is_nullable, column_default from information_schema.columns
-     where table_schema = 'ddl_check' order by table_name, ordinal_position`,
-  );
-  const indexes = await db.query<{ table_name: string; columns: string[] }>(
-    `select t.relname as table_name, array_agg(a.attname::text order by k.n) as columns
-     from pg_index i
-     join pg_class t on t.oid = i.indrelid
-     join pg_namespace s on s.oid = t.relnamespace and s.nspname = 'ddl_check'
-     cross join lateral unnest(i.indkey) with ordinality as k(attnum, n)
-     join pg_attribute a on a.attrelid = t.oid and a.attnum = k.attnum
-     where i.indisunique and i.indpred is null
-     group by i.indexrelid, t.relname`,
-  );
-  const tables = new Map<string, DdlTable>();
-  for (const row of columns.rows) {
-    const table = tables.get(row.table_name) ?? { name: row.table_name, columns: [], unique: [] };
-    table.columns.push({
-      name: row.column_name,
-      type: row.data_type,
-      nullable: row.is_nullable === 'YES',
-      hasDefault: row.column_default !== null,
-    });
-    tables.set(row.table_name, table);
-  }
-  for (const row of indexes.rows) tables.get(row.table_name)?.unique.push(row.columns);
-  return { ok: true, tables: [...tables.values()] };
+  return {
+    ok: true,
+    tables: await readTables(
+      <Row extends Record<string, unknown>>(sql: string, params: unknown[]) => db.query<Row>(sql, params),
+      'ddl_check',
+    ),
+  };
 }
 
 /** The model of `text`, or PostgreSQL's complaint about it (with the 1-based character position when it gives one). */

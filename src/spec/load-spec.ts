@@ -1,6 +1,7 @@
 // Reads connector.yaml into a resolved ConnectorSpec, or every problem found in it (and in the files it names).
 import { resolve } from 'node:path';
 import type { ConnectorSpec } from './connector-spec.js';
+import { databaseTables } from './database-model.js';
 import { ddlModel } from './ddl-model.js';
 import { parseDirectorySchema } from './directory-schema.js';
 import { checkLdap } from './ldap-check.js';
@@ -16,6 +17,11 @@ import { problems } from './spec-codes.js';
 import { backendKind, child, isRecord } from './spec-data.js';
 import type { SpecProblem } from './spec-problem.js';
 import { keepNumbersAsWritten, parseYamlSource, type DataPath, type YamlSource } from './yaml-source.js';
+
+/** How to load: `db` is a live PostgreSQL URL the sql backend is checked against instead of its DDL file. */
+export interface LoadSpecOptions {
+  db?: string;
+}
 
 export type LoadSpecResult = { ok: true; spec: ConnectorSpec } | { ok: false; problems: SpecProblem[] };
 
@@ -84,6 +90,7 @@ async function checkNamedFiles(
   source: YamlSource,
   data: unknown,
   read: ReadSpecFile,
+  options: LoadSpecOptions,
 ): Promise<NamedFileCheck> {
   const checks: Promise<NamedFileCheck>[] = [];
   const seed = child(data, 'seed');
@@ -101,7 +108,13 @@ async function checkNamedFiles(
     checks.push(checkDirectory(source, data, schema, read));
   }
   const ddl = child(data, 'backend')['ddl'];
-  if (backendKind(data) === 'sql' && typeof ddl === 'string' && ddl !== '') {
+  if (backendKind(data) === 'sql' && options.db !== undefined) {
+    checks.push(
+      databaseTables(options.db).then((tables) => ({
+        problems: checkSqlMapping(source, data, tables, 'database'),
+      })),
+    );
+  } else if (backendKind(data) === 'sql' && typeof ddl === 'string' && ddl !== '') {
     checks.push(checkNamedFile(source, ['backend', 'ddl'], ddl, read, 'ddl'));
   }
   const done = await Promise.all(checks);
@@ -173,8 +186,15 @@ async function checkDirectory(
   return { problems: checkLdap(source, data, parsed) };
 }
 
-/** Loads and checks the spec file; never throws for a problem in the spec itself. */
-export async function loadSpec(file: string, read: ReadSpecFile = readSpecFile): Promise<LoadSpecResult> {
+/**
+ * Loads and checks the spec file; never throws for a problem in the spec itself (a `db` that cannot be
+ * read throws DatabaseUnavailable).
+ */
+export async function loadSpec(
+  file: string,
+  read: ReadSpecFile = readSpecFile,
+  options: LoadSpecOptions = {},
+): Promise<LoadSpecResult> {
   const absolute = resolve(file);
   const got = await read(absolute);
   if (!('text' in got)) {
@@ -184,7 +204,7 @@ export async function loadSpec(file: string, read: ReadSpecFile = readSpecFile):
       problems: [{ file: absolute, line: 1, column: 1, ...problems.unreadable('the spec', reason) }],
     };
   }
-  return loadSpecText(got.text, absolute, read);
+  return loadSpecText(got.text, absolute, read, options);
 }
 
 /** The same from text already read (`file` is used for locations and relative paths). */
@@ -192,6 +212,7 @@ export async function loadSpecText(
   text: string,
   file: string,
   read: ReadSpecFile = readSpecFile,
+  options: LoadSpecOptions = {},
 ): Promise<LoadSpecResult> {
   const absolute = resolve(file);
   const parsed = parseYamlSource(text, absolute);
@@ -203,7 +224,7 @@ export async function loadSpecText(
   keepNumbersAsWritten(source, ['scim', 'versions'], 'items');
   keepNumbersAsWritten(source, ['scim', 'basePaths'], 'keys');
   const data: unknown = source.doc.toJS();
-  const named = await checkNamedFiles(source, data, read);
+  const named = await checkNamedFiles(source, data, read, options);
   const found = [...checkAgainstSchema(source, data), ...checkSemantics(source, data), ...named.problems];
   if (found.length > 0 || !isRecord(data)) return { ok: false, problems: sortProblems(found) };
   return { ok: true, spec: resolveSpec(data, absolute, named.openapi) };

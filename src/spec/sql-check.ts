@@ -1,4 +1,4 @@
-// Checks the sql backend's tables and column mappings against the tables its DDL file creates, each mistake located in the spec.
+// Checks the sql backend's tables and column mappings against the tables its DDL file (or a live database) creates, each mistake located in the spec.
 import { USER_SCHEMA, type AttributeDefinition } from 'scim-connector-sdk';
 import { didYouMean } from './did-you-mean.js';
 import type { DdlColumn, DdlTable } from './ddl-model.js';
@@ -45,6 +45,9 @@ const OWN_PLACE: Readonly<Record<string, string>> = {
 
 type Resource = 'users' | 'groups';
 
+/** Where the tables were read: the spec's DDL file, or a live database (`validate --db`). */
+export type TablesOrigin = 'ddl' | 'database';
+
 class SqlChecker {
   readonly found: SpecProblem[] = [];
   readonly tables: Map<string, DdlTable>;
@@ -54,6 +57,7 @@ class SqlChecker {
     readonly source: YamlSource,
     readonly data: unknown,
     tables: DdlTable[],
+    readonly origin: TablesOrigin,
   ) {
     this.tables = new Map(tables.map((t) => [t.name, t]));
     this.custom = { users: customAttributes(data, 'user'), groups: customAttributes(data, 'group') };
@@ -83,7 +87,7 @@ class SqlChecker {
     this.report(
       'SPEC_UNKNOWN_TABLE',
       [...path, 'table'],
-      `the DDL creates no table "${name}"${near === undefined ? `; it creates: ${names.join(', ') || 'none'}` : `; did you mean "${near}"?`}`,
+      `${this.origin === 'ddl' ? 'the DDL creates' : 'the database has'} no table "${name}"${near === undefined ? `; ${this.origin === 'ddl' ? 'it creates' : 'it has'}: ${names.join(', ') || 'none'}` : `; did you mean "${near}"?`}`,
     );
     return undefined;
   }
@@ -130,7 +134,7 @@ class SqlChecker {
       this.report(
         'SPEC_MISSING_INDEX',
         path,
-        `column ${table.name}.${column.name} has no unique index: add "create unique index on ${table.name} (${column.name});" to the DDL, so ${what} stays unique and lookups use an index`,
+        `column ${table.name}.${column.name} has no unique index: add "create unique index on ${table.name} (${column.name});" to the ${this.origin === 'ddl' ? 'DDL' : 'database'}, so ${what} stays unique and lookups use an index`,
       );
     }
     return column.name;
@@ -372,9 +376,14 @@ class SqlChecker {
   }
 }
 
-/** Every mistake of the sql backend's mapping against the DDL's tables. */
-export function checkSqlMapping(source: YamlSource, data: unknown, tables: DdlTable[]): SpecProblem[] {
-  const checker = new SqlChecker(source, data, tables);
+/** Every mistake of the sql backend's mapping against the tables of its DDL or of a live database. */
+export function checkSqlMapping(
+  source: YamlSource,
+  data: unknown,
+  tables: DdlTable[],
+  origin: TablesOrigin = 'ddl',
+): SpecProblem[] {
+  const checker = new SqlChecker(source, data, tables, origin);
   checker.users();
   checker.groups();
   checker.membership();
