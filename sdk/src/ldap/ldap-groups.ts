@@ -4,7 +4,7 @@ import type { CompareFilter, Filter } from '../protocol/filter/ast.js';
 import { parsePatchPath } from '../protocol/filter/parser.js';
 import type { PatchOperation } from '../protocol/patch/operation.js';
 import { URN, type ScimGroup, type ScimMultiValue } from '../protocol/resource.js';
-import { ConflictError, InvalidValueError, NotFoundError } from '../service/errors.js';
+import { InvalidValueError, NotFoundError } from '../service/errors.js';
 import type { ListQuery, ListResult } from '../service/scim-service.js';
 import { replaceChange, valuesChange } from './change-list.js';
 import { childDn, dnKey, parentDn } from './dn.js';
@@ -14,6 +14,7 @@ import { escapeFilterValue } from './escape-filter-value.js';
 import { toLdapFilter } from './ldap-filter.js';
 import type { LdapGroupOptions } from './ldap-options.js';
 import type { LdapSession } from './ldap-session.js';
+import { assertRdnFree, objectClassFilter } from './rdn-free.js';
 import type { LdapUsers } from './ldap-users.js';
 import { fromGeneralizedTime } from './ldap-time.js';
 import { parseValuePath, writeValue } from './scim-path-value.js';
@@ -52,7 +53,7 @@ export class LdapGroups {
   }
 
   get objectClassFilter(): string {
-    return `(objectClass=${this.options.objectClasses[0] ?? 'top'})`;
+    return objectClassFilter(this.options);
   }
 
   private async entryOrThrow(client: Client, id: string, withMembers: boolean): Promise<Entry> {
@@ -201,23 +202,10 @@ export class LdapGroups {
     });
   }
 
-  private async assertFree(client: Client, displayName: string, except?: string): Promise<void> {
-    const filter = `(&${this.objectClassFilter}(${this.options.rdn}=${escapeFilterValue(displayName)}))`;
-    const { searchEntries } = await client.search(this.options.base, {
-      scope: this.options.scope,
-      filter,
-      attributes: [this.options.id],
-      sizeLimit: 2,
-    });
-    if (searchEntries.some((entry) => first(entry, this.options.id) !== except)) {
-      throw new ConflictError(`displayName ${JSON.stringify(displayName)} is taken`);
-    }
-  }
-
   async create(group: ScimGroup): Promise<ScimGroup> {
     const displayName = group.displayName ?? '';
     return this.session.with(async (client) => {
-      await this.assertFree(client, displayName);
+      await assertRdnFree(client, this.options, 'displayName', displayName);
       const dn = childDn(this.options.rdn, displayName, this.options.base);
       const attributes: Record<string, string[]> = { objectClass: this.options.objectClasses };
       for (const [type, list] of this.mapper.toLdap(group)) attributes[type] = list;
@@ -305,7 +293,8 @@ export class LdapGroups {
   ): Promise<void> {
     const current = first(entry, this.options.rdn);
     if (displayName === undefined || displayName === current) return;
-    if (displayName.toLowerCase() !== current?.toLowerCase()) await this.assertFree(client, displayName, id);
+    if (displayName.toLowerCase() !== current?.toLowerCase())
+      await assertRdnFree(client, this.options, 'displayName', displayName, id);
     await client.modifyDN(entry.dn, childDn(this.options.rdn, displayName, parentDn(entry.dn)));
   }
 

@@ -2,7 +2,7 @@
 import type { Change, Client, Entry } from 'ldapts';
 import type { CompareFilter } from '../protocol/filter/ast.js';
 import { URN, type ScimUser } from '../protocol/resource.js';
-import { ConflictError, NotFoundError } from '../service/errors.js';
+import { NotFoundError } from '../service/errors.js';
 import type { ListQuery, ListResult } from '../service/scim-service.js';
 import { replaceChange } from './change-list.js';
 import { childDn, isUnder, parentDn } from './dn.js';
@@ -12,6 +12,7 @@ import { escapeFilterValue } from './escape-filter-value.js';
 import { toLdapFilter } from './ldap-filter.js';
 import type { LdapUserOptions } from './ldap-options.js';
 import type { LdapSession } from './ldap-session.js';
+import { assertRdnFree, objectClassFilter } from './rdn-free.js';
 import { fromGeneralizedTime, toGeneralizedTime } from './ldap-time.js';
 import { setPassword } from './password-modify.js';
 
@@ -49,7 +50,7 @@ export class LdapUsers {
   }
 
   get objectClassFilter(): string {
-    return `(objectClass=${this.options.objectClasses[0] ?? 'top'})`;
+    return objectClassFilter(this.options);
   }
 
   entry(client: Client, id: string): Promise<Entry | undefined> {
@@ -154,24 +155,10 @@ export class LdapUsers {
     return entry === undefined ? undefined : this.toResource(entry);
   }
 
-  /** 409 when another entry under the base already has this userName (disabled users included). */
-  private async assertFree(client: Client, userName: string, except?: string): Promise<void> {
-    const filter = `(&${this.objectClassFilter}(${this.options.rdn}=${escapeFilterValue(userName)}))`;
-    const { searchEntries } = await client.search(this.options.base, {
-      scope: this.options.scope,
-      filter,
-      attributes: [this.options.id],
-      sizeLimit: 2,
-    });
-    if (searchEntries.some((entry) => first(entry, this.options.id) !== except)) {
-      throw new ConflictError(`userName ${JSON.stringify(userName)} is taken`);
-    }
-  }
-
   async create(user: ScimUser): Promise<ScimUser> {
     const userName = user.userName ?? '';
     return this.session.with(async (client) => {
-      await this.assertFree(client, userName);
+      await assertRdnFree(client, this.options, 'userName', userName);
       const deactivation = this.options.deactivation;
       const inactive = user.active === false;
       const parent = inactive && deactivation?.kind === 'move' ? deactivation.dn : this.options.base;
@@ -231,7 +218,7 @@ export class LdapUsers {
           : parentDn(dn);
       if (userName !== first(entry, this.options.rdn) || moveTo !== parentDn(dn)) {
         if (userName.toLowerCase() !== first(entry, this.options.rdn)?.toLowerCase())
-          await this.assertFree(client, userName, id);
+          await assertRdnFree(client, this.options, 'userName', userName, id);
         const target = childDn(this.options.rdn, userName, moveTo);
         await client.modifyDN(dn, target);
         dn = target;
