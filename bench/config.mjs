@@ -11,6 +11,7 @@ const FULL = {
   rounds: 3,
   scale: [1_000, 10_000, 100_000, 1_000_000],
   scaleRounds: 5,
+  scaleWarmUpMs: 1000,
   // One generation takes 20-30 s on the shared machine: a single fresh and no-op run per spec keeps the suite under 10 minutes.
   generatorRuns: 1,
 };
@@ -26,6 +27,7 @@ const SMOKE = {
   rounds: 1,
   scale: [1_000, 2_000],
   scaleRounds: 1,
+  scaleWarmUpMs: 100,
   generatorRuns: 1,
   generatorSpecs: ['store-minimal'],
 };

@@ -19,6 +19,7 @@ export function scaleCurves(config) {
         PROBE,
         String(size),
         String(config.scaleRounds),
+        String(config.scaleWarmUpMs),
       ],
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     );

@@ -60,7 +60,7 @@ export function printTable(results) {
   }
   if (results.scale !== undefined) {
     const title =
-      'scale, users loaded straight into the memory store: median µs per store call, request = a whole filter request (inject); ratios to the smallest size';
+      'scale, users loaded straight into the memory store: median CPU µs per store call, request = a whole filter request (inject); ratios to the smallest size';
     section(title, SCALE, results.scale);
   }
   if (results.generator !== undefined) {
