@@ -57,8 +57,14 @@ export async function httpSuite(config, progress) {
         };
         for (const name of against) row[name] = summary(runs[name]);
         row.vsBare = row.ours.rps / row.bare.rps;
-        // A peer that answered nothing within the cell has no ratio (the table shows its 0 req/s).
-        if (row.peer !== undefined && row.peer.rps > 0) row.vsPeer = row.ours.rps / row.peer.rps;
+        if (row.peer !== undefined && row.peer.rps > 0) {
+          row.vsPeer = row.ours.rps / row.peer.rps;
+          // How far ahead of the peer the limit itself is: no server on this route can pass it.
+          row.bareVsPeer = row.bare.rps / row.peer.rps;
+        } else if (row.peer !== undefined) {
+          // The peer finished no request in a cell: its rate was under one per cell, so ours÷peer exceeds this.
+          row.vsPeerAtLeast = row.ours.rps * cell.seconds;
+        }
         progress(row);
         rows.push(row);
       }

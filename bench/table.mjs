@@ -24,7 +24,12 @@ const HTTP = [
   ['bare', 7, (row) => num(0)(row.bare.rps)],
   ['peer', 6, (row) => num(0)(row.peer?.rps)],
   ['/bare', 5, (row) => num(2)(row.vsBare)],
-  ['/peer', 5, (row) => num(1)(row.vsPeer)],
+  [
+    '/peer',
+    6,
+    (row) => (row.vsPeerAtLeast === undefined ? num(1)(row.vsPeer) : `>${num(0)(row.vsPeerAtLeast)}`),
+  ],
+  ['bare/peer', 9, (row) => num(1)(row.bareVsPeer)],
 ];
 
 const SCALE = [
@@ -55,7 +60,7 @@ export function printTable(results) {
   );
   const { rounds, seconds } = results.config;
   if (results.http !== undefined) {
-    const title = `HTTP, memory store, logging on (to a file): median req/s of ${rounds} runs of ${seconds} s; ours' latency ms p50/p99; ratios ours÷bare, ours÷peer; ! = some non-2xx answers (counts in results.json)`;
+    const title = `HTTP, memory store, logging on (to a file): median req/s of ${rounds} runs of ${seconds} s; ours' latency ms p50/p99; ratios ours÷bare, ours÷peer (>N: the peer finished no request in a run), bare÷peer; ! = some non-2xx answers (counts in results.json)`;
     section(title, HTTP, results.http);
   }
   if (results.scale !== undefined) {
