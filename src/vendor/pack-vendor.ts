@@ -1,20 +1,17 @@
 // Builds scim-connector-sdk and scim-connector-tester and packs them (npm pack: fixed mtimes, so the same bytes every time).
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { packFingerprint, readCachedPack, writeCachedPack, type Tarball } from './pack-cache.js';
+
+export type { Tarball };
 
 const run = promisify(execFile);
-
-/** A packed package: its tarball's file name (`scim-connector-sdk-0.1.0.tgz`) and bytes. */
-export interface Tarball {
-  name: string;
-  filename: string;
-  bytes: Uint8Array;
-}
 
 /** Brings `sdk/dist` and `tester/dist` up to date with the root's TypeScript (a no-op when they are). */
 async function build(root: string): Promise<void> {
@@ -36,13 +33,8 @@ async function build(root: string): Promise<void> {
   await run(process.execPath, [tsc, '-b', join(root, 'sdk'), join(root, 'tester')], { cwd: root });
 }
 
-/**
- * The SDK's and tester's tarballs, as `npm pack` makes them from the generator's own copies. npm
- * pack writes fixed mtimes and a fixed order, so the same sources give the same bytes (a test
- * checks it); scripts are not run.
- */
-export async function packVendor(root: string): Promise<{ sdk: Tarball; tester: Tarball }> {
-  await build(root);
+/** Runs `npm pack` on both packages into a throwaway folder and reads the tarballs. */
+async function npmPack(root: string): Promise<Tarball[]> {
   const out = await mkdtemp(join(tmpdir(), 'scim-connector-pack-'));
   try {
     const { stdout } = await run(
@@ -59,20 +51,53 @@ export async function packVendor(root: string): Promise<{ sdk: Tarball; tester: 
       { cwd: out },
     );
     const packed = JSON.parse(stdout) as { name: string; filename: string }[];
-    const tarballs = await Promise.all(
+    return await Promise.all(
       packed.map(async ({ name, filename }) => ({
         name,
         filename,
         bytes: new Uint8Array(await readFile(join(out, filename))),
       })),
     );
-    const [sdk, tester] = ['scim-connector-sdk', 'scim-connector-tester'].map((name) => {
-      const tarball = tarballs.find((t) => t.name === name);
-      if (!tarball) throw new Error(`npm pack did not pack ${name}`);
-      return tarball;
-    });
-    return { sdk: sdk!, tester: tester! };
   } finally {
     await rm(out, { recursive: true, force: true });
   }
+}
+
+/** The cache key of both packages' current files, or undefined when one cannot be fingerprinted. */
+async function cacheKey(root: string): Promise<string | undefined> {
+  const prints = await Promise.all(['sdk', 'tester'].map((p) => packFingerprint(join(root, p))));
+  if (prints.some((print) => print === undefined)) return undefined;
+  return createHash('sha256').update(prints.join('\n')).digest('hex');
+}
+
+/**
+ * The SDK's and tester's tarballs, as `npm pack` makes them from the generator's own copies. npm
+ * pack writes fixed mtimes and a fixed order, so the same sources give the same bytes (a test
+ * checks it); scripts are not run. Packing starts npm (seconds, most of a generation's time), so
+ * the tarballs are kept in `cacheDir` (by default the generator's `node_modules/.cache`) under a
+ * hash of the files packed, and packed again only when one of those changes.
+ */
+export async function packVendor(
+  root: string,
+  cacheDir: string | undefined = defaultCacheDir(root),
+): Promise<{ sdk: Tarball; tester: Tarball }> {
+  await build(root);
+  const key = cacheDir === undefined ? undefined : await cacheKey(root);
+  let tarballs = key === undefined ? undefined : await readCachedPack(cacheDir!, key);
+  if (tarballs === undefined) {
+    tarballs = await npmPack(root);
+    if (key !== undefined) await writeCachedPack(cacheDir!, key, tarballs);
+  }
+  const [sdk, tester] = ['scim-connector-sdk', 'scim-connector-tester'].map((name) => {
+    const tarball = tarballs.find((t) => t.name === name);
+    if (!tarball) throw new Error(`npm pack did not pack ${name}`);
+    return tarball;
+  });
+  return { sdk: sdk!, tester: tester! };
+}
+
+/** `node_modules/.cache/scim-connector-pack` of the generator, when it has a node_modules (a checkout does). */
+function defaultCacheDir(root: string): string | undefined {
+  const modules = join(root, 'node_modules');
+  return existsSync(modules) ? join(modules, '.cache', 'scim-connector-pack') : undefined;
 }
