@@ -245,11 +245,10 @@ describe('scim-connector (CLI)', function () {
 
 /**
  * The compiled CLI runs without c8's NODE_V8_COVERAGE: its coverage of the SDK's dist/, mapped back
- * to the sources, would be merged with the tests' coverage of those sources and corrupt it.
+ * to the sources, would be merged with the tests' coverage of those sources and corrupt it. Empty,
+ * not absent: Node copies the parent's NODE_V8_COVERAGE into a child whose env lacks the key.
  */
-const COMPILED_ENV = Object.fromEntries(
-  Object.entries(process.env).filter(([key]) => key !== 'NODE_V8_COVERAGE'),
-);
+const COMPILED_ENV = { ...process.env, NODE_V8_COVERAGE: '' };
 
 describe('bin/scim-connector.js', function () {
   this.timeout(30_000);
