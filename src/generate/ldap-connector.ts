@@ -46,6 +46,7 @@ function entryOptions(entry: LdapEntrySpec): Record<string, unknown> {
       ldap: a.ldap,
       ...(a.direction === 'both' ? {} : { direction: a.direction }),
       ...(a.transform === undefined ? {} : { transform: a.transform }),
+      ...(a.type === undefined ? {} : { type: a.type }),
     })),
   };
 }

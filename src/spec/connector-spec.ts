@@ -184,6 +184,8 @@ export interface LdapAttributeSpec {
   ldap: string;
   direction: 'both' | 'toApp' | 'fromApp';
   transform?: 'lower' | 'upper';
+  /** The SCIM attribute's type when the directory's text must be converted (LdapAttributeMapping.type). */
+  type?: 'boolean' | 'integer' | 'decimal';
 }
 
 /** Where one resource type's entries live in the directory. */

@@ -1,7 +1,8 @@
 // Fills the defaults of a checked ldap backend: scopes, id attribute, member attribute, qualified SCIM paths.
 import { resolve } from 'node:path';
 import type { LdapAttributeSpec, LdapBackendSpec, LdapEntrySpec, Setting } from './connector-spec.js';
-import { customAttributes } from './scim-path.js';
+import type { AttributeDefinition } from 'scim-connector-sdk';
+import { customAttributes, resolveScimPath } from './scim-path.js';
 import { child, isRecord, stringAt, type Data } from './spec-data.js';
 
 /** A SCIM path naming a custom attribute gets its extension's URN in front, as the runtime reads resources. */
@@ -11,34 +12,41 @@ function qualify(scim: string, custom: Set<string>, urn: string | undefined): st
   return custom.has(head.toLowerCase()) ? `${urn}:${scim}` : scim;
 }
 
-function attributes(section: Data, custom: Set<string>, urn: string | undefined): LdapAttributeSpec[] {
+const CONVERTED = new Set<string>(['boolean', 'integer', 'decimal']);
+
+/** The resource's custom attributes, as the checks and the runtime see them. */
+interface Custom {
+  resource: 'users' | 'groups';
+  definitions: AttributeDefinition[];
+  urn: string | undefined;
+}
+
+function attributes(section: Data, custom: Custom): LdapAttributeSpec[] {
+  const names = new Set(custom.definitions.map((a) => a.name.toLowerCase()));
   return Object.entries(child(section, 'attributes')).map(([scim, node]) => {
     const long = isRecord(node) ? node : {};
     const spec: LdapAttributeSpec = {
       scim,
-      qualified: qualify(scim, custom, urn),
+      qualified: qualify(scim, names, custom.urn),
       ldap: typeof node === 'string' ? node : (stringAt(long, 'app') ?? ''),
       direction: (stringAt(long, 'direction') as LdapAttributeSpec['direction'] | undefined) ?? 'both',
     };
     const transform = stringAt(long, 'transform');
     if (transform === 'lower' || transform === 'upper') spec.transform = transform;
+    const leaf = resolveScimPath(custom.definitions, custom.resource, scim);
+    if (leaf.ok && CONVERTED.has(leaf.type)) spec.type = leaf.type as NonNullable<LdapAttributeSpec['type']>;
     return spec;
   });
 }
 
-function entry(
-  section: Data,
-  scope: 'one' | 'sub',
-  custom: Set<string>,
-  urn: string | undefined,
-): LdapEntrySpec {
+function entry(section: Data, scope: 'one' | 'sub', custom: Custom): LdapEntrySpec {
   return {
     base: stringAt(section, 'base') ?? '',
     scope: (stringAt(section, 'scope') as 'one' | 'sub' | undefined) ?? scope,
     objectClasses: Array.isArray(section['objectClasses']) ? section['objectClasses'].map(String) : [],
     rdn: stringAt(section, 'rdn') ?? '',
     id: (stringAt(section, 'id') as LdapEntrySpec['id'] | undefined) ?? 'entryUUID',
-    attributes: attributes(section, custom, urn),
+    attributes: attributes(section, custom),
   };
 }
 
@@ -65,8 +73,11 @@ export function resolveLdapBackend(
   urns: { user?: string; group?: string },
 ): LdapBackendSpec {
   const section = child(data, 'backend');
-  const names = (key: 'user' | 'group'): Set<string> =>
-    new Set(customAttributes(data, key).map((a) => a.name.toLowerCase()));
+  const custom = (key: 'user' | 'group'): Custom => ({
+    resource: key === 'user' ? 'users' : 'groups',
+    definitions: customAttributes(data, key),
+    urn: urns[key],
+  });
   const users = child(section, 'users');
   const schema = stringAt(section, 'schema') ?? '';
   const spec: LdapBackendSpec = {
@@ -77,7 +88,7 @@ export function resolveLdapBackend(
     bindPassword: setting(section, 'bindPassword'),
     schema: /^ldaps?:\/\//i.test(schema) ? schema : resolve(base, schema),
     timeoutMs: typeof section['timeoutMs'] === 'number' ? section['timeoutMs'] : 10000,
-    users: { ...entry(users, 'sub', names('user'), urns.user), passwords: users['passwords'] !== false },
+    users: { ...entry(users, 'sub', custom('user')), passwords: users['passwords'] !== false },
   };
   const way = deactivation(users['deactivation']);
   if (way !== undefined) spec.users.deactivation = way;
@@ -85,7 +96,7 @@ export function resolveLdapBackend(
   if (isRecord(section['groups'])) {
     const groups = child(section, 'groups');
     spec.groups = {
-      ...entry(groups, 'one', names('group'), urns.group),
+      ...entry(groups, 'one', custom('group')),
       memberAttribute: stringAt(groups, 'member') === 'uniqueMember' ? 'uniqueMember' : 'member',
       memberOf: groups['memberOf'] !== false,
     };

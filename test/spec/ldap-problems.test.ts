@@ -201,6 +201,31 @@ describe('ldap backend mistakes', () => {
     assert.equal(loaded.spec.backend.kind, 'ldap');
   });
 
+  it('types the mappings whose SCIM attribute is a boolean, integer or decimal', async () => {
+    const loaded = await load(
+      edited([
+        [
+          'backend:\n  kind: ldap',
+          'schemas:\n  user:\n    attributes:\n      isContractor: boolean\n      badge: integer\nbackend:\n  kind: ldap',
+        ],
+        [
+          '      title: title\n',
+          '      title: title\n      isContractor: employeeType\n      badge: roomNumber\n',
+        ],
+      ]),
+    );
+    assert.ok(loaded.ok, loaded.ok ? '' : loaded.problems.map(formatProblem).join('\n'));
+    assert.equal(loaded.spec.backend.kind, 'ldap');
+    const types = loaded.spec.backend.kind === 'ldap' ? loaded.spec.backend.users.attributes : [];
+    assert.deepEqual(
+      types.filter((a) => a.type !== undefined).map((a) => [a.scim, a.ldap, a.type]),
+      [
+        ['isContractor', 'employeeType', 'boolean'],
+        ['badge', 'roomNumber', 'integer'],
+      ],
+    );
+  });
+
   for (const [name, { edits, want }] of cases) {
     it(name, async () => {
       const loaded = await load(edited(edits));

@@ -17,6 +17,31 @@ function pathKey(uri: string | undefined, name: string, sub: string | undefined)
   return `${uri === undefined ? '' : `${uri}:`}${name}${sub === undefined ? '' : `.${sub}`}`.toLowerCase();
 }
 
+/** A SCIM value as directory text: booleans in the LDAP Boolean syntax. */
+export function ldapText(value: string | number | boolean): string {
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+const INTEGER = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Directory text as the SCIM type, or undefined when it does not read as that type. */
+function scimValue(text: string, type: LdapAttributeMapping['type']): string | number | boolean | undefined {
+  switch (type) {
+    case undefined:
+      return text;
+    case 'boolean': {
+      const upper = text.trim().toUpperCase();
+      return upper === 'TRUE' ? true : upper === 'FALSE' ? false : undefined;
+    }
+    case 'integer':
+      return INTEGER.test(text.trim()) && Number.isSafeInteger(Number(text)) ? Number(text) : undefined;
+    case 'decimal':
+      return DECIMAL.test(text.trim()) ? Number(text) : undefined;
+  }
+}
+
 /** Maps the attributes of one resource type (the RDN and id are the service's own business). */
 export class EntryMapper {
   readonly #compiled: Compiled[];
@@ -54,7 +79,7 @@ export class EntryMapper {
       const value = readValue(resource, path);
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
       if (value === '') continue;
-      let text = String(value);
+      let text = ldapText(value);
       if (mapping.transform === 'lower') text = text.toLowerCase();
       if (mapping.transform === 'upper') text = text.toUpperCase();
       if (!out.has(mapping.ldap)) out.set(mapping.ldap, [text]);
@@ -66,7 +91,8 @@ export class EntryMapper {
   fromLdap(entry: Entry, resource: ScimResource): void {
     for (const { mapping, path } of this.#compiled) {
       if (mapping.direction === 'toApp') continue;
-      const [value] = values(entry, mapping.ldap);
+      const [text] = values(entry, mapping.ldap);
+      const value = text === undefined ? undefined : scimValue(text, mapping.type);
       if (value !== undefined) writeValue(resource, path, value);
     }
   }

@@ -1,6 +1,7 @@
 // A SCIM filter (the SDK's AST) as an RFC 4515 LDAP filter, every value escaped.
 import type { AttrPath, CompareFilter, Filter, FilterValue } from '../protocol/filter/ast.js';
 import { ScimError } from '../protocol/errors.js';
+import { ldapText } from './entry-mapper.js';
 import { escapeFilterValue } from './escape-filter-value.js';
 
 /** Translates one comparison the plain attribute rules cannot (e.g. `active eq true`); undefined when not its own. */
@@ -18,7 +19,7 @@ function unsupported(reason: string): ScimError {
 
 function literal(value: FilterValue): string {
   if (value === null) throw unsupported('the directory cannot compare with null');
-  return escapeFilterValue(String(value));
+  return escapeFilterValue(ldapText(value));
 }
 
 function label(path: AttrPath): string {

@@ -10,6 +10,13 @@ export interface LdapAttributeMapping {
   direction?: 'both' | 'toApp' | 'fromApp';
   /** Applied on the way to the directory. */
   transform?: 'lower' | 'upper';
+  /**
+   * The SCIM attribute's type when it is not a string: a boolean is written `TRUE`/`FALSE` (the LDAP
+   * Boolean syntax, RFC 4517 §3.3.3) and every typed value is read back as a JSON boolean or number,
+   * not as the directory's text. A value the directory holds that does not read as the type is
+   * left out of the resource.
+   */
+  type?: 'boolean' | 'integer' | 'decimal';
 }
 
 /** How a deactivated user is told apart from an active one. */

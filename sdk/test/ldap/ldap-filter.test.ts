@@ -8,10 +8,13 @@ const attributes: Record<string, string> = {
   'name.givenname': 'givenName',
   'emails.value': 'mail',
   id: 'entryUUID',
+  'urn:okta:app:1.0:user:custom:iscontractor': 'contractorFlag',
 };
 const context = {
-  attributeFor: (path: { name: string; subAttr?: string }) =>
-    attributes[`${path.name}${path.subAttr === undefined ? '' : `.${path.subAttr}`}`.toLowerCase()],
+  attributeFor: (path: { uri?: string; name: string; subAttr?: string }) =>
+    attributes[
+      `${path.uri === undefined ? '' : `${path.uri}:`}${path.name}${path.subAttr === undefined ? '' : `.${path.subAttr}`}`.toLowerCase()
+    ],
 };
 
 describe('toLdapFilter', () => {
@@ -35,6 +38,10 @@ describe('toLdapFilter', () => {
     ['value path', { given: 'emails[value eq "a@b.c"]', want: '(mail=a@b.c)' }],
     ['specials escaped', { given: 'userName eq "*)(uid=*"', want: '(uid=\\2a\\29\\28uid=\\2a)' }],
     ['backslash and NUL', { given: 'userName eq "a\\\\b\\u0000"', want: '(uid=a\\5cb\\00)' }],
+    [
+      'a boolean in the LDAP Boolean syntax',
+      { given: 'urn:okta:app:1.0:user:custom:isContractor eq true', want: '(contractorFlag=TRUE)' },
+    ],
     ['non-ASCII as is (UTF-8)', { given: 'userName eq "é\\u0001"', want: '(uid=é\\01)' }],
   ];
   for (const [name, { given, want }] of cases) {
