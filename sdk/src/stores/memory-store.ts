@@ -271,8 +271,9 @@ export class MemoryStore implements ScimService {
       return undefined;
     }
     const membersKey = findKey(previous, 'members') ?? 'members';
-    const rest: ScimGroup = { ...previous };
-    delete rest[membersKey];
+    // Not a spread of `previous`: that would read its members.
+    const rest = {} as ScimGroup;
+    for (const key of Object.keys(previous)) if (key !== membersKey) rest[key] = previous[key];
     const others = applyPatch(rest, plan.otherOperations, schema);
     const list = this.memberListOf(previous);
     const draft = new MemberDraft(list, plan.membersAttribute);
