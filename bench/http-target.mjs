@@ -1,13 +1,13 @@
 // Child process of the HTTP suite: our SCIM server over a MemoryStore (default config, log to a file) or a bare fastify route.
 import Fastify from 'fastify';
 import { CAPABILITIES, createScimServer, MemoryStore } from 'scim-connector-sdk';
-import { seedGroup, seedUsers } from './seed.mjs';
+import { seedGroups, seedUsers } from './seed.mjs';
 
 const [kind, users, members, extra] = process.argv.slice(2);
 
 async function startScim() {
   const store = new MemoryStore({
-    seed: { users: seedUsers(Number(users)), groups: [seedGroup(Number(members))] },
+    seed: { users: seedUsers(Number(users)), groups: seedGroups(Number(members)) },
   });
   const server = await createScimServer({
     service: store,

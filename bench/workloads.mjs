@@ -1,4 +1,5 @@
 // The HTTP suite's workloads: what each sends, and which targets serve it (a backend row is one more entry with its own targets).
+import { smallGroupSize } from './seed.mjs';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -8,7 +9,8 @@ function patch(operations) {
 }
 
 /**
- * The workloads for a store seeded with `users` users, the first `members` of them in group g1. Each
+ * The workloads for a store seeded with `users` users, the first `members` of them in group g1 (and
+ * the first smallGroupSize(members) in g2). Each
  * `request(context)` gives the next request of one connection (autocannon keeps a context per
  * connection): writes touch users outside the group, one per connection, so requests of different
  * connections never wait for each other, and a connection's own requests stay in order.
@@ -79,31 +81,41 @@ export function workloads({ users, members }) {
         };
       },
     },
-    {
-      id: 'members',
-      label: `PATCH /Groups/{id} members (${members})`,
-      // Queued behind every membership PATCH still running after the cell (writes of one group wait in turn).
-      drain: {
-        method: 'PATCH',
-        path: '/scim/v2/Groups/g1',
-        body: patch([{ op: 'replace', value: { displayName: 'Bench group' } }]),
-      },
-      request: (context) => {
-        const id = ownUser(context);
-        context.added = !context.added;
-        return {
-          method: 'PATCH',
-          path: '/scim/v2/Groups/g1',
-          body: patch([
-            context.added
-              ? { op: 'add', path: 'members', value: [{ value: id }] }
-              : { op: 'remove', path: `members[value eq "${id}"]` },
-          ]),
-        };
-      },
-    },
+    membership('members', 'g1', members, ownUser),
+    membership('members-small', 'g2', smallGroupSize(members), ownUser),
     { id: 'get-v1', label: 'GET /scim/v1/Users/{id}', request: () => get(`/scim/v1/Users/${readId}`) },
   ];
+}
+
+/**
+ * A membership PATCH of group `groupId` (`size` members): each connection adds its own user, then
+ * removes it by `value eq`, so every request changes the group by one member whatever its size.
+ */
+function membership(id, groupId, size, ownUser) {
+  const path = `/scim/v2/Groups/${groupId}`;
+  return {
+    id,
+    label: `PATCH /Groups/{id} members (${size})`,
+    // Queued behind every membership PATCH still running after the cell (writes of one group wait in turn).
+    drain: {
+      method: 'PATCH',
+      path,
+      body: patch([{ op: 'replace', value: { displayName: `Bench group ${groupId}` } }]),
+    },
+    request: (context) => {
+      const user = ownUser(context);
+      context.added = !context.added;
+      return {
+        method: 'PATCH',
+        path,
+        body: patch([
+          context.added
+            ? { op: 'add', path: 'members', value: [{ value: user }] }
+            : { op: 'remove', path: `members[value eq "${user}"]` },
+        ]),
+      };
+    },
+  };
 }
 
 function get(path) {

@@ -19,6 +19,30 @@ async function readJson(path: string): Promise<unknown> {
   return JSON.parse(await readFile(path, 'utf8'));
 }
 
+/** node:fs/promises, but writes into a temp file, or renames onto one file, fail while armed. */
+function faultyFs() {
+  const faults = { write: undefined as string | undefined, renameTo: undefined as string | undefined };
+  const fail = (code: string) => Object.assign(new Error(`${code}: injected`), { code });
+  const fs: StoreFileSystem = {
+    ...NODE_FILE_SYSTEM,
+    open: async (...args: Parameters<typeof NODE_FILE_SYSTEM.open>) => {
+      const handle = await NODE_FILE_SYSTEM.open(...args);
+      const writeFile = handle.writeFile.bind(handle);
+      return Object.assign(handle, {
+        writeFile: async (...given: Parameters<typeof handle.writeFile>) => {
+          if (faults.write !== undefined) throw fail(faults.write);
+          return writeFile(...given);
+        },
+      });
+    },
+    rename: async (from, to) => {
+      if (faults.renameTo !== undefined && String(to).endsWith(faults.renameTo)) throw fail('EIO');
+      return NODE_FILE_SYSTEM.rename(from, to);
+    },
+  };
+  return { fs, faults };
+}
+
 describe('FileStore', () => {
   let dir: string;
   beforeEach(async () => {
@@ -162,30 +186,6 @@ describe('FileStore', () => {
   });
 
   describe('on a file system that fails on demand', () => {
-    /** node:fs/promises, but writes into a temp file, or renames onto one file, fail while armed. */
-    function faultyFs() {
-      const faults = { write: undefined as string | undefined, renameTo: undefined as string | undefined };
-      const fail = (code: string) => Object.assign(new Error(`${code}: injected`), { code });
-      const fs: StoreFileSystem = {
-        ...NODE_FILE_SYSTEM,
-        open: async (...args: Parameters<typeof NODE_FILE_SYSTEM.open>) => {
-          const handle = await NODE_FILE_SYSTEM.open(...args);
-          const writeFile = handle.writeFile.bind(handle);
-          return Object.assign(handle, {
-            writeFile: async (...given: Parameters<typeof handle.writeFile>) => {
-              if (faults.write !== undefined) throw fail(faults.write);
-              return writeFile(...given);
-            },
-          });
-        },
-        rename: async (from, to) => {
-          if (faults.renameTo !== undefined && String(to).endsWith(faults.renameTo)) throw fail('EIO');
-          return NODE_FILE_SYSTEM.rename(from, to);
-        },
-      };
-      return { fs, faults };
-    }
-
     const userNames = async (store: FileStore) =>
       (await store.getUsers(query, ctx)).resources.map((u) => u.userName);
 
@@ -237,6 +237,34 @@ describe('FileStore', () => {
       const [stored] = (await readJson(reopened.files.groups)) as ScimGroup[];
       assert.equal((stored?.members as unknown[]).length, 1);
     });
+  });
+
+  it('persists a group PATCH, and undoes one the disk refused', async () => {
+    const { fs, faults } = faultyFs();
+    const store = await createFileStore({ dir, fs });
+    const [a, b] = [await store.createUser(user('a'), ctx), await store.createUser(user('b'), ctx)];
+    const group = await store.createGroup(
+      { schemas: [URN.group], displayName: 'G', members: [{ value: a.id as string }] },
+      ctx,
+    );
+    const id = group.id as string;
+    const add = (value: string) => [{ op: 'add' as const, path: 'members', value: [{ value }] }];
+    assert.equal(await store.patchGroup(id, add(b.id as string), ctx), undefined);
+    const membersOnDisk = async () =>
+      ((await readJson(store.files.groups)) as ScimGroup[])[0]?.members?.map((m) => m.value);
+    assert.deepEqual(await membersOnDisk(), [a.id, b.id]);
+    faults.renameTo = 'groups.json';
+    await assert.rejects(
+      store.patchGroup(id, [{ op: 'remove', path: `members[value eq "${a.id}"]` }], ctx),
+      /EIO/,
+    );
+    faults.renameTo = undefined;
+    const members = async () => (await store.getGroup(id, ctx)).members?.map((m) => m.value);
+    assert.deepEqual(await members(), [a.id, b.id], 'the refused removal is undone in memory');
+    assert.equal(((await store.getUser(a.id as string, ctx)).groups as unknown[]).length, 1);
+    await store.patchGroup(id, add('c'), ctx);
+    assert.deepEqual(await membersOnDisk(), [a.id, b.id, 'c']);
+    assert.deepEqual(await members(), [a.id, b.id, 'c']);
   });
 
   it('refuses an invalid seed given in code', async () => {

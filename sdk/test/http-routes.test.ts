@@ -338,11 +338,41 @@ describe('http: resource routes (SCIM 2.0)', () => {
     const patched = await send(server, 'PATCH', `/Groups/${id}`, {
       body: { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: `members[value eq "${amy.id}"]` }] },
     });
-    assert.equal(patched.statusCode, 200, patched.body);
-    assert.deepEqual(patched.json<{ members?: unknown[] }>().members ?? [], []);
-    assert.equal((await send(server, 'GET', `/Groups/${id}`)).statusCode, 200);
+    // The store's patchGroup answers nothing: 204 (RFC 7644 §3.5.2), the group read back by GET.
+    assert.equal(patched.statusCode, 204, patched.body);
+    assert.equal(patched.body, '');
+    const read = await send(server, 'GET', `/Groups/${id}`);
+    assert.equal(read.statusCode, 200);
+    assert.deepEqual(read.json<{ members?: unknown[] }>().members ?? [], []);
     assert.equal((await send(server, 'DELETE', `/Groups/${id}`)).statusCode, 204);
     assert.equal((await send(server, 'GET', `/Groups/${id}`)).statusCode, 404);
+  });
+
+  it('answers a group PATCH with 204, or 200 with the group when the client names attributes', async () => {
+    const amy = await create('amy');
+    const created = await send(server, 'POST', '/Groups', { body: group('Named') });
+    const id = String(created.json<ScimResource>().id);
+    const add = {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: amy.id }] }],
+    };
+    const plain = await send(server, 'PATCH', `/Groups/${id}`, { body: add });
+    assert.equal(plain.statusCode, 204, plain.body);
+    const projected = await send(server, 'PATCH', `/Groups/${id}?attributes=displayName`, { body: add });
+    assert.equal(projected.statusCode, 200, projected.body);
+    assert.deepEqual(Object.keys(projected.json<ScimResource>()).sort(), ['displayName', 'id', 'schemas']);
+    assert.ok(projected.headers.etag, 'the answer carries the ETag of the version read');
+    const excluded = await send(server, 'PATCH', `/Groups/${id}?excludedAttributes=members`, { body: add });
+    assert.equal(excluded.statusCode, 200, excluded.body);
+    assert.equal(excluded.json<ScimResource>()['displayName'], 'Named');
+    assert.equal(excluded.json<ScimResource>()['members'], undefined);
+    const stale = await send(server, 'PATCH', `/Groups/${id}`, {
+      body: { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: 'members' }] },
+      headers: { 'if-match': 'W/"1"' },
+    });
+    assert.equal(stale.statusCode, 412, "If-Match still guards the store's patchGroup");
+    const members = (await send(server, 'GET', `/Groups/${id}`)).json<{ members: unknown[] }>().members;
+    assert.equal(members.length, 1);
   });
 
   it('applies concurrent PATCHes of one group one after another, so no membership change is lost', async () => {

@@ -7,7 +7,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const WORKLOADS = ['get', 'filter', 'import', 'post', 'put', 'deactivate', 'members', 'get-v1'];
+const WORKLOADS = [
+  'get',
+  'filter',
+  'import',
+  'post',
+  'put',
+  'deactivate',
+  'members',
+  'members-small',
+  'get-v1',
+];
 const PEER_WORKLOADS = ['get', 'filter', 'import'];
 
 interface Measure {

@@ -48,11 +48,19 @@ async function send(origin: string, method: string, path: string, body: unknown)
   });
 }
 
-/** Fails on an answer other than 2xx: the server must not refuse these writes. */
-async function ok(response: Response, what: string): Promise<StoredResource> {
+/** Fails on an answer other than 2xx: the server must not refuse these writes. The resource, if it sent one. */
+async function ok(response: Response, what: string): Promise<StoredResource | undefined> {
   const text = await response.text();
   assert.ok(response.status >= 200 && response.status < 300, `${what}: ${response.status} ${text}`);
-  return JSON.parse(text) as StoredResource;
+  // A group PATCH answers 204 No Content.
+  return response.status === 204 ? undefined : (JSON.parse(text) as StoredResource);
+}
+
+/** ok, for a write that answers with the resource (a POST). */
+async function okResource(response: Response, what: string): Promise<StoredResource> {
+  const resource = await ok(response, what);
+  assert.ok(resource !== undefined, `${what}: answered without the resource`);
+  return resource;
 }
 
 /**
@@ -62,7 +70,7 @@ async function ok(response: Response, what: string): Promise<StoredResource> {
 async function userWriter(origin: string, ledger: Ledger, round: number, slot: number, alive: () => boolean) {
   for (let user = 0; alive(); user += 1) {
     const first: UserState = { displayName: 'created', title: 'none' };
-    const created = await ok(
+    const created = await okResource(
       await send(origin, 'POST', '/Users', {
         schemas: [USER_URN],
         userName: `crash-${round}-${slot}-${user}@example.com`,
@@ -99,7 +107,7 @@ async function userWriter(origin: string, ledger: Ledger, round: number, slot: n
 
 /** A group per round, PATCHed to add each user the ledger holds, one by one. */
 async function groupWriter(origin: string, ledger: Ledger, round: number, alive: () => boolean) {
-  const group = await ok(
+  const group = await okResource(
     await send(origin, 'POST', '/Groups', {
       schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
       displayName: `crash-group-${round}`,

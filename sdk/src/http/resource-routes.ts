@@ -241,14 +241,18 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
       await nextTurn();
       return requireOperation(ops, 'update', type)(id, valid, ctx);
     });
-    if (result === undefined || result === null) return reply.code(204).send();
+    // A client that names attributes asks for the resource (RFC 7644 §3.5.2): read it back.
+    const wanted = projection.attributes !== undefined || projection.excludedAttributes !== undefined;
+    const answer =
+      result ?? (wanted && ops.get !== undefined ? await mustGet(ops, type, id, ctx) : undefined);
+    if (answer === undefined || answer === null) return reply.code(204).send();
     await nextTurn();
     return sendScim(
       reply,
       dialect,
       200,
-      present(env, request, schema, result, projection),
-      etagHeader(result),
+      present(env, request, schema, answer, projection),
+      etagHeader(answer),
     );
   });
 

@@ -60,7 +60,8 @@ export interface ScimService<User extends ScimUser = ScimUser, Group extends Sci
   deleteUser?(id: string, ctx: RequestContext): Promise<void>;
   /**
    * Optional: without it the server reads, applies the operations and calls updateUser. Answering
-   * undefined sends 204 No Content instead of the patched user.
+   * undefined sends 204 No Content instead of the patched user; when the request names
+   * `attributes` or `excludedAttributes`, the server then reads the user back and answers 200.
    */
   patchUser?(id: string, operations: PatchOperation[], ctx: RequestContext): Promise<User | undefined>;
   createGroup?(group: Group, ctx: RequestContext): Promise<Group>;
@@ -68,7 +69,10 @@ export interface ScimService<User extends ScimUser = ScimUser, Group extends Sci
   getGroup?(id: string, ctx: RequestContext): Promise<Group | undefined>;
   getGroups?(query: ListQuery, ctx: RequestContext): Promise<ListResult<Group>>;
   deleteGroup?(id: string, ctx: RequestContext): Promise<void>;
-  /** Like patchUser: without it the server reads, applies and calls updateGroup. */
+  /**
+   * Like patchUser: without it the server reads, applies and calls updateGroup. The memory and file
+   * stores implement it and answer undefined (204), so a membership change costs what it carries.
+   */
   patchGroup?(id: string, operations: PatchOperation[], ctx: RequestContext): Promise<Group | undefined>;
 }
 

@@ -2,7 +2,13 @@
 import { join, resolve } from 'node:path';
 import type { ScimGroup, ScimUser } from '../protocol/resource.js';
 import type { SchemaRegistry } from '../protocol/resource-schema.js';
-import type { ListQuery, ListResult, RequestContext, ScimService } from '../service/scim-service.js';
+import type {
+  ListQuery,
+  ListResult,
+  PatchOperation,
+  RequestContext,
+  ScimService,
+} from '../service/scim-service.js';
 import { isJsonObject } from '../protocol/json-value.js';
 import { userNameKey } from '../protocol/name-key.js';
 import { NODE_FILE_SYSTEM, writeFileAtomic, writeFilesAtomic, type StoreFileSystem } from './atomic-file.js';
@@ -138,6 +144,15 @@ export class FileStore implements ScimService {
 
   updateGroup(id: string, group: ScimGroup, ctx?: RequestContext): Promise<ScimGroup> {
     return this.memory.updateGroup(id, group, ctx);
+  }
+
+  /**
+   * MemoryStore.patchGroup: in memory the change costs what the operations carry; groups.json is then
+   * rewritten whole, as every write here is, and a group changed after a file write copies its member
+   * list once (that write's checkpoint may still need the old one).
+   */
+  patchGroup(id: string, operations: PatchOperation[], ctx?: RequestContext): Promise<undefined> {
+    return this.memory.patchGroup(id, operations, ctx);
   }
 
   getGroup(id: string, ctx?: RequestContext): Promise<ScimGroup> {

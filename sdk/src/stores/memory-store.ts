@@ -10,6 +10,13 @@ import { createSchemaRegistry, type SchemaRegistry } from '../protocol/resource-
 import { applyListQuery } from '../service/apply-list-query.js';
 import type { ListQuery, ListResult, RequestContext, ScimService } from '../service/scim-service.js';
 import { ConflictError, InvalidValueError, NotFoundError } from '../service/errors.js';
+import { ScimError } from '../protocol/errors.js';
+import { applyPatch } from '../protocol/patch/apply.js';
+import type { PatchOperation } from '../protocol/patch/operation.js';
+import { RESOURCE_LIMITS, validateResource } from '../protocol/validate-resource.js';
+import { planGroupPatch } from './group-patch-plan.js';
+import { MemberDraft } from './member-draft.js';
+import { MemberList, memberKey, memberValue, type Member } from './member-list.js';
 
 /** Which collections a write changed; a persistence hook rewrites only those. */
 export interface StoreChange {
@@ -42,7 +49,8 @@ const SERVER_OWNED = new Set(['id', 'meta']);
  * answers a duplicate group with 409). A user's `groups` is read-only and derived from group `members`.
  * A member's `display` is filled from the user's displayName (else userName) or the group's displayName
  * when the group is written, and follows renames; deleting a user or group takes it out of every group.
- * PATCH is left to the server, which reads, applies and calls the update methods.
+ * A user's PATCH is left to the server, which reads, applies and calls updateUser; a group's PATCH is
+ * patchGroup, whose cost follows the member operations it carries, not the group's size.
  */
 export class MemoryStore implements ScimService {
   /** The schemas the store checks against: give them to the server too (`schemas: store.schemas`). */
@@ -55,6 +63,13 @@ export class MemoryStore implements ScimService {
   private readonly groupIdByName = new Map<string, string>();
   /** Member value (a user or group id) → ids of the groups listing it. */
   private readonly groupIdsByMember = new Map<string, Set<string>>();
+  /**
+   * The member list behind each stored group whose `members` is read from one (see withMemberList).
+   * Keyed by the group object, so a checkpoint that keeps an older object keeps its own list.
+   */
+  private readonly memberLists = new WeakMap<ScimGroup, MemberList>();
+  /** Counts checkpoints: a member list of an older generation may be held by one and is copied before a change. */
+  private generation = 0;
   private readonly now: () => Date;
   private readonly newId: () => string;
   private readonly onChange: ((change: StoreChange) => Promise<void> | void) | undefined;
@@ -66,6 +81,9 @@ export class MemoryStore implements ScimService {
     this.onChange = options.onChange;
     for (const user of options.seed?.users ?? []) this.insertUser(this.seedResource(user, 'User'));
     for (const group of options.seed?.groups ?? []) this.insertGroup(this.seedResource(group, 'Group'));
+    // A seeded group may list a group seeded after it: its display is known only now. Every member
+    // naming a resource then has a display, which patchGroup relies on (it completes only what it writes).
+    for (const group of this.groups.values()) this.completeMembers(group);
   }
 
   /** The number of users and groups held. */
@@ -76,9 +94,10 @@ export class MemoryStore implements ScimService {
   /**
    * A function that puts the store back as it is now, for a persistence layer that must undo the
    * writes it failed to persist. Cheap: stored resources are never changed in place, so the maps
-   * are copied, not the resources.
+   * are copied, not the resources (a member list is copied by the next patchGroup of its group).
    */
   checkpoint(): () => void {
+    this.generation++;
     const users = new Map(this.users);
     const userOrder = [...this.userOrder];
     const groups = new Map(this.groups);
@@ -109,7 +128,9 @@ export class MemoryStore implements ScimService {
     this.assertUserNameFree(userName, undefined);
     const id = this.uniqueId(this.users);
     const stored = this.insertUser(this.stamp(stripUserInput(user), 'User', id, undefined));
-    await this.changed({ users: true, groups: false });
+    // Groups may already list the new id (a member added before it existed): they get its display.
+    const groups = this.refreshDisplays(id, undefined);
+    await this.changed({ users: true, groups });
     return this.viewUser(stored, true);
   }
 
@@ -181,6 +202,7 @@ export class MemoryStore implements ScimService {
     const stored = this.insertGroup(
       this.stamp(this.completeMembers(stripServerOwned(group)), 'Group', id, undefined),
     );
+    this.refreshDisplays(id, undefined);
     await this.changed({ users: false, groups: true });
     return copyStored(stored);
   }
@@ -228,6 +250,117 @@ export class MemoryStore implements ScimService {
     const parents = [...(this.groupIdsByMember.get(id) ?? [])];
     for (const parentId of parents) this.removeMember(parentId, id);
     await this.changed({ users: false, groups: true });
+  }
+
+  /**
+   * Applies a PATCH to a group as the server's read-apply-update would (applyPatch, validateResource,
+   * updateGroup), with the same result, errors and version, and resolves to undefined (the server
+   * answers 204). Member operations the plan recognises (add, remove by value list or by
+   * `value eq "…"`) go through the group's member list and cost what they carry; the other
+   * operations go through applyPatch on the group without its members. Anything else (replace of
+   * the members, another filter, a request that does not read) takes applyPatch on the whole group.
+   */
+  async patchGroup(id: string, operations: PatchOperation[], _ctx?: RequestContext): Promise<undefined> {
+    const previous = this.groups.get(id);
+    if (previous === undefined) throw new NotFoundError('Group', id);
+    const schema = this.schemas.group;
+    const plan = planGroupPatch(operations, schema);
+    if (plan === undefined) {
+      const patched = applyPatch(previous, operations, schema);
+      if (patched.changed.length > 0) await this.updateGroup(id, validateResource(patched.resource, schema));
+      return undefined;
+    }
+    const membersKey = findKey(previous, 'members') ?? 'members';
+    // Not a spread of `previous`: that would read its members.
+    const rest = {} as ScimGroup;
+    for (const key of Object.keys(previous)) if (key !== membersKey) rest[key] = previous[key];
+    const others = applyPatch(rest, plan.otherOperations, schema);
+    const list = this.memberListOf(previous);
+    const draft = new MemberDraft(list, plan.membersAttribute);
+    for (const step of plan.memberSteps) draft.apply(step);
+    // applyPatch writes no `members` for an empty list: a group stored with an empty one changes.
+    const emptied =
+      plan.memberSteps.length > 0 && list.size === 0 && findKey(previous, 'members') !== undefined;
+    if (others.changed.length === 0 && !draft.changed && !emptied) {
+      // Keeps the list just built, so that the next PATCH of the group need not build it again.
+      if (list.size > 0 && this.memberLists.get(previous) !== list)
+        this.groups.set(id, this.withMemberList(previous, membersKey, list));
+      return undefined;
+    }
+    const body = stripServerOwned(validateResource(others.resource, schema));
+    if (draft.size > RESOURCE_LIMITS.maxMembers)
+      throw new ScimError('SCIM_ERR_TOO_MANY_VALUES', {
+        attribute: 'members',
+        limit: String(RESOURCE_LIMITS.maxMembers),
+      });
+    this.assertDisplayNameFree(requiredString(body, 'displayName'), id);
+    const displayBefore = this.displayOf(id);
+    const values = draft.commit((member) => this.completeMember(member));
+    const stored = this.withMemberList(this.stamp(body, 'Group', id, previous), membersKey, list, previous);
+    this.groups.set(id, stored);
+    this.reindexName(id, previous, stored);
+    for (const value of values) this.reindexMember(id, value, list);
+    this.refreshDisplays(id, displayBefore);
+    await this.changed({ users: false, groups: true });
+    return undefined;
+  }
+
+  /**
+   * The members of a stored group as a list patchGroup may change: its own list when it has one of
+   * this generation, else a new one (copied from its list or its members: O(members), once).
+   */
+  private memberListOf(group: ScimGroup): MemberList {
+    const list = this.memberLists.get(group);
+    if (list?.generation === this.generation) return list;
+    if (list !== undefined) return list.copy(this.generation);
+    const key = findKey(group, 'members');
+    const members = key === undefined ? undefined : group[key];
+    return new MemberList(this.generation, Array.isArray(members) ? (members as Member[]) : []);
+  }
+
+  /**
+   * `group` (without members) with `members` read from `list`, placed where `previous` had them
+   * (else before meta); without members when the list is empty. The members array is built by the
+   * list when read, so storing a changed group copies none of its members.
+   */
+  private withMemberList(
+    group: ScimGroup,
+    membersKey: string,
+    list: MemberList,
+    previous = group,
+  ): ScimGroup {
+    const keys = Object.keys(previous);
+    const before = keys[keys.indexOf(membersKey) - 1];
+    const result = {} as ScimGroup;
+    const attach = () =>
+      Object.defineProperty(result, membersKey, {
+        get: () => list.toArray(),
+        enumerable: true,
+        configurable: true,
+      });
+    let attached = list.size === 0;
+    for (const key of Object.keys(group)) {
+      if (key === membersKey) continue;
+      if (key === 'meta' && !attached) attached = attach() !== undefined;
+      result[key] = group[key];
+      if (key === before && !attached) attached = attach() !== undefined;
+    }
+    if (!attached) attach();
+    this.memberLists.set(result, list);
+    return result;
+  }
+
+  /** After a member with `value` was added or removed: the group is listed under it while it holds one. */
+  private reindexMember(groupId: string, value: string, list: MemberList): void {
+    const held = list.withKey(memberKey(value)).some((seq) => memberValue(list.get(seq)) === value);
+    let ids = this.groupIdsByMember.get(value);
+    if (held) {
+      if (ids === undefined) this.groupIdsByMember.set(value, (ids = new Set()));
+      ids.add(groupId);
+    } else {
+      ids?.delete(groupId);
+      if (ids?.size === 0) this.groupIdsByMember.delete(value);
+    }
   }
 
   private async changed(change: StoreChange): Promise<void> {
@@ -318,8 +451,7 @@ export class MemoryStore implements ScimService {
    * `groups` keeps its order when a group it stays in is updated.
    */
   private reindexGroup(id: string, before: ScimGroup | undefined, after: ScimGroup | undefined): void {
-    if (before !== undefined) this.groupIdByName.delete(userNameKey(requiredString(before, 'displayName')));
-    if (after !== undefined) this.groupIdByName.set(userNameKey(requiredString(after, 'displayName')), id);
+    this.reindexName(id, before, after);
     const kept = new Set(after === undefined ? [] : memberValues(after));
     for (const value of before === undefined ? [] : memberValues(before)) {
       if (kept.has(value)) continue;
@@ -332,6 +464,11 @@ export class MemoryStore implements ScimService {
       if (ids === undefined) this.groupIdsByMember.set(value, (ids = new Set()));
       ids.add(id);
     }
+  }
+
+  private reindexName(id: string, before: ScimGroup | undefined, after: ScimGroup | undefined): void {
+    if (before !== undefined) this.groupIdByName.delete(userNameKey(requiredString(before, 'displayName')));
+    if (after !== undefined) this.groupIdByName.set(userNameKey(requiredString(after, 'displayName')), id);
   }
 
   /** Takes a member out of a group, as a change of the group (new version). */
@@ -360,17 +497,20 @@ export class MemoryStore implements ScimService {
     const members = group[membersKey];
     if (!Array.isArray(members))
       throw new InvalidValueError('members', 'must be an array of {"value": "<id>"} objects');
-    for (const member of members as unknown[]) {
-      const value = memberValue(member);
-      if (value === undefined)
-        throw new InvalidValueError('members', 'every member needs a string "value" (the member\'s id)');
-      const record = member as Record<string, unknown>;
-      if (findKey(record, 'display') === undefined) {
-        const display = this.displayOf(value);
-        if (display !== undefined) record.display = display;
-      }
-    }
+    for (const member of members as unknown[]) this.completeMember(member);
     return group;
+  }
+
+  /** Checks a member has a value and fills its `display`, in place (see completeMembers). */
+  private completeMember(member: unknown): void {
+    const value = memberValue(member);
+    if (value === undefined)
+      throw new InvalidValueError('members', 'every member needs a string "value" (the member\'s id)');
+    const record = member as Record<string, unknown>;
+    if (findKey(record, 'display') === undefined) {
+      const display = this.displayOf(value);
+      if (display !== undefined) record.display = display;
+    }
   }
 
   /**
@@ -493,14 +633,6 @@ function memberValues(group: ScimGroup): string[] {
   const members = membersKey === undefined ? undefined : group[membersKey];
   if (!Array.isArray(members)) return [];
   return members.map(memberValue).filter((value): value is string => value !== undefined);
-}
-
-function memberValue(member: unknown): string | undefined {
-  if (typeof member !== 'object' || member === null) return undefined;
-  const record = member as Record<string, unknown>;
-  const key = findKey(record, 'value');
-  const value = key === undefined ? undefined : record[key];
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function requiredString(resource: ScimResource, name: string): string {

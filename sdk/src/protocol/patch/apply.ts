@@ -33,7 +33,8 @@ export interface PatchResult {
 
 type Kind = PatchOperation['op'];
 
-const VALUE_OPTIONS: CoerceOptions = {
+/** How PATCH values are coerced: as validateResource does, unknown sub-attributes dropped. */
+export const PATCH_VALUE_OPTIONS: CoerceOptions = {
   unknownAttributes: 'ignore',
   maxStringLength: RESOURCE_LIMITS.maxStringLength,
   maxMultiValued: RESOURCE_LIMITS.maxMultiValued,
@@ -254,7 +255,7 @@ function applyResolved(
     writeValue(target, attribute.name, undefined);
     return;
   }
-  const coerced = coerceAttributeValue(value, attribute, label, VALUE_OPTIONS);
+  const coerced = coerceAttributeValue(value, attribute, label, PATCH_VALUE_OPTIONS);
   // Adding nothing, or replacing no sub-attribute, changes nothing; replacing with null unassigns.
   if (coerced === undefined && (kind === 'add' || isJsonObject(value))) return;
   const current = getOwn(target, attribute.name);
@@ -281,7 +282,7 @@ function applySubAttribute(
 ): void {
   const current = getOwn(target, attribute.name);
   const parent: Record<string, unknown> = isJsonObject(current) ? { ...current } : {};
-  const next = kind === 'remove' ? undefined : coerceAttributeValue(value, sub, label, VALUE_OPTIONS);
+  const next = kind === 'remove' ? undefined : coerceAttributeValue(value, sub, label, PATCH_VALUE_OPTIONS);
   checkImmutable(sub, getOwn(parent, sub.name), next, label);
   writeValue(parent, sub.name, next);
   writeValue(target, attribute.name, Object.keys(parent).length === 0 ? undefined : parent);
@@ -301,7 +302,8 @@ function applyMultiValued(
   label: string,
 ): void {
   const current = recordsOf(getOwn(target, attribute.name));
-  const given = (coerceAttributeValue(value, attribute, label, VALUE_OPTIONS) as unknown[] | undefined) ?? [];
+  const given =
+    (coerceAttributeValue(value, attribute, label, PATCH_VALUE_OPTIONS) as unknown[] | undefined) ?? [];
   let records: unknown[];
   if (kind === 'remove') {
     // Entra ID removes members with `"path": "members"` and the members to remove as the value.
@@ -408,17 +410,19 @@ function applyToRecords(
       throw new ScimError('SCIM_ERR_NO_TARGET', { path, reason: 'no value matches the filter' });
     }
     const given =
-      sub === undefined ? coerceSingleValue(value, attribute, label, VALUE_OPTIONS) : { [sub.name]: value };
+      sub === undefined
+        ? coerceSingleValue(value, attribute, label, PATCH_VALUE_OPTIONS)
+        : { [sub.name]: value };
     if (!isJsonObject(given)) throw invalidValue(label, 'expected an object');
-    const record = coerceSingleValue({ ...seed, ...given }, attribute, label, VALUE_OPTIONS);
+    const record = coerceSingleValue({ ...seed, ...given }, attribute, label, PATCH_VALUE_OPTIONS);
     if (record !== undefined) keepOnePrimary(records, [records.push(record) - 1]);
   } else {
     for (const index of matched) {
       if (sub !== undefined) {
-        const next = coerceAttributeValue(value, sub, `${label}.${sub.name}`, VALUE_OPTIONS);
+        const next = coerceAttributeValue(value, sub, `${label}.${sub.name}`, PATCH_VALUE_OPTIONS);
         records[index] = withSubAttribute(records[index], sub, next, `${label}.${sub.name}`);
       } else {
-        const given = coerceSingleValue(value, attribute, label, VALUE_OPTIONS);
+        const given = coerceSingleValue(value, attribute, label, PATCH_VALUE_OPTIONS);
         if (!isJsonObject(given)) throw invalidValue(label, 'expected an object');
         records[index] = mergeRecord(records[index], given, attribute, label);
       }
@@ -447,7 +451,7 @@ function withSubAttribute(
 }
 
 /** `current` with the sub-attributes of `update` written over it (immutable ones may not change). */
-function mergeRecord(
+export function mergeRecord(
   current: unknown,
   update: Record<string, unknown>,
   attribute: AttributeDefinition,
