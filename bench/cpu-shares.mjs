@@ -40,13 +40,15 @@ const PACKAGES = [
 /**
  * The layer a function's file belongs to: `generated` (the generated project's own src/**), the SDK's
  * `sql` and `app` runtimes (SQL building, the app client's helpers), the rest of the SDK, the packages
- * above, Node itself, the garbage collector, or other.
+ * above, socket reads and writes, the rest of Node, the garbage collector, or other.
  */
 export function layerOf(url, functionName, generatedRoot) {
   if (generatedRoot !== undefined && url.includes(generatedRoot)) return 'generated';
   const sdk = /\/sdk\/(dist|src)\/([^/]+)\//.exec(url);
   if (sdk !== null) return sdk[2] === 'sql' || sdk[2] === 'app' ? `sdk ${sdk[2]}` : 'sdk';
   for (const [layer, pattern] of PACKAGES) if (pattern.test(url)) return layer;
+  // Writes to loopback sockets: the kernel runs the receiver's side of TCP within the sender's call.
+  if (url === 'node:internal/stream_base_commons') return 'socket I/O';
   if (url.startsWith('node:')) return 'node';
   if (functionName === '(garbage collector)') return 'gc';
   if (url.includes('/node_modules/')) return 'other packages';

@@ -95,6 +95,12 @@ export function printTable(results) {
       console.log(
         `  direct (${results.backends.find((row) => row.baseline === baseline).backend}): ${baseline}`,
       );
+    for (const row of results.backends.filter((r) => r.cpu !== undefined)) {
+      const layers = Object.entries(row.cpu.layers)
+        .slice(0, 7)
+        .map(([layer, share]) => `${layer} ${pct(share)}`);
+      console.log(`  CPU of ${row.label}: ${layers.join(', ')}`);
+    }
     for (const row of results.backends.filter((r) => r.skipped !== undefined))
       console.log(`  ${row.label}: not measured: ${row.skipped}`);
   }

@@ -15,7 +15,8 @@ describe('bench/cpu-shares', () => {
     ['file:///repo/node_modules/pg-protocol/dist/parser.js', 'parse', 'database client'],
     ['file:///repo/node_modules/kysely/dist/esm/query-compiler.js', 'visitNode', 'database client'],
     ['node:internal/deps/undici/undici', '_Request', 'http client'],
-    ['node:internal/stream_base_commons', 'writev', 'node'],
+    ['node:internal/stream_base_commons', 'writev', 'socket I/O'],
+    ['node:internal/process/task_queues', 'processTicksAndRejections', 'node'],
     ['', '(garbage collector)', 'gc'],
     ['file:///repo/node_modules/ajv/dist/core.js', 'validate', 'other packages'],
     ['', '(program)', 'other'],
@@ -44,7 +45,7 @@ describe('bench/cpu-shares', () => {
       timeDeltas: [10, 20, 30, 40, 50],
     };
     const shares = cpuShares(profile, ROOT);
-    assert.deepEqual(shares.layers, { node: 40 / 70, fastify: 20 / 70, generated: 10 / 70 });
+    assert.deepEqual(shares.layers, { 'socket I/O': 40 / 70, fastify: 20 / 70, generated: 10 / 70 });
     assert.equal(shares.generated, 10 / 70);
     assert.equal(shares.busyMs, 0.07);
     assert.deepEqual(
