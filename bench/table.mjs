@@ -44,7 +44,12 @@ const BACKENDS = [
   ],
   ['direct', 7, (row) => num(0)(row.direct?.rps)],
   ['/direct', 7, (row) => num(2)(row.vsDirect)],
-  ['generated CPU', 13, (row) => pct(row.cpu?.generated)],
+  // Over the target, the share says so.
+  [
+    'generated CPU',
+    13,
+    (row) => `${pct(row.cpu?.generated)}${row.cpu?.withinTarget === false ? ' >10%' : ''}`,
+  ],
   [
     'sdk sql/app',
     11,
