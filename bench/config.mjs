@@ -12,6 +12,9 @@ const FULL = {
   scale: [1_000, 10_000, 100_000, 1_000_000],
   scaleRounds: 5,
   scaleWarmUpMs: 1000,
+  // The backend rows: PostgreSQL with 100k users (seeded by INSERT … SELECT), the openapi fake app with the HTTP suite's users.
+  sqlUsers: 100_000,
+  openapiUsers: 20_000,
   // One generation takes 20-30 s on the shared machine: a single fresh and no-op run per spec keeps the suite under 10 minutes.
   generatorRuns: 1,
 };
@@ -28,14 +31,27 @@ const SMOKE = {
   scale: [1_000, 2_000],
   scaleRounds: 1,
   scaleWarmUpMs: 100,
+  sqlUsers: 300,
+  openapiUsers: 300,
   generatorRuns: 1,
   generatorSpecs: ['store-minimal'],
 };
 
 /** The parts of the suite `--only` can name besides the HTTP workloads. */
-export const PARTS = ['http', 'scale', 'generator'];
+export const PARTS = ['http', 'sql', 'openapi', 'scale', 'generator'];
 
-/** Reads `--smoke`, `--only a,b` (workload ids or parts) and `--out file` from the command line. */
+/** The part a workload id belongs to: `sql-get` to sql, `openapi-import` to openapi, the rest to http. */
+function partOf(id) {
+  return PARTS.find((part) => id.startsWith(`${part}-`)) ?? 'http';
+}
+
+/** Whether `--only` keeps `workload` of `part`: it names the workload, or no workload of that part. */
+export function chosen(config, part, workload) {
+  const named = config.only.filter((id) => partOf(id) === part);
+  return named.length === 0 || named.includes(workload.id);
+}
+
+/** Reads `--smoke`, `--only a,b` (workload ids or parts: http, sql, openapi, scale, generator) and `--out file` from the command line. */
 export function readConfig(argv) {
   const { values } = parseArgs({
     args: argv,
@@ -54,7 +70,7 @@ export function readConfig(argv) {
       only.length === 0
         ? PARTS
         : PARTS.filter(
-            (part) => only.includes(part) || (part === 'http' && only.some((id) => !PARTS.includes(id))),
+            (part) => only.includes(part) || only.some((id) => !PARTS.includes(id) && partOf(id) === part),
           ),
     only: only.filter((id) => !PARTS.includes(id)),
   };

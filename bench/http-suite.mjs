@@ -1,10 +1,10 @@
 // The HTTP suite: every workload at each connection count, rounds interleaved over ours, the bare route and the peer.
-// Rows name their backend: a sql-backed server is one more 'ours' target whose rows say 'sql' (not built on this branch).
+// Rows name their backend (memory here); the sql and openapi rows are in backend-sql.mjs and backend-openapi.mjs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { drain, load, sample } from './load.mjs';
-import { median } from './stats.mjs';
+import { measureCell } from './cells.mjs';
+import { drain, sample } from './load.mjs';
 import { startTarget } from './targets.mjs';
 import { workloads } from './workloads.mjs';
 
@@ -35,19 +35,19 @@ export async function httpSuite(config, progress) {
           amount: config.amount,
         };
         const against = ['bare', 'ours', ...(workload.peer ? ['peer'] : [])];
-        const runs = Object.fromEntries(against.map((name) => [name, []]));
         // Pipelined writes the server had read go on after a cell: wait for them, so the next cell starts on an idle server.
-        const measure = async (name, options) => {
-          const result = await load(targets[name].url, workload, options);
+        const after = async (name) => {
           if (name === 'ours' && workload.drain !== undefined) await drain(targets.ours.url, workload.drain);
-          return result;
         };
-        if (config.warmup > 0) {
-          for (const name of against) await measure(name, { ...cell, seconds: config.warmup });
-        }
-        for (let round = 0; round < config.rounds; round++) {
-          for (const name of against) runs[name].push(await measure(name, cell));
-        }
+        const measured = await measureCell({
+          targets,
+          names: against,
+          workloadOf: () => workload,
+          cell,
+          warmup: config.warmup,
+          rounds: config.rounds,
+          after,
+        });
         const row = {
           workload: workload.id,
           label: workload.label,
@@ -55,7 +55,7 @@ export async function httpSuite(config, progress) {
           connections,
           pipelining: config.pipelining,
         };
-        for (const name of against) row[name] = summary(runs[name]);
+        Object.assign(row, measured);
         row.vsBare = row.ours.rps / row.bare.rps;
         if (row.peer !== undefined && row.peer.rps > 0) {
           row.vsPeer = row.ours.rps / row.peer.rps;
@@ -74,15 +74,4 @@ export async function httpSuite(config, progress) {
     for (const target of Object.values(targets)) target.stop();
     rmSync(logDir, { recursive: true, force: true });
   }
-}
-
-function summary(runs) {
-  return {
-    rps: median(runs.map((run) => run.rps)),
-    p50: median(runs.map((run) => run.p50)),
-    p99: median(runs.map((run) => run.p99)),
-    runs: runs.map((run) => Math.round(run.rps)),
-    non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
-    statusCodes: runs.map((run) => run.statusCodes),
-  };
 }

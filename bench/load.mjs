@@ -7,7 +7,8 @@ const HEADERS = { authorization: 'Bearer bench-token', 'content-type': 'applicat
 export async function load(url, workload, { connections, pipelining, seconds, amount }) {
   const result = await autocannon({
     url,
-    headers: { ...HEADERS, 'x-bench': workload.id },
+    // A backend called directly takes its own credentials (`workload.headers`).
+    headers: { ...HEADERS, ...workload.headers, 'x-bench': workload.id },
     connections,
     pipelining,
     // The smoke run sends a fixed number of requests: quicker than autocannon's shortest duration.

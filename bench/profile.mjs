@@ -2,6 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { topSelfTimes } from './cpu-shares.mjs';
 import { load } from './load.mjs';
 import { pinLoadGenerator, startTarget } from './targets.mjs';
 import { workloads } from './workloads.mjs';
@@ -43,24 +44,3 @@ const profile = JSON.parse(
 console.log(`${workload.label}: ${Math.round(rps)} req/s under the profiler; profile in ${dir}`);
 for (const [name, share] of topSelfTimes(profile, Number(seconds) * 1e6, 30))
   console.log(`${(share * 100).toFixed(1).padStart(5)}%  ${name}`);
-
-/** The functions (name, file, line) that took the most self time in the profile's last `window` µs (the load), idle left out. */
-function topSelfTimes(profile, window, count) {
-  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
-  const totals = new Map();
-  let all = 0;
-  let time = profile.startTime;
-  profile.samples.forEach((nodeId, i) => {
-    time += profile.timeDeltas[i] ?? 0;
-    const { functionName, url, lineNumber } = byNode.get(nodeId).callFrame;
-    if (time < profile.endTime - window || functionName === '(idle)') return;
-    const key = `${functionName || '(anonymous)'} ${url.split('/').slice(-3).join('/')}:${lineNumber + 1}`;
-    const delta = profile.timeDeltas[i] ?? 0;
-    totals.set(key, (totals.get(key) ?? 0) + delta);
-    all += delta;
-  });
-  return [...totals]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([key, time]) => [key, time / all]);
-}

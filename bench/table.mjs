@@ -32,6 +32,41 @@ const HTTP = [
   ['bare/peer', 9, (row) => num(1)(row.bareVsPeer)],
 ];
 
+const pct = (value) => (value === undefined ? '-' : `${(value * 100).toFixed(1)} %`);
+
+const BACKENDS = [
+  [
+    'workload',
+    30,
+    (row) => `${row.label}${['ours', 'direct'].some((name) => row[name]?.non2xx > 0) ? ' !' : ''}`,
+  ],
+  ['conn', 5, (row) => (row.skipped === undefined ? `${row.connections}x${row.pipelining}` : '-')],
+  ['ours', 7, (row) => num(0)(row.ours?.rps)],
+  [
+    'p50/p99',
+    9,
+    (row) => (row.skipped === undefined ? `${num(0)(row.ours.p50)}/${num(0)(row.ours.p99)}` : '-'),
+  ],
+  ['direct', 7, (row) => num(0)(row.direct?.rps)],
+  ['/direct', 7, (row) => num(2)(row.vsDirect)],
+  // Over the target, the share says so.
+  [
+    'generated CPU',
+    13,
+    (row) => `${pct(row.cpu?.generated)}${row.cpu?.withinTarget === false ? ' >10%' : ''}`,
+  ],
+  [
+    'sdk sql/app',
+    11,
+    (row) =>
+      pct(
+        row.cpu === undefined
+          ? undefined
+          : (row.cpu.layers['sdk sql'] ?? 0) + (row.cpu.layers['sdk app'] ?? 0),
+      ),
+  ],
+];
+
 const SCALE = [
   ['users', 8, (row) => String(row.size)],
   ['B/user', 6, (row) => num(0)(row.bytesPerUser)],
@@ -62,6 +97,22 @@ export function printTable(results) {
   if (results.http !== undefined) {
     const title = `HTTP, memory store, logging on (to a file): median req/s of ${rounds} runs of ${seconds} s; ours' latency ms p50/p99; ratios ours÷bare, ours÷peer (>N: the peer finished no request in a run), bare÷peer; ! = some non-2xx answers (counts in results.json)`;
     section(title, HTTP, results.http);
+  }
+  if (results.backends !== undefined) {
+    const title = `backends, generated connectors (request logging on): median req/s of ${rounds} runs of ${seconds} s; ratio ours÷direct; generated code = CPU self time in the project's src/** while profiled (target ≤ 10 %)`;
+    section(title, BACKENDS, results.backends);
+    for (const baseline of new Set(results.backends.map((row) => row.baseline).filter(Boolean)))
+      console.log(
+        `  direct (${results.backends.find((row) => row.baseline === baseline).backend}): ${baseline}`,
+      );
+    for (const row of results.backends.filter((r) => r.cpu !== undefined)) {
+      const layers = Object.entries(row.cpu.layers)
+        .slice(0, 7)
+        .map(([layer, share]) => `${layer} ${pct(share)}`);
+      console.log(`  CPU of ${row.label}: ${layers.join(', ')}`);
+    }
+    for (const row of results.backends.filter((r) => r.skipped !== undefined))
+      console.log(`  ${row.label}: not measured: ${row.skipped}`);
   }
   if (results.scale !== undefined) {
     const title =

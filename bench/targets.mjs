@@ -12,7 +12,10 @@ export function pinLoadGenerator() {
   return `autocannon on cpu ${CORES.load}, servers on cpu ${CORES.server} (taskset)`;
 }
 
-/** Starts `script` (relative to bench/) pinned to the server core; resolves with its url, send, stop and exited. */
+/**
+ * Starts `script` (relative to bench/) pinned to the server core (its own children too: a database it
+ * starts); resolves with what its first message says (its url, more if it has more), send, ask, stop and exited.
+ */
 export function startTarget(script, args, nodeOptions = []) {
   const path = fileURLToPath(new URL(script, import.meta.url));
   return new Promise((resolve, reject) => {
@@ -24,8 +27,23 @@ export function startTarget(script, args, nodeOptions = []) {
       },
     );
     const exited = new Promise((done) => child.once('exit', done));
-    child.once('message', ({ url }) =>
-      resolve({ url, exited, send: (message) => child.send(message), stop: () => child.kill() }),
+    // `ask` sends a message and resolves with the child's next one (a profile it was asked for).
+    const ask = (message) =>
+      new Promise((answer) => {
+        child.once('message', answer);
+        child.send(message);
+      });
+    // A first message `{ error }` says why the target could not start (it exits then).
+    child.once('message', (started) =>
+      started.error === undefined
+        ? resolve({
+            ...started,
+            exited,
+            ask,
+            send: (message) => child.send(message),
+            stop: () => child.kill(),
+          })
+        : reject(new Error(started.error)),
     );
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));

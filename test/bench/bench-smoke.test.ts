@@ -1,7 +1,7 @@
 // The benchmark suite's smoke mode runs end to end and produces every row; it checks shapes, never timings.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,13 @@ const WORKLOADS = [
   'get-v1',
 ];
 const PEER_WORKLOADS = ['get', 'filter', 'import'];
+const BACKEND_WORKLOADS = ['sql-get', 'sql-import', 'sql-filter', 'openapi-get', 'openapi-import'];
+const PROFILED = ['sql-get', 'sql-import', 'openapi-get', 'openapi-import'];
+/** The PostgreSQL the sql rows start (test/support/postgres-server.ts): without it they say why instead. */
+const POSTGRES =
+  process.env['PG_BIN'] !== undefined ||
+  (existsSync('/usr/lib/postgresql') &&
+    readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`)));
 
 interface Measure {
   rps: number;
@@ -35,6 +42,18 @@ interface HttpRow {
   vsPeer?: number;
 }
 
+interface BackendRow {
+  workload: string;
+  label: string;
+  backend: string;
+  skipped?: string;
+  baseline?: string;
+  ours?: Measure;
+  direct?: Measure;
+  vsDirect?: number;
+  cpu?: { generated: number; layers: Record<string, number>; busyMs: number; top: { name: string }[] };
+}
+
 interface ScaleRow {
   size: number;
   bytesPerUser: number;
@@ -49,6 +68,7 @@ describe('npm run bench -- --smoke', function () {
   let dir: string;
   let results: {
     http: HttpRow[];
+    backends: BackendRow[];
     pinning: string;
     scale: ScaleRow[];
     generator: { spec: string; freshMs: number; noopMs: number }[];
@@ -90,6 +110,44 @@ describe('npm run bench -- --smoke', function () {
     }
   });
 
+  it('measures the generated sql and openapi connectors against their backends called directly', () => {
+    assert.deepEqual(
+      results.backends.map((row) => row.workload),
+      BACKEND_WORKLOADS,
+    );
+    for (const row of results.backends) {
+      if (row.backend === 'sql' && !POSTGRES) {
+        assert.match(row.skipped ?? '', /initdb|PostgreSQL/, row.workload);
+        continue;
+      }
+      assert.equal(row.skipped, undefined, row.workload);
+      for (const measure of [row.ours!, row.direct!]) {
+        assert.ok(
+          measure.rps > 0 && Number.isFinite(measure.p99),
+          `${row.workload}: ${JSON.stringify(measure)}`,
+        );
+      }
+      assert.ok(row.vsDirect! > 0 && row.baseline !== undefined, row.workload);
+    }
+  });
+
+  it("profiles each backend's read and import: the generated code's share of CPU among the layers", () => {
+    for (const row of results.backends.filter(
+      (r) => PROFILED.includes(r.workload) && r.skipped === undefined,
+    )) {
+      const cpu = row.cpu!;
+      const total = Object.values(cpu.layers).reduce((sum, share) => sum + share, 0);
+      assert.ok(
+        Math.abs(total - 1) < 1e-9 && cpu.busyMs > 0,
+        `${row.workload}: ${JSON.stringify(cpu.layers)}`,
+      );
+      // The connector's own process ran the SDK and the HTTP server: a profile without them profiled nothing.
+      assert.ok((cpu.layers['sdk'] ?? 0) > 0 && (cpu.layers['fastify'] ?? 0) > 0, row.workload);
+      assert.ok(cpu.generated >= 0 && cpu.generated <= 1 && cpu.top.length > 0, row.workload);
+      assert.ok(printed.includes(`${(cpu.generated * 100).toFixed(1)} %`), row.workload);
+    }
+  });
+
   it('draws the scale curves at every size: heap per user, filter, request and page latencies', () => {
     assert.deepEqual(
       results.scale.map((row) => row.size),
@@ -121,6 +179,10 @@ describe('npm run bench -- --smoke', function () {
   it('says how the processes were pinned and prints a row per workload', () => {
     assert.match(results.pinning, /taskset/);
     for (const row of results.http) assert.ok(printed.includes(row.label), row.label);
-    assert.equal(printed.split('\n').filter((line) => /\d+x\d+/.test(line)).length, results.http.length);
+    const measured = results.backends.filter((row) => row.skipped === undefined).length;
+    assert.equal(
+      printed.split('\n').filter((line) => /\d+x\d+/.test(line)).length,
+      results.http.length + measured,
+    );
   });
 });

@@ -52,4 +52,22 @@ describe('compact: absent values left out', () => {
       emails: [{ type: 'work', value: 'ada@x' }],
     });
   });
+
+  it('keeps false, 0 and empty strings, and drops what a list holds of nothing', () => {
+    const record = {
+      active: false,
+      count: 0,
+      note: '',
+      tags: ['a', null, undefined, 'b'],
+      phones: [{ type: 'work', primary: true }, {}, { value: '1' }],
+      nested: { deeper: { gone: null } },
+    };
+    assert.deepEqual(compact(record), {
+      active: false,
+      count: 0,
+      note: '',
+      tags: ['a', 'b'],
+      phones: [{ value: '1' }],
+    });
+  });
 });
