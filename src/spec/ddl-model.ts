@@ -1,5 +1,11 @@
 // The tables, columns and unique indexes a DDL file creates, read by loading it into an embedded PostgreSQL (PGlite).
 import { PGlite } from '@electric-sql/pglite';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cacheDir } from '../vendor/cache-dir.js';
+import { GENERATOR_ROOT } from '../vendor/generator-root.js';
 
 export interface DdlColumn {
   name: string;
@@ -95,11 +101,52 @@ async function introspect(text: string): Promise<DdlModel> {
   };
 }
 
-/** The model of `text`, or PostgreSQL's complaint about it (with the 1-based character position when it gives one). */
-export function ddlModel(text: string): Promise<DdlModel> {
+/** The PGlite release: another may read the same DDL differently, so it is part of the cache key. */
+function pgliteVersion(): string {
+  try {
+    const manifest = join(GENERATOR_ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json');
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The file name under which the model of `text` is cached. */
+export function ddlCacheKey(text: string): string {
+  return `${createHash('sha256').update(`${pgliteVersion()}\0${text}`).digest('hex')}.json`;
+}
+
+/**
+ * Starting PGlite takes seconds (most of a sql generation's time), and a spec's DDL rarely changes
+ * between generations: the model is kept on disk under a hash of the text, written whole (to a
+ * temporary name, then renamed) so that a reader never sees half of one.
+ */
+async function introspectCached(text: string, dir: string | undefined): Promise<DdlModel> {
+  if (dir === undefined) return introspect(text);
+  const file = join(dir, ddlCacheKey(text));
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as DdlModel;
+  } catch {
+    const model = await introspect(text);
+    const staging = `${file}.${process.pid}`;
+    await mkdir(dir, { recursive: true });
+    await writeFile(staging, JSON.stringify(model));
+    await rename(staging, file);
+    return model;
+  }
+}
+
+/**
+ * The model of `text`, or PostgreSQL's complaint about it (with the 1-based character position when
+ * it gives one). `dir` holds models read before (by default the generator's node_modules/.cache).
+ */
+export function ddlModel(
+  text: string,
+  dir: string | undefined = cacheDir(GENERATOR_ROOT, 'scim-connector-ddl'),
+): Promise<DdlModel> {
   let found = cache.get(text);
   if (found === undefined) {
-    found = queue.then(() => introspect(text));
+    found = queue.then(() => introspectCached(text, dir));
     queue = found.catch(() => undefined);
     cache.set(text, found);
   }

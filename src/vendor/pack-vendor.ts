@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { cacheDir as cacheDirOf } from './cache-dir.js';
 import { packFingerprint, readCachedPack, writeCachedPack, type Tarball } from './pack-cache.js';
 
 export type { Tarball };
@@ -79,7 +80,7 @@ async function cacheKey(root: string): Promise<string | undefined> {
  */
 export async function packVendor(
   root: string,
-  cacheDir: string | undefined = defaultCacheDir(root),
+  cacheDir: string | undefined = cacheDirOf(root, 'scim-connector-pack'),
 ): Promise<{ sdk: Tarball; tester: Tarball }> {
   await build(root);
   const key = cacheDir === undefined ? undefined : await cacheKey(root);
@@ -94,10 +95,4 @@ export async function packVendor(
     return tarball;
   });
   return { sdk: sdk!, tester: tester! };
-}
-
-/** `node_modules/.cache/scim-connector-pack` of the generator, when it has a node_modules (a checkout does). */
-function defaultCacheDir(root: string): string | undefined {
-  const modules = join(root, 'node_modules');
-  return existsSync(modules) ? join(modules, '.cache', 'scim-connector-pack') : undefined;
 }
