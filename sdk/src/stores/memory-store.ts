@@ -464,9 +464,12 @@ function copyStored<T>(value: T): T {
     for (let i = 0; i < value.length; i++) copy[i] = copyStored(value[i]);
     return copy as T;
   }
-  const record = value as Record<string, unknown>;
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) copy[key] = copyStored(record[key]);
+  // A spread copies an object's keys at once (V8 clones its shape); only nested values need more.
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const key of Object.keys(copy)) {
+    const inner = copy[key];
+    if (typeof inner === 'object' && inner !== null) copy[key] = copyStored(inner);
+  }
   return copy as T;
 }
 
