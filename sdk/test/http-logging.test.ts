@@ -1,8 +1,10 @@
 // The server's log: request ids, faults logged with their error, and no secret (password, token, Basic credentials) ever written.
 import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ScimServer } from '../src/http/create-scim-server.js';
 import { loggerOptions } from '../src/http/logger.js';
 import type { ScimService } from '../src/service/scim-service.js';
@@ -181,6 +183,21 @@ describe('http: logging a fault', () => {
   });
 });
 
+/** A child that serves one request and exits (see the fixture); resolves with its exit code. */
+function runUntilExit(file: string): Promise<number | null> {
+  const fixture = fileURLToPath(new URL('./fixtures/log-until-exit.ts', import.meta.url));
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=scim-connector-source', fixture, file],
+      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+}
+
 describe('http: logger options', () => {
   it('keeps the built-in redactions and adds the caller’s, given as an array or as { paths }', () => {
     for (const redact of [['req.body.secret'], { paths: ['req.body.secret'] }]) {
@@ -215,6 +232,22 @@ describe('http: logger options', () => {
       assert.equal(completed, 3, 'every request reached the file');
     } finally {
       await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the lines still batched when the process exits', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scim-log-'));
+    const file = join(dir, 'server.log');
+    try {
+      assert.equal(await runUntilExit(file), 0);
+      const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
+      // Far less than a batch: without a write at exit none of them would reach the file.
+      assert.ok(lines.join('\n').length < 4096);
+      const messages = lines.map((line) => (JSON.parse(line) as { msg: string }).msg);
+      assert.ok(messages.includes('request completed'), messages.join(', '));
+      assert.equal(messages.at(-1), 'last line');
+    } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });

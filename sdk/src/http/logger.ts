@@ -117,10 +117,42 @@ export function wantsReadableLog(given: Record<string, unknown>, stdoutIsTty: bo
 /** How long a line may wait in the batch before it is written, in milliseconds. */
 export const LOG_FLUSH_MS = 200;
 
+/** A file or stdout destination, as pino builds it. */
+type Destination = ReturnType<typeof destination>;
+
+/** Destinations holding lines not yet written: each writes what it holds when the process exits. */
+const unwritten = new Set<WeakRef<Destination>>();
+let flushesOnExit = false;
+
+function flushOnExit(stream: Destination): Destination {
+  for (const ref of unwritten) if (ref.deref() === undefined) unwritten.delete(ref);
+  unwritten.add(new WeakRef(stream));
+  if (!flushesOnExit) process.once('exit', flushAll);
+  flushesOnExit = true;
+  return stream;
+}
+
+function flushAll(): void {
+  for (const ref of unwritten) {
+    // One destination that cannot write (a full disk) must not keep the others' lines from theirs.
+    try {
+      ref.deref()?.flushSync();
+    } catch {
+      continue;
+    }
+  }
+  unwritten.clear();
+  flushesOnExit = false;
+}
+
 /**
  * Where the lines go: readable lines to a terminal; the caller's stream or transport as given;
  * else JSON to the file named or to stdout, in batches of a few kilobytes (one write a line was the
  * most of a request's CPU under load), each line written within LOG_FLUSH_MS and all of them at exit.
+ * A file's batches are written synchronously: an asynchronous write costs a thread-pool round trip
+ * and more CPU per line than the write itself (8.6 against 4.1 µs a line over a no-op sink), and
+ * holds every line that comes in meanwhile in one string it measures again for each. stdout stays
+ * asynchronous: a pipe whose reader lags would make a synchronous write wait, and the server with it.
  */
 function output(given: Record<string, unknown>, stdoutIsTty: boolean): Record<string, unknown> {
   if (wantsReadableLog(given, stdoutIsTty)) {
@@ -128,7 +160,15 @@ function output(given: Record<string, unknown>, stdoutIsTty: boolean): Record<st
   }
   if (given['stream'] !== undefined || given['transport'] !== undefined) return {};
   const dest = typeof given['file'] === 'string' ? given['file'] : 1;
-  return { stream: destination({ dest, minLength: 4096, periodicFlush: LOG_FLUSH_MS, mkdir: dest !== 1 }) };
+  const stream = destination({
+    dest,
+    minLength: 4096,
+    periodicFlush: LOG_FLUSH_MS,
+    sync: dest !== 1,
+    mkdir: dest !== 1,
+  });
+  // pino flushes an asynchronous destination at exit itself.
+  return { stream: dest === 1 ? stream : flushOnExit(stream) };
 }
 
 /**
