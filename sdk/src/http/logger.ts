@@ -1,7 +1,7 @@
 // The server's pino options: level info by default, URLs without secret query values, secrets redacted whatever the caller adds.
-import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { LogController } from 'fastify';
-import { destination } from 'pino';
+import { destination, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 
 /** Paths pino censors in every log line: credentials in headers, cookies, passwords anywhere we can name. */
@@ -69,11 +69,40 @@ function requestSerializer(request: FastifyRequest): Record<string, unknown> {
 }
 
 /**
+ * Logger options by which a caller can put more into a request line than the serializers here give
+ * (a `res` serializer with headers, a mixin, formatters, hooks), name more to redact, or nest the
+ * line: with any of them, request lines keep pino's redaction.
+ */
+const LINE_SHAPING_OPTIONS = ['serializers', 'mixin', 'formatters', 'hooks', 'redact', 'nestedKey'];
+
+/**
+ * Whether request lines hold nothing but what the serializers here give: the method, the URL as
+ * loggedUrl gives it, host, remote address, status and time. Such a line has nothing to redact.
+ */
+export function plainRequestLines(setting: boolean | Record<string, unknown> | undefined): boolean {
+  if (setting === false) return false;
+  const given = setting === true || setting === undefined ? {} : setting;
+  return LINE_SHAPING_OPTIONS.every((name) => given[name] === undefined);
+}
+
+/**
  * One line per request, written when it is answered: the request (as the serializer gives it), the
  * status and the time taken. fastify's own two lines (incoming, completed) cost a second stringify,
  * redaction and write per request; a route not found is that line with its 404.
  */
 export class ScimLogController extends LogController {
+  /** The logger request lines are written with when plainRequestLines holds: pino's without redaction. */
+  #plain: { root: FastifyBaseLogger; logger: FastifyBaseLogger | undefined } | undefined;
+
+  /**
+   * Writes the lines of answered requests through `root` without redaction, which costs more than
+   * the rest of the line (pino parses every redaction path for every line). Only for a logger whose
+   * options pass plainRequestLines; a line with an error keeps the redaction.
+   */
+  writePlainLinesWith(root: FastifyBaseLogger): void {
+    this.#plain = { root, logger: undefined };
+  }
+
   override incomingRequest(): void {}
 
   override requestCompleted(
@@ -84,10 +113,21 @@ export class ScimLogController extends LogController {
     if (this.isLogDisabled(request)) return;
     const line = { req: request, res: reply, responseTime: reply.elapsedTime };
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
-    else reply.log.info(line, 'request completed');
+    else if (this.#plain === undefined) reply.log.info(line, 'request completed');
+    else if ((reply.log as Logger).isLevelEnabled('info')) {
+      // The request's id first, where the request's child logger writes it.
+      this.plainLogger(reply.log.level).info({ reqId: request.id, ...line }, 'request completed');
+    }
   }
 
   override routeNotFound(): void {}
+
+  /** The plain logger, at the level of the request's logger (the root's when it was made). */
+  private plainLogger(level: string): FastifyBaseLogger {
+    const plain = this.#plain as { root: FastifyBaseLogger; logger: FastifyBaseLogger | undefined };
+    if (plain.logger?.level !== level) plain.logger = plain.root.child({}, { level, redact: [] });
+    return plain.logger;
+  }
 }
 
 /** The caller's own redaction paths, given as pino takes them: an array or `{ paths }`. */
