@@ -91,18 +91,6 @@ export function plainRequestLines(setting: boolean | Record<string, unknown> | u
  * redaction and write per request; a route not found is that line with its 404.
  */
 export class ScimLogController extends LogController {
-  /** The logger request lines are written with when plainRequestLines holds: pino's without redaction. */
-  #plain: { root: FastifyBaseLogger; logger: FastifyBaseLogger | undefined } | undefined;
-
-  /**
-   * Writes the lines of answered requests through `root` without redaction, which costs more than
-   * the rest of the line (pino parses every redaction path for every line). Only for a logger whose
-   * options pass plainRequestLines; a line with an error keeps the redaction.
-   */
-  writePlainLinesWith(root: FastifyBaseLogger): void {
-    this.#plain = { root, logger: undefined };
-  }
-
   override incomingRequest(): void {}
 
   override requestCompleted(
@@ -112,22 +100,35 @@ export class ScimLogController extends LogController {
   ): void {
     if (this.isLogDisabled(request)) return;
     const line = { req: request, res: reply, responseTime: reply.elapsedTime };
+    const plain = plainLines.get(this);
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
-    else if (this.#plain === undefined) reply.log.info(line, 'request completed');
+    else if (plain === undefined) reply.log.info(line, 'request completed');
     else if ((reply.log as Logger).isLevelEnabled('info')) {
       // The request's id first, where the request's child logger writes it.
-      this.plainLogger(reply.log.level).info({ reqId: request.id, ...line }, 'request completed');
+      plain.at(reply.log.level).info({ reqId: request.id, ...line }, 'request completed');
     }
   }
 
   override routeNotFound(): void {}
+}
 
-  /** The plain logger, at the level of the request's logger (the root's when it was made). */
-  private plainLogger(level: string): FastifyBaseLogger {
-    const plain = this.#plain as { root: FastifyBaseLogger; logger: FastifyBaseLogger | undefined };
-    if (plain.logger?.level !== level) plain.logger = plain.root.child({}, { level, redact: [] });
-    return plain.logger;
-  }
+/** Per controller, the logger its request lines go through without redaction (see writePlainLinesWith). */
+const plainLines = new WeakMap<ScimLogController, { at(level: string): FastifyBaseLogger }>();
+
+/**
+ * Makes `controller` write the lines of answered requests through `root` without redaction, which
+ * costs more than the rest of such a line (pino parses every redaction path for every line). Only
+ * for a logger whose options pass plainRequestLines; a line with an error keeps the redaction.
+ */
+export function writePlainLinesWith(controller: ScimLogController, root: FastifyBaseLogger): void {
+  let logger: FastifyBaseLogger | undefined;
+  plainLines.set(controller, {
+    // At the level of the request's logger (the root's when the request came).
+    at(level) {
+      if (logger?.level !== level) logger = root.child({}, { level, redact: [] });
+      return logger;
+    },
+  });
 }
 
 /** The caller's own redaction paths, given as pino takes them: an array or `{ paths }`. */
