@@ -168,12 +168,13 @@ let flushesOnExit = false;
 function flushOnExit(stream: Destination): Destination {
   for (const ref of unwritten) if (ref.deref() === undefined) unwritten.delete(ref);
   unwritten.add(new WeakRef(stream));
-  if (!flushesOnExit) process.once('exit', flushAll);
+  if (!flushesOnExit) process.once('exit', flushLogFiles);
   flushesOnExit = true;
   return stream;
 }
 
-function flushAll(): void {
+/** Writes what every file destination still holds; called when the process exits. */
+export function flushLogFiles(): void {
   for (const ref of unwritten) {
     // One destination that cannot write (a full disk) must not keep the others' lines from theirs.
     try {
@@ -182,8 +183,6 @@ function flushAll(): void {
       continue;
     }
   }
-  unwritten.clear();
-  flushesOnExit = false;
 }
 
 /**
