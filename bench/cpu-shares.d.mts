@@ -20,6 +20,10 @@ export interface CpuShares {
   top: { name: string; share: number }[];
 }
 
-export function topSelfTimes(profile: CpuProfile, window?: number, count?: number): [string, number][];
+export function topTimes(
+  profile: CpuProfile,
+  window?: number,
+  count?: number,
+): { self: [string, number][]; inclusive: [string, number][] };
 export function layerOf(url: string, functionName: string, generatedRoot?: string): string;
 export function cpuShares(profile: CpuProfile, generatedRoot?: string, count?: number): CpuShares;

@@ -5,25 +5,39 @@ function label(functionName, url, lineNumber) {
   return `${functionName || '(anonymous)'} ${url.split('/').slice(-3).join('/')}:${lineNumber + 1}`;
 }
 
-/** The functions that took the most self time in the profile's last `window` µs, idle left out, as shares. */
-export function topSelfTimes(profile, window = Infinity, count = 30) {
+/**
+ * The functions that took the most time in the profile's last `window` µs (the load), idle left
+ * out, as shares: by self time, and inclusive of their callees (a function counted once per sample,
+ * however often it is on the stack).
+ */
+export function topTimes(profile, window = Infinity, count = 30) {
   const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
-  const totals = new Map();
+  const parents = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+  const nameOf = (nodeId) => {
+    const { functionName, url, lineNumber } = byNode.get(nodeId).callFrame;
+    return label(functionName, url, lineNumber);
+  };
+  const self = new Map();
+  const inclusive = new Map();
   let all = 0;
   let time = profile.startTime;
   profile.samples.forEach((nodeId, i) => {
     const delta = profile.timeDeltas[i] ?? 0;
     time += delta;
-    const { functionName, url, lineNumber } = byNode.get(nodeId).callFrame;
-    if (time < profile.endTime - window || functionName === '(idle)') return;
-    const key = label(functionName, url, lineNumber);
-    totals.set(key, (totals.get(key) ?? 0) + delta);
+    if (time < profile.endTime - window || byNode.get(nodeId).callFrame.functionName === '(idle)') return;
     all += delta;
+    self.set(nameOf(nodeId), (self.get(nameOf(nodeId)) ?? 0) + delta);
+    const onStack = new Set();
+    for (let id = nodeId; id !== undefined; id = parents.get(id)) onStack.add(nameOf(id));
+    for (const name of onStack) inclusive.set(name, (inclusive.get(name) ?? 0) + delta);
   });
-  return [...totals]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([key, time]) => [key, time / all]);
+  const top = (totals) =>
+    [...totals]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([key, total]) => [key, total / all]);
+  return { self: top(self), inclusive: top(inclusive) };
 }
 
 /** Node modules by the layer they belong to; the first match wins. */

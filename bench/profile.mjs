@@ -1,8 +1,8 @@
-// `node bench/profile.mjs <workload> [seconds]`: loads our server with one workload under --cpu-prof, prints the top self times.
+// `node bench/profile.mjs <workload> [seconds]`: loads our server with one workload under --cpu-prof, prints the top self and inclusive times.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { topSelfTimes } from './cpu-shares.mjs';
+import { topTimes } from './cpu-shares.mjs';
 import { load } from './load.mjs';
 import { pinLoadGenerator, startTarget } from './targets.mjs';
 import { workloads } from './workloads.mjs';
@@ -42,5 +42,11 @@ const profile = JSON.parse(
   ),
 );
 console.log(`${workload.label}: ${Math.round(rps)} req/s under the profiler; profile in ${dir}`);
-for (const [name, share] of topSelfTimes(profile, Number(seconds) * 1e6, 30))
-  console.log(`${(share * 100).toFixed(1).padStart(5)}%  ${name}`);
+const { self, inclusive } = topTimes(profile, Number(seconds) * 1e6, 30);
+for (const [title, rows] of [
+  ['self time', self],
+  ['inclusive time (the function and what it calls)', inclusive],
+]) {
+  console.log(`-- ${title}`);
+  for (const [name, share] of rows) console.log(`${(share * 100).toFixed(1).padStart(5)}%  ${name}`);
+}

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { connect } from 'node:net';
 import type { ScimServer } from '../src/http/create-scim-server.js';
-import { loggedUrl, loggerOptions, wantsReadableLog } from '../src/http/logger.js';
+import { loggedUrl, loggerOptions, plainRequestLines, wantsReadableLog } from '../src/http/logger.js';
 import { describeAuth } from '../src/http/startup-log.js';
 import type { ScimService } from '../src/service/scim-service.js';
 import { MemoryStore } from '../src/stores/memory-store.js';
@@ -246,5 +246,54 @@ describe('http: a client that leaves', () => {
       assert.equal(lines.filter((line) => /disconnect/i.test(String(line['msg']))).length, 1);
       assert.ok(!log.text().includes('"stack"'), 'no stack');
     });
+  }
+
+  it('keeps the redaction of request lines a caller shapes, and their level', async () => {
+    const shaped = await testServer({
+      logger: {
+        stream: log.stream,
+        // A caller's res serializer may write headers: its request lines stay redacted.
+        serializers: {
+          res: (reply: { statusCode: number }) => ({
+            statusCode: reply.statusCode,
+            headers: { 'set-cookie': 'session=s3cr3t' },
+          }),
+        },
+      },
+    });
+    const quiet = await testServer({ logger: { stream: log.stream, level: 'warn' } });
+    try {
+      assert.equal((await send(shaped.server, 'GET', '/Users')).statusCode, 200);
+      assert.equal((await send(quiet.server, 'GET', '/Users?count=7')).statusCode, 200);
+      const lines = log.lines().filter((line) => line['msg'] === 'request completed');
+      assert.equal(lines.length, 1, log.text());
+      assert.deepEqual((lines[0] as Record<string, unknown>)['res'], {
+        statusCode: 200,
+        headers: { 'set-cookie': '[redacted]' },
+      });
+      assert.ok(!log.text().includes('s3cr3t'));
+    } finally {
+      await shaped.server.close();
+      await quiet.server.close();
+    }
+  });
+});
+
+describe('plainRequestLines', () => {
+  const cases: [string, boolean | Record<string, unknown> | undefined, boolean][] = [
+    ['the default logger', undefined, true],
+    ['a file and a level', { file: '/tmp/x.log', level: 'debug' }, true],
+    ['a stream', { stream: process.stdout }, true],
+    ['no logger', false, false],
+    ['serializers', { serializers: {} }, false],
+    ['a mixin', { mixin: () => ({}) }, false],
+    ['formatters', { formatters: {} }, false],
+    ['hooks', { hooks: {} }, false],
+    ['more redaction', { redact: ['x'] }, false],
+    ['a nested line', { nestedKey: 'payload' }, false],
+  ];
+  for (const [name, setting, plain] of cases) {
+    it(`${name}: ${plain ? 'plain request lines' : 'redacted request lines'}`, () =>
+      assert.equal(plainRequestLines(setting), plain));
   }
 });

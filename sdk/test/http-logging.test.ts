@@ -4,7 +4,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScimServer } from '../src/http/create-scim-server.js';
-import { loggerOptions } from '../src/http/logger.js';
+import { flushLogFiles, loggerOptions } from '../src/http/logger.js';
+import { pino, type DestinationStream, type LoggerOptions } from 'pino';
 import type { ScimService } from '../src/service/scim-service.js';
 import { MemoryStore } from '../src/stores/memory-store.js';
 import { captureLog as capture } from './support/log-capture.js';
@@ -215,6 +216,23 @@ describe('http: logger options', () => {
       assert.equal(completed, 3, 'every request reached the file');
     } finally {
       await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the lines still batched when the process exits', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scim-log-'));
+    const file = join(dir, 'server.log');
+    try {
+      const { stream, ...options } = loggerOptions({ file }, false) as LoggerOptions & {
+        stream: DestinationStream;
+      };
+      pino(options, stream).info('far less than a batch');
+      assert.equal(await readFile(file, 'utf8'), '', 'the line waits for its batch');
+      assert.ok(process.listeners('exit').includes(flushLogFiles), 'written when the process exits');
+      flushLogFiles();
+      assert.match(await readFile(file, 'utf8'), /"msg":"far less than a batch"/);
+    } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });

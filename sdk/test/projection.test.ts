@@ -1,6 +1,11 @@
 // Pins attributes/excludedAttributes projection (RFC 7644 §3.4.2.5) and the `returned` characteristic.
 import { strict as assert } from 'node:assert';
-import { parseAttributeList, projectResource, type ProjectionRequest } from '../src/protocol/projection.js';
+import {
+  parseAttributeList,
+  projectResource,
+  projector,
+  type ProjectionRequest,
+} from '../src/protocol/projection.js';
 import { createSchemaRegistry } from '../src/protocol/resource-schema.js';
 import { URN, type ScimResource } from '../src/protocol/resource.js';
 import type { AttributeDefinition } from '../src/protocol/schema-types.js';
@@ -341,6 +346,84 @@ describe('projectResource', () => {
       members: [{ value: '1' }],
     });
   });
+});
+
+describe('projector', () => {
+  // A projector decides once per key for a whole page: keys of any case, more of them than it remembers.
+  const vendor = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`vendor${i}`, i]));
+  const page: ScimResource[] = [
+    { schemas: [URN.user], id: '1', EMAILS: [{ value: 'a@x' }], UserName: 'a', ...vendor, Password: 'x' },
+    {
+      schemas: [URN.user, CUSTOM],
+      id: '2',
+      password: 'y',
+      emails: [],
+      userName: 'b',
+      [CUSTOM.toUpperCase()]: { Card: { number: '7', PIN: '1', Issuer: 'HQ' }, BADGE: 'B', ApiKey: 'k' },
+    },
+  ];
+  const cases: [string, { request: ProjectionRequest; want: ScimResource[] }][] = [
+    [
+      'without a request',
+      {
+        request: {},
+        want: [
+          { schemas: [URN.user], id: '1', EMAILS: [{ value: 'a@x' }], UserName: 'a', ...vendor },
+          {
+            schemas: [URN.user, CUSTOM],
+            id: '2',
+            emails: [],
+            userName: 'b',
+            [CUSTOM.toUpperCase()]: { Card: { number: '7' }, BADGE: 'B' },
+          },
+        ],
+      },
+    ],
+    [
+      'with excludedAttributes',
+      {
+        request: { excludedAttributes: ['emails', `${CUSTOM}:badge`] },
+        want: [
+          { schemas: [URN.user], id: '1', UserName: 'a', ...vendor },
+          {
+            schemas: [URN.user, CUSTOM],
+            id: '2',
+            userName: 'b',
+            [CUSTOM.toUpperCase()]: { Card: { number: '7' } },
+          },
+        ],
+      },
+    ],
+    [
+      'with attributes',
+      {
+        request: { attributes: ['userName', 'vendor299', `${CUSTOM}:card.issuer`] },
+        want: [
+          { schemas: [URN.user], id: '1', UserName: 'a' },
+          {
+            schemas: [URN.user, CUSTOM],
+            id: '2',
+            userName: 'b',
+            [CUSTOM.toUpperCase()]: { Card: { Issuer: 'HQ' } },
+          },
+        ],
+      },
+    ],
+  ];
+  for (const [name, { request, want }] of cases) {
+    it(`applies one request to a page of resources, ${name}`, () => {
+      const project = projector(schema, request);
+      assert.deepEqual(
+        page.map((resource) => project(resource)),
+        want,
+      );
+      assert.deepEqual(
+        page.map((resource) => project(resource)),
+        want,
+        'the same again, from what it remembers',
+      );
+    });
+  }
 });
 
 describe('parseAttributeList', () => {

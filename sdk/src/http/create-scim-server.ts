@@ -5,7 +5,7 @@ import { TLS_POLICY } from '../tls/cipher-policy.js';
 import { createAuthenticator } from './auth.js';
 import { availableDialects, dialectDefinition } from './dialect-table.js';
 import { frameworkErrors, mountFor, type Mount } from './framework-errors.js';
-import { loggerOptions, ScimLogController } from './logger.js';
+import { loggerOptions, plainRequestLines, ScimLogController, writePlainLinesWith } from './logger.js';
 import { genRequestId } from './request-context.js';
 import { scimPlugin } from './scim-plugin.js';
 import { startupLines } from './startup-log.js';
@@ -64,9 +64,10 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
       maxResults: resolved.maxResults,
     }),
   }));
+  const logController = new ScimLogController();
   const app = Fastify({
     logger: loggerOptions(options.logger),
-    logController: new ScimLogController(),
+    logController,
     bodyLimit: resolved.bodyLimit,
     // Clients send `/scim/v2/users` and `/Users/?filter=…`; ids keep their case (params are not lowered).
     routerOptions: { maxParamLength: MAX_ID_LENGTH, caseSensitive: false, ignoreTrailingSlash: true },
@@ -81,6 +82,7 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
       ? { http: nodeTimeouts }
       : { https: { ...options.tls, ...TLS_POLICY, ...nodeTimeouts } }),
   }) as unknown as FastifyInstance;
+  if (plainRequestLines(options.logger)) writePlainLinesWith(logController, app.log);
   app.get(HEALTHZ, async (_request, reply) => reply.code(200).send({ status: 'ok' }));
   // Every path but /healthz is behind authentication, so an unauthenticated client learns nothing
   // of the routes (not even that one exists); the dialect of the URL's base path writes the 401.

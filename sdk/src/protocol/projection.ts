@@ -90,43 +90,69 @@ function keepSubAttribute(
   return !(mode.kind === 'exclude' && isNamed);
 }
 
+/** Most distinct keys one memo remembers: resources may carry any keys, the memo must not grow with them. */
+const MEMO_LIMIT = 256;
+
+/** `decide` remembered per key (up to MEMO_LIMIT keys; past that computed each time). */
+function memo<T>(decide: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    let found = known.get(key);
+    if (found === undefined) {
+      found = decide(key);
+      if (known.size < MEMO_LIMIT) known.set(key, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * What the projection does with one attribute's value, decided once per attribute name and request:
+ * drop it, keep it as it is, or keep some sub-attributes of its complex values (`keepSub`).
+ */
+type AttributePlan =
+  | { readonly action: 'drop' }
+  | { readonly action: 'keep' }
+  | { readonly action: 'pick'; readonly keepSub: (key: string) => boolean };
+
+const DROP: AttributePlan = { action: 'drop' };
+const KEEP: AttributePlan = { action: 'keep' };
+
+function attributePlan(def: AttributeDefinition | undefined, named: Named, mode: Mode): AttributePlan {
+  const returned = returnedOf(def);
+  if (returned === 'never') return DROP;
+  if (returned === 'always') return KEEP;
+  if (mode.kind === 'include' ? named === undefined : returned === 'request' || named === 'all') return DROP;
+  if (def?.type !== 'complex' || (!(named instanceof Set) && !hasHiddenSubAttributes(def))) return KEEP;
+  return {
+    action: 'pick',
+    keepSub: memo((key) => {
+      if (isForbiddenKey(key)) return false;
+      const subDef = findSubAttribute(def, key);
+      return keepSubAttribute(subDef, subDef?.name ?? key, named, mode);
+    }),
+  };
+}
+
 /** The sub-attributes of one complex value to keep. */
-function projectComplex(
-  value: Record<string, unknown>,
-  def: AttributeDefinition,
-  named: Named,
-  mode: Mode,
-): Record<string, unknown> {
+function pick(value: Record<string, unknown>, keepSub: (key: string) => boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, sub] of Object.entries(value)) {
-    if (isForbiddenKey(key)) continue;
-    const subDef = findSubAttribute(def, key);
-    if (keepSubAttribute(subDef, subDef?.name ?? key, named, mode)) out[key] = sub;
-  }
+  for (const key in value) if (Object.hasOwn(value, key) && keepSub(key)) out[key] = value[key];
   return out;
 }
 
-function projectAttribute(
-  value: unknown,
-  def: AttributeDefinition | undefined,
-  named: Named,
-  mode: Mode,
-): unknown {
-  const returned = returnedOf(def);
-  if (returned === 'never') return undefined;
-  if (returned === 'always') return value;
-  if (mode.kind === 'include' ? named === undefined : returned === 'request' || named === 'all')
-    return undefined;
-  if (def?.type !== 'complex' || (!(named instanceof Set) && !hasHiddenSubAttributes(def))) return value;
+function applyPlan(value: unknown, plan: AttributePlan): unknown {
+  if (plan.action === 'drop') return undefined;
+  if (plan.action === 'keep') return value;
   // Elements left empty by the selection are dropped, and so is an attribute left with none.
   if (Array.isArray(value)) {
     const elements = (value as unknown[])
-      .map((element) => (isJsonObject(element) ? projectComplex(element, def, named, mode) : element))
+      .map((element) => (isJsonObject(element) ? pick(element, plan.keepSub) : element))
       .filter((element) => !isJsonObject(element) || Object.keys(element).length > 0);
     return elements.length === 0 ? undefined : elements;
   }
   if (!isJsonObject(value)) return value;
-  const projected = projectComplex(value, def, named, mode);
+  const projected = pick(value, plan.keepSub);
   return Object.keys(projected).length === 0 ? undefined : projected;
 }
 
@@ -137,6 +163,82 @@ function hasHiddenSubAttributes(def: AttributeDefinition): boolean {
       return returned === 'never' || returned === 'request';
     }) ?? false
   );
+}
+
+/** What the projection does with one key of a resource: skip it, project it as an extension, or as a core attribute. */
+type KeyPlan =
+  | { readonly kind: 'skip' }
+  | { readonly kind: 'extension'; readonly inner: (name: string) => AttributePlan | undefined }
+  | { readonly kind: 'attribute'; readonly plan: AttributePlan };
+
+const SKIP: KeyPlan = { kind: 'skip' };
+
+/** A projection of one schema and request, applied to any number of resources. */
+export type Projector = (resource: ScimResource) => ScimResource;
+
+/** The projector of requests without attributes or excludedAttributes, per schema: the common case, built once. */
+const defaultProjectors = new WeakMap<ResourceSchema, Projector>();
+
+/**
+ * The projection `projectResource` describes, built once for a schema and request: a page of
+ * resources, or every read without attributes or excludedAttributes, decides each attribute once.
+ */
+export function projector(schema: ResourceSchema, request: ProjectionRequest = {}): Projector {
+  const mode: Mode =
+    request.attributes !== undefined && request.attributes.length > 0
+      ? { kind: 'include', selection: select(request.attributes, schema) }
+      : request.excludedAttributes !== undefined && request.excludedAttributes.length > 0
+        ? { kind: 'exclude', selection: select(request.excludedAttributes, schema) }
+        : { kind: 'default' };
+  if (mode.kind !== 'default') return buildProjector(schema, mode);
+  let known = defaultProjectors.get(schema);
+  if (known === undefined) defaultProjectors.set(schema, (known = buildProjector(schema, mode)));
+  return known;
+}
+
+function buildProjector(schema: ResourceSchema, mode: Mode): Projector {
+  const selection: Selection = mode.kind === 'default' ? (new Map() as Selection) : mode.selection;
+  const planOf = (urn: string, name: string): AttributePlan => {
+    const def = schema.resolve({ uri: urn, name })?.attribute;
+    return attributePlan(def, lookup(selection, urn, def?.name ?? name), mode);
+  };
+  const keyPlan = memo((key): KeyPlan => {
+    if (key === 'schemas' || isForbiddenKey(key)) return SKIP;
+    const extension = schema.extension(key);
+    if (extension === undefined) return { kind: 'attribute', plan: planOf(schema.core.id, key) };
+    return {
+      kind: 'extension',
+      inner: memo((name) => (isForbiddenKey(name) ? undefined : planOf(extension.id, name))),
+    };
+  });
+  return (resource) => {
+    const out: ScimResource = { schemas: resource.schemas };
+    for (const key in resource) {
+      if (!Object.hasOwn(resource, key)) continue;
+      const plan = keyPlan(key);
+      if (plan.kind === 'skip') continue;
+      const value = resource[key];
+      if (plan.kind === 'attribute') {
+        const kept = applyPlan(value, plan.plan);
+        if (kept !== undefined) out[key] = kept;
+        continue;
+      }
+      if (!isJsonObject(value)) continue;
+      const projected: Record<string, unknown> = {};
+      let any = false;
+      for (const name in value) {
+        if (!Object.hasOwn(value, name)) continue;
+        const inner = plan.inner(name);
+        const kept = inner === undefined ? undefined : applyPlan(value[name], inner);
+        if (kept !== undefined) {
+          projected[name] = kept;
+          any = true;
+        }
+      }
+      if (any) out[key] = projected;
+    }
+    return out;
+  };
 }
 
 /**
@@ -152,32 +254,5 @@ export function projectResource(
   schema: ResourceSchema,
   request: ProjectionRequest = {},
 ): ScimResource {
-  const mode: Mode =
-    request.attributes !== undefined && request.attributes.length > 0
-      ? { kind: 'include', selection: select(request.attributes, schema) }
-      : request.excludedAttributes !== undefined && request.excludedAttributes.length > 0
-        ? { kind: 'exclude', selection: select(request.excludedAttributes, schema) }
-        : { kind: 'default' };
-  const selection: Selection = mode.kind === 'default' ? (new Map() as Selection) : mode.selection;
-  const out: ScimResource = { schemas: resource.schemas };
-  for (const [key, value] of Object.entries(resource)) {
-    if (key === 'schemas' || isForbiddenKey(key)) continue;
-    const extension = schema.extension(key);
-    if (extension !== undefined) {
-      if (!isJsonObject(value)) continue;
-      const projected: Record<string, unknown> = {};
-      for (const [name, item] of Object.entries(value)) {
-        if (isForbiddenKey(name)) continue;
-        const def = schema.resolve({ uri: extension.id, name })?.attribute;
-        const kept = projectAttribute(item, def, lookup(selection, extension.id, def?.name ?? name), mode);
-        if (kept !== undefined) projected[name] = kept;
-      }
-      if (Object.keys(projected).length > 0) out[key] = projected;
-      continue;
-    }
-    const def = schema.resolve({ uri: schema.core.id, name: key })?.attribute;
-    const kept = projectAttribute(value, def, lookup(selection, schema.core.id, def?.name ?? key), mode);
-    if (kept !== undefined) out[key] = kept;
-  }
-  return out;
+  return projector(schema, request)(resource);
 }
