@@ -8,6 +8,8 @@ import { drain, sample } from './load.mjs';
 import { startTarget } from './targets.mjs';
 import { workloads } from './workloads.mjs';
 
+const PEER_IDLE_MS = 500;
+
 /** The rows of the suite for `config` ({ users, members, connections, pipelining, seconds, warmup, rounds, only }). */
 export async function httpSuite(config, progress) {
   const logDir = mkdtempSync(join(tmpdir(), 'scim-bench-'));
@@ -38,6 +40,13 @@ export async function httpSuite(config, progress) {
         // Pipelined writes the server had read go on after a cell: wait for them, so the next cell starts on an idle server.
         const after = async (name) => {
           if (name === 'ours' && workload.drain !== undefined) await drain(targets.ours.url, workload.drain);
+          if (name === 'peer' && !(await answersSoon(targets.peer.url))) {
+            // The peer is still working through requests it read (a filter over every user takes it
+            // seconds each) on the core the next target runs on: a fresh peer, so that work stops.
+            targets.peer.stop();
+            await targets.peer.exited;
+            targets.peer = await startTarget('peer/server.mjs', [config.users]);
+          }
         };
         const measured = await measureCell({
           targets,
@@ -73,5 +82,19 @@ export async function httpSuite(config, progress) {
   } finally {
     for (const target of Object.values(targets)) target.stop();
     rmSync(logDir, { recursive: true, force: true });
+  }
+}
+
+/** Whether the server at `url` answers a discovery request within PEER_IDLE_MS: it has nothing queued. */
+async function answersSoon(url) {
+  try {
+    const response = await fetch(`${url}/scim/v2/ServiceProviderConfig`, {
+      headers: { authorization: 'Bearer bench-token' },
+      signal: AbortSignal.timeout(PEER_IDLE_MS),
+    });
+    await response.arrayBuffer();
+    return true;
+  } catch {
+    return false;
   }
 }
