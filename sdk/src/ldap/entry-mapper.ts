@@ -65,6 +65,24 @@ export class EntryMapper {
     ];
   }
 
+  /**
+   * What a search of one entry asks the directory for: its id and RDN, the timestamps `meta` is made
+   * of, every mapped attribute (written ones too, to compare before a modify) and `extra`.
+   */
+  searchAttributes(entry: { id: string; rdn: string }, extra: readonly string[] = []): string[] {
+    return [
+      ...new Set([
+        entry.id,
+        entry.rdn,
+        'createTimestamp',
+        'modifyTimestamp',
+        ...this.readAttributes,
+        ...this.writtenAttributes,
+        ...extra,
+      ]),
+    ];
+  }
+
   /** The LDAP attribute a filter path compares against. */
   attributeFor(path: AttrPath): string | undefined {
     const key = pathKey(path.uri, path.name, path.subAttr);

@@ -40,16 +40,7 @@ export class LdapGroups {
     readonly users: LdapUsers,
   ) {
     this.mapper = new EntryMapper(options.attributes);
-    this.#attributes = [
-      ...new Set([
-        options.id,
-        options.rdn,
-        'createTimestamp',
-        'modifyTimestamp',
-        ...this.mapper.readAttributes,
-        ...this.mapper.writtenAttributes,
-      ]),
-    ];
+    this.#attributes = this.mapper.searchAttributes(options);
   }
 
   get objectClassFilter(): string {

@@ -36,17 +36,7 @@ export class LdapUsers {
         : deactivation?.kind === 'ppolicy'
           ? [LOCK_ATTRIBUTE]
           : [];
-    this.#attributes = [
-      ...new Set([
-        options.id,
-        options.rdn,
-        'createTimestamp',
-        'modifyTimestamp',
-        ...this.mapper.readAttributes,
-        ...this.mapper.writtenAttributes,
-        ...extra,
-      ]),
-    ];
+    this.#attributes = this.mapper.searchAttributes(options, extra);
   }
 
   get objectClassFilter(): string {
