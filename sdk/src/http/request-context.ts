@@ -20,11 +20,15 @@ export function genRequestId(req: IncomingMessage): string {
   return requestIdOf(req.headers[REQUEST_ID_HEADER]);
 }
 
-export function serviceContext(request: FastifyRequest, dialect: Dialect): RequestContext {
+/** The service's context for a request; `readOnly` for a route that only reads and presents what it gets. */
+export function serviceContext(request: FastifyRequest, dialect: Dialect, readOnly = false): RequestContext {
   const ifMatch = request.headers['if-match'];
-  return typeof ifMatch === 'string'
-    ? { requestId: request.id, dialect, ifMatch }
-    : { requestId: request.id, dialect };
+  const ctx: RequestContext =
+    typeof ifMatch === 'string'
+      ? { requestId: request.id, dialect, ifMatch }
+      : { requestId: request.id, dialect };
+  if (readOnly) ctx.readOnly = true;
+  return ctx;
 }
 
 /** A Host header used in URLs we write: anything but a plain host[:port] falls back to localhost. */

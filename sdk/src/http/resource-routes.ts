@@ -130,7 +130,8 @@ async function listPage(
   query: ListQuery,
   paged: boolean,
 ): Promise<FastifyReply> {
-  const ctx = serviceContext(request, env.dialect.version);
+  // The page is only presented, never changed: the service may hand out what it keeps.
+  const ctx = serviceContext(request, env.dialect.version, true);
   if (query.filter !== undefined) for (const { schema } of parts) checkFilter(query.filter, schema);
   const resources: unknown[] = [];
   let totalResults = 0;
@@ -205,7 +206,7 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
   });
 
   scope.get(one, async (request: IdRequest, reply) => {
-    const ctx = serviceContext(request, dialect.version);
+    const ctx = serviceContext(request, dialect.version, true);
     const projection = dialect.readProjection(request.query, schema);
     const resource = await mustGet(ops, type, request.params.id, ctx);
     const headers = etagHeader(resource);

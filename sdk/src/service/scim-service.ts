@@ -42,6 +42,12 @@ export interface RequestContext {
    * a change that slipped in between still answers 412.
    */
   ifMatch?: string;
+  /**
+   * True when the server only reads what the method returns and drops it once answered (a GET, a
+   * list, a search): the method may then hand out objects it keeps, as a cache or an in-memory store
+   * does, instead of copies. Absent or false, the caller may change what it gets.
+   */
+  readOnly?: boolean;
 }
 
 /**

@@ -154,23 +154,24 @@ export class MemoryStore implements ScimService {
     return this.viewUser(stored, true);
   }
 
-  async getUser(id: string, _ctx?: RequestContext): Promise<ScimUser> {
+  async getUser(id: string, ctx?: RequestContext): Promise<ScimUser> {
     const stored = this.users.get(id);
     if (stored === undefined) throw new NotFoundError('User', id);
-    return this.viewUser(stored, true);
+    return this.viewUser(stored, copies(ctx));
   }
 
-  async getUsers(query: ListQuery, _ctx?: RequestContext): Promise<ListResult<ScimUser>> {
+  async getUsers(query: ListQuery, ctx?: RequestContext): Promise<ListResult<ScimUser>> {
+    const copy = copies(ctx);
     const lookup = uniqueLookup(query.filter, 'userName', URN.user);
     if (lookup !== undefined) {
       const id = lookup.attribute === 'id' ? lookup.value : this.userIdByName.get(userNameKey(lookup.value));
       const stored = id === undefined ? undefined : this.users.get(id);
-      return page(stored === undefined ? [] : [this.viewUser(stored, true)], query);
+      return page(stored === undefined ? [] : [this.viewUser(stored, copy)], query);
     }
     if (query.filter === undefined && query.sortBy === undefined) {
       return {
         resources: pageOf(this.userOrder, query).map((id) =>
-          this.viewUser(this.users.get(id) as ScimUser, true),
+          this.viewUser(this.users.get(id) as ScimUser, copy),
         ),
         totalResults: this.users.size,
       };
@@ -178,7 +179,7 @@ export class MemoryStore implements ScimService {
     const views = [...this.users.values()].map((user) => this.viewUser(user, false));
     const result = applyListQuery(views, query, this.schemas.user);
     return {
-      resources: result.resources.map((user) => copyStored(user)),
+      resources: copy ? result.resources.map((user) => copyStored(user)) : result.resources,
       totalResults: result.totalResults,
     };
   }
@@ -221,22 +222,23 @@ export class MemoryStore implements ScimService {
     return copyStored(stored);
   }
 
-  async getGroup(id: string, _ctx?: RequestContext): Promise<ScimGroup> {
+  async getGroup(id: string, ctx?: RequestContext): Promise<ScimGroup> {
     const stored = this.groups.get(id);
     if (stored === undefined) throw new NotFoundError('Group', id);
-    return copyStored(stored);
+    return copies(ctx) ? copyStored(stored) : stored;
   }
 
-  async getGroups(query: ListQuery, _ctx?: RequestContext): Promise<ListResult<ScimGroup>> {
+  async getGroups(query: ListQuery, ctx?: RequestContext): Promise<ListResult<ScimGroup>> {
+    const hand = copies(ctx) ? copyStored<ScimGroup> : (group: ScimGroup) => group;
     const lookup = uniqueLookup(query.filter, 'displayName', URN.group);
     if (lookup !== undefined) {
       const id = lookup.attribute === 'id' ? lookup.value : this.groupIdByName.get(userNameKey(lookup.value));
       const stored = id === undefined ? undefined : this.groups.get(id);
-      return page(stored === undefined ? [] : [copyStored(stored)], query);
+      return page(stored === undefined ? [] : [hand(stored)], query);
     }
     const result = applyListQuery(this.groups.values(), query, this.schemas.group);
     return {
-      resources: result.resources.map((group) => copyStored(group)),
+      resources: result.resources.map(hand),
       totalResults: result.totalResults,
     };
   }
@@ -593,6 +595,11 @@ function pageOf<T>(items: readonly T[], query: ListQuery): T[] {
   return query.count === undefined
     ? items.slice(start)
     : items.slice(start, start + Math.max(0, query.count));
+}
+
+/** Whether a read hands out copies: unless the caller only reads what it gets (RequestContext.readOnly). */
+function copies(ctx: RequestContext | undefined): boolean {
+  return ctx?.readOnly !== true;
 }
 
 /**
