@@ -2,11 +2,14 @@
 import { strict as assert } from 'node:assert';
 import {
   clamp20,
+  LIST_PARAM_NAMES,
   MAX_ATTRIBUTE_NAMES,
   listParamsOfQuery,
   pagingInteger,
   parseSortBy,
+  queryParam,
   readListQuery,
+  type QueryParams,
 } from '../src/http/list-params.js';
 import { ScimError } from '../src/protocol/errors.js';
 
@@ -61,6 +64,33 @@ describe('http: list parameters', () => {
     assert.deepEqual(query.sortBy, { name: 'name', subAttr: 'familyName' });
     assert.equal(query.sortOrder, 'descending');
   });
+
+  const repeats: [string, QueryParams, string | undefined][] = [
+    ['a name twice in one case', { count: ['1', '2'] }, 'count'],
+    ['a name in two cases', { count: '1', COUNT: '2' }, 'count'],
+    ['a filter in two cases', { filter: 'a pr', Filter: 'b pr' }, 'filter'],
+    ['an empty list of values', { count: [], startIndex: '3' }, undefined],
+    ['other parameters, repeated', { access_token: ['x', 'y'], count: '4' }, undefined],
+  ];
+  for (const [name, given, refused] of repeats) {
+    it(`${refused === undefined ? 'reads' : 'refuses'} ${name}, as queryParam does for each name`, () => {
+      const each = () => {
+        const params: Record<string, string> = {};
+        for (const parameter of LIST_PARAM_NAMES) {
+          const value = queryParam(given, parameter);
+          if (value !== undefined) params[parameter] = value;
+        }
+        return params;
+      };
+      if (refused === undefined) {
+        assert.deepEqual(listParamsOfQuery(given), each());
+        return;
+      }
+      for (const read of [() => listParamsOfQuery(given), each]) {
+        assert.throws(read, (err: unknown) => err instanceof ScimError && err.status === 400);
+      }
+    });
+  }
 
   it('reads a URN-qualified sortBy', () => {
     assert.deepEqual(

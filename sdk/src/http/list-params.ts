@@ -48,12 +48,28 @@ export function queryParam(query: QueryParams, name: string): string | undefined
   return found;
 }
 
-/** The list parameters of a query string. */
+/** The list parameters by their names in lower case, which is how a query string may spell them. */
+const LIST_PARAM_BY_LOWER = new Map<string, (typeof LIST_PARAM_NAMES)[number]>(
+  LIST_PARAM_NAMES.map((name) => [name.toLowerCase(), name]),
+);
+
+/**
+ * The list parameters of a query string, as queryParam reads each one (any case, given once), in one
+ * pass over the query: a pass per parameter cost more than the rest of reading a list query.
+ */
 export function listParamsOfQuery(query: QueryParams): RawListParams {
   const params: Record<string, string> = {};
-  for (const name of LIST_PARAM_NAMES) {
-    const value = queryParam(query, name);
-    if (value !== undefined) params[name] = value;
+  const seen = new Set<string>();
+  for (const key of Object.keys(query)) {
+    const value = query[key];
+    const name = LIST_PARAM_BY_LOWER.get(key.toLowerCase());
+    if (name === undefined || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    if (seen.has(name) || (Array.isArray(value) && value.length > 1)) {
+      throw new ScimError('SCIM_ERR_INVALID_VALUE', { attribute: name, reason: 'given more than once' });
+    }
+    seen.add(name);
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) params[name] = first;
   }
   return params;
 }
@@ -191,13 +207,18 @@ export function readListQuery(raw: RawListParams, rules: PagingRules): ListQuery
   const sortByText = text('sortBy', raw.sortBy);
   const attributes = attributeList('attributes', raw.attributes);
   const excludedAttributes = attributeList('excludedAttributes', raw.excludedAttributes);
-  return {
-    ...(filterText === undefined || filterText.trim() === '' ? {} : { filter: parseFilter(filterText) }),
+  const filter = filterText === undefined || filterText.trim() === '' ? undefined : parseFilter(filterText);
+  const sortBy = sortByText === undefined || sortByText === '' ? undefined : parseSortBy(sortByText);
+  // Keys added to a literal, not spread from conditional ones: a spread followed by more keys takes
+  // V8's slow path, which was most of the cost of reading a list query.
+  const query: ListQuery = {
     startIndex,
     count: Math.min(count ?? rules.maxResults, rules.maxResults),
-    ...(sortByText === undefined || sortByText === '' ? {} : { sortBy: parseSortBy(sortByText) }),
     sortOrder: sortOrder(text('sortOrder', raw.sortOrder)),
-    ...(attributes === undefined ? {} : { attributes }),
-    ...(excludedAttributes === undefined ? {} : { excludedAttributes }),
   };
+  if (filter !== undefined) query.filter = filter;
+  if (sortBy !== undefined) query.sortBy = sortBy;
+  if (attributes !== undefined) query.attributes = attributes;
+  if (excludedAttributes !== undefined) query.excludedAttributes = excludedAttributes;
+  return query;
 }
