@@ -291,9 +291,63 @@ describe('plainRequestLines', () => {
     ['hooks', { hooks: {} }, false],
     ['more redaction', { redact: ['x'] }, false],
     ['a nested line', { nestedKey: 'payload' }, false],
+    ['a message prefix', { msgPrefix: '[scim] ' }, false],
   ];
   for (const [name, setting, plain] of cases) {
     it(`${name}: ${plain ? 'plain request lines' : 'redacted request lines'}`, () =>
       assert.equal(plainRequestLines(setting), plain));
   }
+});
+
+describe('plain request lines', () => {
+  /** A line with the values that differ between two servers (time, request id, port, duration) blanked. */
+  const steady = (text: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.includes('"request completed"'))
+      .map((line) =>
+        line
+          .replace(/"time":\d+/, '"time":0')
+          .replace(/"reqId":"[^"]*"/, '"reqId":"-"')
+          .replace(/"remotePort":\d+/, '"remotePort":0')
+          .replace(/"responseTime":[\d.e+-]+/, '"responseTime":0'),
+      );
+
+  it('are the text pino writes for the same line, key for key', async () => {
+    const plainLog = captureLog();
+    const pinoLog = captureLog();
+    // A caller's (empty) redact list keeps its request lines on pino's own path.
+    const plain = await testServer({ logger: { stream: plainLog.stream, base: { app: 'é"x' } } });
+    const viaPino = await testServer({
+      logger: { stream: pinoLog.stream, base: { app: 'é"x' }, redact: [] },
+    });
+    const requests: [string, string, unknown?][] = [
+      ['GET', '/scim/v2/Users?count=1&filter=userName%20eq%20%22x%22'],
+      ['GET', '/scim/v2/Users/nobody'],
+      ['POST', '/scim/v2/Users', user('plain-line')],
+      ['GET', '/nowhere?access_token=secret'],
+    ];
+    try {
+      for (const { server } of [plain, viaPino]) {
+        for (const [method, url, body] of requests) {
+          await server.app.inject({
+            method: method as 'GET',
+            url,
+            headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/scim+json' },
+            ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+          });
+        }
+      }
+      const written = steady(plainLog.text());
+      assert.equal(written.length, requests.length, plainLog.text());
+      assert.deepEqual(written, steady(pinoLog.text()));
+      assert.ok(
+        written.every((line) => line.includes('"app":"é\\"x"')),
+        "with the logger's bindings",
+      );
+    } finally {
+      await plain.server.close();
+      await viaPino.server.close();
+    }
+  });
 });

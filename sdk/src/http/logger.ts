@@ -1,7 +1,7 @@
 // The server's pino options: level info by default, URLs without secret query values, secrets redacted whatever the caller adds.
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { LogController } from 'fastify';
-import { destination, type Logger } from 'pino';
+import { destination, symbols, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 import { LogFile } from './log-file.js';
 
@@ -72,9 +72,17 @@ function requestSerializer(request: FastifyRequest): Record<string, unknown> {
 /**
  * Logger options by which a caller can put more into a request line than the serializers here give
  * (a `res` serializer with headers, a mixin, formatters, hooks), name more to redact, or nest the
- * line: with any of them, request lines keep pino's redaction.
+ * line or prefix its message: with any of them, request lines go through pino with its redaction.
  */
-const LINE_SHAPING_OPTIONS = ['serializers', 'mixin', 'formatters', 'hooks', 'redact', 'nestedKey'];
+const LINE_SHAPING_OPTIONS = [
+  'serializers',
+  'mixin',
+  'formatters',
+  'hooks',
+  'redact',
+  'nestedKey',
+  'msgPrefix',
+];
 
 /**
  * Whether request lines hold nothing but what the serializers here give: the method, the URL as
@@ -104,31 +112,46 @@ export class ScimLogController extends LogController {
     const plain = plainLines.get(this);
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
     else if (plain === undefined) reply.log.info(line, 'request completed');
-    else if ((reply.log as Logger).isLevelEnabled('info')) {
-      // The request's id first, where the request's child logger writes it.
-      plain.at(reply.log.level).info({ reqId: request.id, ...line }, 'request completed');
-    }
+    else if ((reply.log as Logger).isLevelEnabled('info')) plain(request, reply);
   }
 
   override routeNotFound(): void {}
 }
 
-/** Per controller, the logger its request lines go through without redaction (see writePlainLinesWith). */
-const plainLines = new WeakMap<ScimLogController, { at(level: string): FastifyBaseLogger }>();
+/** Per controller, the writer of its plain request lines (see writePlainLinesWith). */
+const plainLines = new WeakMap<ScimLogController, (request: FastifyRequest, reply: FastifyReply) => void>();
+
+/** The parts of a pino logger a plain line is written with; pino keeps them under these symbols. */
+interface PinoParts {
+  [symbols.lsCacheSym]: Record<number, string>;
+  [symbols.timeSym]: () => string;
+  [symbols.chindingsSym]: string;
+  [symbols.messageKeySym]: string;
+  [symbols.endSym]: string;
+  [symbols.streamSym]: { write(line: string): unknown; [symbols.needsMetadataGsym]?: boolean };
+}
 
 /**
- * Makes `controller` write the lines of answered requests through `root` without redaction, which
- * costs more than the rest of such a line (pino parses every redaction path for every line). Only
- * for a logger whose options pass plainRequestLines; a line with an error keeps the redaction.
+ * Makes `controller` write the line of an answered request itself, as `root` would write
+ * `info({ reqId, req, res, responseTime }, 'request completed')` through a child without redaction:
+ * the same text, from pino's own level, time, bindings and line end, in a fifth of the time (pino
+ * parses every redaction path for every line, then serialises each key in turn). Only for a logger
+ * whose options pass plainRequestLines, and a stream that needs no metadata of each line (a
+ * multistream does): elsewhere lines go through pino. A line with an error keeps the redaction.
  */
 export function writePlainLinesWith(controller: ScimLogController, root: FastifyBaseLogger): void {
-  let logger: FastifyBaseLogger | undefined;
-  plainLines.set(controller, {
-    // At the level of the request's logger (the root's when the request came).
-    at(level) {
-      if (logger?.level !== level) logger = root.child({}, { level, redact: [] });
-      return logger;
-    },
+  const parts = root as unknown as PinoParts;
+  const stream = parts[symbols.streamSym];
+  if (stream[symbols.needsMetadataGsym] === true) return;
+  const start = parts[symbols.lsCacheSym][(root as Logger).levels.values['info'] ?? 30];
+  const end = `,${JSON.stringify(parts[symbols.messageKeySym])}:"request completed"${parts[symbols.endSym]}`;
+  plainLines.set(controller, (request, reply) => {
+    const time = reply.elapsedTime;
+    stream.write(
+      `${start}${parts[symbols.timeSym]()}${parts[symbols.chindingsSym]},"reqId":${JSON.stringify(request.id)}` +
+        `,"req":${JSON.stringify(requestSerializer(request))},"res":{"statusCode":${reply.statusCode}}` +
+        `,"responseTime":${Number.isFinite(time) ? time : null}${end}`,
+    );
   });
 }
 
