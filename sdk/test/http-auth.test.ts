@@ -1,6 +1,7 @@
 // Authentication on every SCIM route: bearer, basic and a custom verifier; 401 with a SCIM body and a challenge.
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
+import { Agent, get as httpGet } from 'node:http';
 import { createAuthenticator, matchesAny } from '../src/http/auth.js';
 import type { ScimServer } from '../src/http/create-scim-server.js';
 import { BASIC_USER, basic, send, testServer, TOKEN } from './support/scim-test-server.js';
@@ -174,5 +175,63 @@ describe('http: authentication', () => {
     assert.equal(await auth.check({ authorization: 'Basic' }), false);
     assert.equal(await auth.check({ authorization: 'Basic !!!notbase64' }), false);
     assert.equal(await auth.check({}), false);
+  });
+});
+
+describe('http: credentials accepted on a connection', () => {
+  const WRONG_SAME_LENGTH = `Bearer ${'x'.repeat(TOKEN.length)}`;
+  // Each step: the header sent on one of two connections, and whether it is let in.
+  const steps: [string, 'a' | 'b', string | undefined, boolean][] = [
+    ['the token, first time on a', 'a', `Bearer ${TOKEN}`, true],
+    ['the token again on a', 'a', `Bearer ${TOKEN}`, true],
+    ['a wrong token as long as it, on a', 'a', WRONG_SAME_LENGTH, false],
+    ['a wrong token of another length, on a', 'a', 'Bearer short', false],
+    ['no header, on a', 'a', undefined, false],
+    ['the token once more on a', 'a', `Bearer ${TOKEN}`, true],
+    ['a wrong token on b, where nothing was accepted', 'b', WRONG_SAME_LENGTH, false],
+    ['basic credentials on b', 'b', basic(BASIC_USER.username, BASIC_USER.password), true],
+    ['the token on b, after basic', 'b', `Bearer ${TOKEN}`, true],
+    ['wrong basic credentials on b', 'b', basic(BASIC_USER.username, 'wrong-pw!'), false],
+  ];
+
+  it('recognises the header accepted before and nothing else, connection by connection', async () => {
+    const auth = createAuthenticator({ bearerTokens: [TOKEN], basic: [BASIC_USER] });
+    const connections = { a: {}, b: {} };
+    for (const [what, on, authorization, accepted] of steps) {
+      const headers = authorization === undefined ? {} : { authorization };
+      assert.equal(await auth.check(headers, connections[on]), accepted, what);
+    }
+  });
+
+  it('never remembers a header a custom verifier accepted: it decides every request', async () => {
+    const answers = [true, false];
+    const auth = createAuthenticator({ verify: () => Promise.resolve(answers.shift() ?? false) });
+    const connection = {};
+    assert.equal(await auth.check({ authorization: 'Bearer v' }, connection), true);
+    assert.equal(await auth.check({ authorization: 'Bearer v' }, connection), false);
+  });
+
+  it('refuses a wrong token on a keep-alive connection where the token was accepted', async () => {
+    const { server } = await testServer();
+    const url = new URL(`${await server.listen()}/scim/v2/Users`);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (authorization: string) =>
+      new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+        const request = httpGet(url, { agent, headers: { authorization } }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, socket: request.socket }));
+        });
+        request.on('error', reject);
+      });
+    try {
+      const first = await get(`Bearer ${TOKEN}`);
+      const wrong = await get(WRONG_SAME_LENGTH);
+      const again = await get(`Bearer ${TOKEN}`);
+      assert.deepEqual([first.status, wrong.status, again.status], [200, 401, 200]);
+      assert.equal(wrong.socket, first.socket, 'the same connection');
+    } finally {
+      agent.destroy();
+      await server.close();
+    }
   });
 });

@@ -5,8 +5,11 @@ import type { AuthOptions } from './server-options.js';
 
 /** Decides whether a request may in; built once from the options. */
 export interface Authenticator {
-  /** Resolves true when some configured scheme accepts the request's credentials. */
-  check(headers: IncomingHttpHeaders): Promise<boolean>;
+  /**
+   * Resolves true when some configured scheme accepts the request's credentials. `connection` (the
+   * request's socket) lets a token or password accepted on it before be recognised without hashing.
+   */
+  check(headers: IncomingHttpHeaders, connection?: object): Promise<boolean>;
   /** The `WWW-Authenticate` challenges to send with a 401, one per scheme. */
   readonly challenges: string[];
 }
@@ -38,6 +41,32 @@ function credentials(header: string | undefined, scheme: string): string | undef
   return match[2];
 }
 
+/**
+ * Per connection, the Authorization header a configured token or password was last accepted in.
+ * A client sends the same header on every request of a keep-alive connection; recognising it spares
+ * the hash (a few µs, the most of authentication's cost). The comparison is constant-time over bytes
+ * of equal length, so a request learns at most whether its header is as long as one accepted on the
+ * same connection (a proxy may carry several clients' requests on one). Headers a custom verifier
+ * accepted are never remembered: it decides each request.
+ */
+class AcceptedOnConnection {
+  private readonly headers = new WeakMap<object, Buffer>();
+
+  again(connection: object | undefined, authorization: string | undefined): boolean {
+    if (connection === undefined || authorization === undefined) return false;
+    const known = this.headers.get(connection);
+    if (known === undefined) return false;
+    const given = Buffer.from(authorization, 'utf8');
+    return given.length === known.length && timingSafeEqual(given, known);
+  }
+
+  remember(connection: object | undefined, authorization: string | undefined): void {
+    if (connection !== undefined && authorization !== undefined) {
+      this.headers.set(connection, Buffer.from(authorization, 'utf8'));
+    }
+  }
+}
+
 const OPEN: Authenticator = { check: () => Promise.resolve(true), challenges: [] };
 
 /** One authenticator per options object, so the server's gate and the plugin's share their verdicts. */
@@ -56,8 +85,8 @@ export function createAuthenticator(auth: AuthOptions | 'none'): Authenticator {
   const checker = buildAuthenticator(auth);
   const authenticator: Authenticator = {
     challenges: checker.challenges,
-    check(headers) {
-      const verdict = verdicts.get(headers) ?? checker.check(headers);
+    check(headers, connection) {
+      const verdict = verdicts.get(headers) ?? checker.check(headers, connection);
       verdicts.set(headers, verdict);
       return verdict;
     },
@@ -75,15 +104,22 @@ function buildAuthenticator(auth: AuthOptions): Authenticator {
     ...(pairs.length > 0 ? [`Basic realm="${realm}", charset="UTF-8"`] : []),
   ];
   const verify = auth.verify;
+  const accepted = new AcceptedOnConnection();
   return {
     challenges,
-    async check(headers) {
+    async check(headers, connection) {
       const authorization = headers.authorization;
+      if (accepted.again(connection, authorization)) return true;
       const bearer = credentials(authorization, 'bearer');
-      if (bearer !== undefined && tokens.length > 0 && matchesAny(bearer, tokens)) return true;
       const basic = credentials(authorization, 'basic');
-      if (basic !== undefined && pairs.length > 0) {
-        if (matchesAny(Buffer.from(basic, 'base64').toString('utf8'), pairs)) return true;
+      if (
+        (bearer !== undefined && tokens.length > 0 && matchesAny(bearer, tokens)) ||
+        (basic !== undefined &&
+          pairs.length > 0 &&
+          matchesAny(Buffer.from(basic, 'base64').toString('utf8'), pairs))
+      ) {
+        accepted.remember(connection, authorization);
+        return true;
       }
       if (verify === undefined) return false;
       return (await verify({ ...(authorization === undefined ? {} : { authorization }), headers })) === true;

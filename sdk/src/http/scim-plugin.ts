@@ -74,7 +74,8 @@ async function mountDialect(scope: FastifyInstance, params: MountParams): Promis
 
   scope.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    if (!(await authenticator.check(request.headers))) throw unauthorizedError(request.headers);
+    if (!(await authenticator.check(request.headers, request.raw.socket)))
+      throw unauthorizedError(request.headers);
   });
 
   scope.addHook('onRequestAbort', async (request) => {

@@ -51,7 +51,7 @@ export async function admitted(
 ): Promise<boolean> {
   let passed: boolean;
   try {
-    passed = await authenticator.check(request.headers);
+    passed = await authenticator.check(request.headers, request.raw.socket);
   } catch (error) {
     const logged = loggedError(error, requestSecrets(request));
     request.log.error({ err: logged, requestId: request.id }, 'SCIM request failed');
