@@ -224,7 +224,8 @@ function output(given: Record<string, unknown>, stdoutIsTty: boolean): Record<st
   }
   if (given['stream'] !== undefined || given['transport'] !== undefined) return {};
   if (typeof given['file'] === 'string') {
-    return { stream: flushOnExit(new LogFile(given['file'], { minLength: 4096, flushMs: LOG_FLUSH_MS })) };
+    // 16 KiB a write: a file write's cost is mostly the call, however many lines it carries.
+    return { stream: flushOnExit(new LogFile(given['file'], { minLength: 16_384, flushMs: LOG_FLUSH_MS })) };
   }
   // pino flushes an asynchronous destination at exit itself.
   return { stream: destination({ dest: 1, minLength: 4096, periodicFlush: LOG_FLUSH_MS, sync: false }) };
