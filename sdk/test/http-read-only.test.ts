@@ -170,13 +170,33 @@ describe('MemoryStore: read-only reads', () => {
   it('hands out the same objects to a read-only caller, and a fresh copy otherwise', async () => {
     const store = seeded();
     assert.equal(await store.getUser('u2', ctx(true)), await store.getUser('u2', ctx(true)));
-    assert.equal(await store.getGroup('g1', ctx(true)), await store.getGroup('g1', ctx(true)));
+    // A group's members are shared, not copied; the group around them is the caller's own.
+    const members = async () => ((await store.getGroup('g1', ctx(true))) as { members: unknown[] }).members;
+    assert.equal(await members(), await members());
     const pages = [await store.getGroups(query, ctx(true)), await store.getGroups(query, ctx(true))];
-    assert.equal(pages[0].resources[0], pages[1].resources[0]);
+    assert.equal(
+      (pages[0].resources[0] as { members: unknown[] }).members,
+      (pages[1].resources[0] as { members: unknown[] }).members,
+    );
     for (const readOnly of [undefined, false]) {
       assert.notEqual(await store.getUser('u2', ctx(readOnly)), await store.getUser('u2', ctx(readOnly)));
       assert.notEqual(await store.getGroup('g1', ctx(readOnly)), await store.getGroup('g1', ctx(readOnly)));
     }
+  });
+
+  it('keeps a group read read-only as it was when a PATCH changes its members', async () => {
+    const store = seeded();
+    // After a first PATCH the group reads its members from a list that later ones change in place.
+    await store.patchGroup('g1', [{ op: 'remove', path: 'members[value eq "u1"]' }], ctx());
+    const read = structuredClone(await store.getGroup('g1', ctx(true)));
+    const held = await store.getGroup('g1', ctx(true));
+    await store.patchGroup('g1', [{ op: 'add', path: 'members', value: [{ value: 'u2' }] }], ctx());
+    assert.deepEqual(held, read);
+    const after = (await store.getGroup('g1', ctx(true))) as { members: { value: string }[] };
+    assert.deepEqual(
+      after.members.map((member) => member.value),
+      ['u0', 'u2'],
+    );
   });
 
   it('answers a read-only caller what it answers others', async () => {

@@ -225,11 +225,11 @@ export class MemoryStore implements ScimService {
   async getGroup(id: string, ctx?: RequestContext): Promise<ScimGroup> {
     const stored = this.groups.get(id);
     if (stored === undefined) throw new NotFoundError('Group', id);
-    return copies(ctx) ? copyStored(stored) : stored;
+    return copies(ctx) ? copyStored(stored) : snapshot(stored);
   }
 
   async getGroups(query: ListQuery, ctx?: RequestContext): Promise<ListResult<ScimGroup>> {
-    const hand = copies(ctx) ? copyStored<ScimGroup> : (group: ScimGroup) => group;
+    const hand = copies(ctx) ? copyStored<ScimGroup> : snapshot;
     const lookup = uniqueLookup(query.filter, 'displayName', URN.group);
     if (lookup !== undefined) {
       const id = lookup.attribute === 'id' ? lookup.value : this.groupIdByName.get(userNameKey(lookup.value));
@@ -604,6 +604,15 @@ function pageOf<T>(items: readonly T[], query: ListQuery): T[] {
 /** Whether a read hands out copies: unless the caller only reads what it gets (RequestContext.readOnly). */
 function copies(ctx: RequestContext | undefined): boolean {
   return ctx?.readOnly !== true;
+}
+
+/**
+ * A stored group as a read-only caller gets it: its own object, with the members the group holds
+ * now. A stored group reads its members from a list a later PATCH changes in place; the array a
+ * read took is never changed, so the caller's group stays as it was read.
+ */
+function snapshot(group: ScimGroup): ScimGroup {
+  return { ...group };
 }
 
 /**
