@@ -1,4 +1,4 @@
-// `node bench/profile.mjs <workload> [seconds]`: loads our server with one workload under --cpu-prof, prints the top self and inclusive times.
+// `node bench/profile.mjs <workload> [seconds] [connections]`: loads our server with one workload under --cpu-prof, prints the top self and inclusive times.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { load } from './load.mjs';
 import { pinLoadGenerator, startTarget } from './targets.mjs';
 import { workloads } from './workloads.mjs';
 
-const [id, seconds = '5'] = process.argv.slice(2);
+const [id, seconds = '5', connections = '10'] = process.argv.slice(2);
 const sizes = { users: 20_000, members: 10_000 };
 const workload = workloads(sizes).find((w) => w.id === id);
 if (workload === undefined)
@@ -24,7 +24,7 @@ const target = await startTarget(
   ['--cpu-prof', `--cpu-prof-dir=${dir}`],
 );
 const { rps } = await load(target.url, workload, {
-  connections: 10,
+  connections: Number(connections),
   pipelining: 4,
   seconds: Number(seconds),
 });
