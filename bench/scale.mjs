@@ -5,7 +5,7 @@ import { CORES } from './targets.mjs';
 
 const PROBE = fileURLToPath(new URL('./scale-probe.mjs', import.meta.url));
 
-/** One row per size: bytes per user after a forced GC, filter and page latencies, each as a ratio to the first size. */
+/** One row per size: bytes per user after a forced GC, filter and page latencies (store calls and whole requests), each as a ratio to the first size. */
 export function scaleCurves(config) {
   const rows = config.scale.map((size) => {
     const output = execFileSync(
@@ -31,6 +31,7 @@ export function scaleCurves(config) {
     filterVsFirst: row.filterMicros / first.filterMicros,
     requestFilterVsFirst: row.requestFilterMicros / first.requestFilterMicros,
     lastPageVsFirst: row.lastPageMicros / first.lastPageMicros,
+    requestLastPageVsFirst: row.requestLastPageMicros / first.requestLastPageMicros,
     lastPageVsFirstPage: row.lastPageMicros / row.firstPageMicros,
   }));
 }

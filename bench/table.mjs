@@ -74,9 +74,11 @@ const SCALE = [
   ['request', 7, (row) => num(0)(row.requestFilterMicros)],
   ['1st pg', 6, (row) => num(0)(row.firstPageMicros)],
   ['last pg', 7, (row) => num(0)(row.lastPageMicros)],
+  ['req last', 8, (row) => num(0)(row.requestLastPageMicros)],
   ['filter÷1k', 9, (row) => num(2)(row.filterVsFirst)],
   ['request÷1k', 10, (row) => num(2)(row.requestFilterVsFirst)],
   ['last÷1k', 7, (row) => num(2)(row.lastPageVsFirst)],
+  ['req last÷1k', 11, (row) => num(2)(row.requestLastPageVsFirst)],
 ];
 
 const GENERATOR = [
@@ -116,7 +118,7 @@ export function printTable(results) {
   }
   if (results.scale !== undefined) {
     const title =
-      'scale, users loaded straight into the memory store: median CPU µs per store call, request = a whole filter request (inject); ratios to the smallest size';
+      'scale, users loaded straight into the memory store: median CPU µs per store call; request, req last = a whole filter request and a whole last-page request (inject); ratios to the smallest size';
     section(title, SCALE, results.scale);
   }
   if (results.generator !== undefined) {

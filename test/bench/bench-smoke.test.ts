@@ -61,6 +61,7 @@ interface ScaleRow {
   requestFilterMicros: number;
   firstPageMicros: number;
   lastPageMicros: number;
+  requestLastPageMicros: number;
 }
 
 describe('npm run bench -- --smoke', function () {
@@ -160,6 +161,7 @@ describe('npm run bench -- --smoke', function () {
         row.requestFilterMicros,
         row.firstPageMicros,
         row.lastPageMicros,
+        row.requestLastPageMicros,
       ];
       assert.ok(
         figures.every((figure) => figure > 0 && Number.isFinite(figure)),
