@@ -6,7 +6,7 @@ const FULL = {
   members: 10_000,
   connections: [10, 50],
   pipelining: 4,
-  seconds: 2,
+  seconds: 1.5,
   warmup: 1,
   rounds: 3,
   scale: [1_000, 10_000, 100_000, 1_000_000],
