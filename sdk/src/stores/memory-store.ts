@@ -45,7 +45,8 @@ const SERVER_OWNED = new Set(['id', 'meta']);
 
 /**
  * A complete ScimService kept in memory, for the example server, tests and demos. Returned resources are
- * copies. `userName` is unique under userNameKey (case and Unicode normalisation ignored), and so is a group's `displayName` (Okta's contract
+ * copies, except to a caller that only reads (RequestContext.readOnly, as the server's GETs, lists
+ * and searches are): it gets the stored objects, which the store replaces rather than changes. `userName` is unique under userNameKey (case and Unicode normalisation ignored), and so is a group's `displayName` (Okta's contract
  * answers a duplicate group with 409). A user's `groups` is read-only and derived from group `members`.
  * A member's `display` is filled from the user's displayName (else userName) or the group's displayName
  * when the group is written, and follows renames; deleting a user or group takes it out of every group.
