@@ -7,7 +7,7 @@ const FULL = {
   connections: [10, 50],
   pipelining: 4,
   seconds: 1.5,
-  warmup: 1,
+  warmup: 0.5,
   rounds: 3,
   scale: [1_000, 10_000, 100_000, 1_000_000],
   scaleRounds: 5,

@@ -67,7 +67,7 @@ function freezingService(store: MemoryStore, seen: Map<string, (boolean | undefi
       return (store[method] as (...a: unknown[]) => Promise<unknown>)(...args);
     };
   }
-  return service as ScimService;
+  return service;
 }
 
 const READS: [string, string, unknown?][] = [
