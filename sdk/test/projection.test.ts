@@ -426,6 +426,34 @@ describe('projector', () => {
   }
 });
 
+describe('projector with a meta given', () => {
+  // The server projects its located meta in place of the resource's: the same as projecting a copy holding it.
+  const located = { resourceType: 'User', version: 'W/"3"', location: 'https://x/scim/v2/Users/1' };
+  const resources: [string, ScimResource][] = [
+    ['meta in the middle', { schemas: [URN.user], id: '1', meta: { version: 'W/"3"' }, userName: 'a' }],
+    ['no meta', { schemas: [URN.user], id: '1', userName: 'a', password: 'p' }],
+    ['meta in another case', { schemas: [URN.user], id: '1', Meta: { version: 'W/"2"' }, userName: 'a' }],
+  ];
+  const requests: [string, ProjectionRequest][] = [
+    ['no request', {}],
+    ['meta.location excluded', { excludedAttributes: ['meta.location'] }],
+    ['meta excluded', { excludedAttributes: ['meta'] }],
+    ['only userName', { attributes: ['userName'] }],
+    ['only meta.location', { attributes: ['meta.location'] }],
+  ];
+  for (const [what, resource] of resources) {
+    for (const [asked, request] of requests) {
+      it(`${what}, ${asked}: as a copy holding it would project`, () => {
+        const project = projector(schema, request);
+        const viaCopy = project({ ...resource, meta: located });
+        const given = project(resource, located);
+        assert.deepEqual(given, viaCopy);
+        assert.deepEqual(Object.keys(given), Object.keys(viaCopy), 'in the same order');
+      });
+    }
+  }
+});
+
 describe('parseAttributeList', () => {
   const cases: [string, { given: string | undefined; want: string[] | undefined }][] = [
     ['absent', { given: undefined, want: undefined }],

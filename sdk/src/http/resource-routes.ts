@@ -46,7 +46,10 @@ function present(
   return presenter(env, request, schema, projection)(resource);
 }
 
-/** `present` for any number of resources of one request: the base URL and the projection are worked out once. */
+/**
+ * `present` for any number of resources of one request: the base URL and the projection are worked
+ * out once, and the located meta goes straight into the projection (no copy of the resource for it).
+ */
 function presenter(
   env: DialectEnv,
   request: FastifyRequest,
@@ -55,7 +58,13 @@ function presenter(
 ): (resource: ScimResource) => unknown {
   const base = locationBase(env, request, schema);
   const project = projector(schema, projection);
-  return (resource) => env.dialect.writeResource(project(withLocation(base, schema, resource)), schema);
+  return (resource) => {
+    const meta =
+      typeof resource.id === 'string'
+        ? locatedMeta(resource.meta, schema.resourceType, locationOf(base, resource.id))
+        : undefined;
+    return env.dialect.writeResource(project(resource, meta), schema);
+  };
 }
 
 /** The URL a resource's id is appended to for its meta.location. */
@@ -65,8 +74,14 @@ function locationBase(env: DialectEnv, request: FastifyRequest, schema: Resource
 
 function withLocation(base: string, schema: ResourceSchema, resource: ScimResource): ScimResource {
   if (typeof resource.id !== 'string') return resource;
-  const location = `${base}${encodeURIComponent(resource.id)}`;
-  return { ...resource, meta: locatedMeta(resource.meta, schema.resourceType, location) };
+  return {
+    ...resource,
+    meta: locatedMeta(resource.meta, schema.resourceType, locationOf(base, resource.id)),
+  };
+}
+
+function locationOf(base: string, id: string): string {
+  return `${base}${encodeURIComponent(id)}`;
 }
 
 /**

@@ -173,8 +173,12 @@ type KeyPlan =
 
 const SKIP: KeyPlan = { kind: 'skip' };
 
-/** A projection of one schema and request, applied to any number of resources. */
-export type Projector = (resource: ScimResource) => ScimResource;
+/**
+ * A projection of one schema and request, applied to any number of resources. `meta`, when given,
+ * is projected in place of the resource's own (the server's copy with `location` set), which spares
+ * copying every resource once more only to replace its meta.
+ */
+export type Projector = (resource: ScimResource, meta?: Record<string, unknown>) => ScimResource;
 
 /** The projector of requests without attributes or excludedAttributes, per schema: the common case, built once. */
 const defaultProjectors = new WeakMap<ResourceSchema, Projector>();
@@ -211,32 +215,36 @@ function buildProjector(schema: ResourceSchema, mode: Mode): Projector {
       inner: memo((name) => (isForbiddenKey(name) ? undefined : planOf(extension.id, name))),
     };
   });
-  return (resource) => {
+  const projectKey = (out: ScimResource, key: string, value: unknown): void => {
+    const plan = keyPlan(key);
+    if (plan.kind === 'skip') return;
+    if (plan.kind === 'attribute') {
+      const kept = applyPlan(value, plan.plan);
+      if (kept !== undefined) out[key] = kept;
+      return;
+    }
+    if (!isJsonObject(value)) return;
+    const projected: Record<string, unknown> = {};
+    let any = false;
+    for (const name in value) {
+      if (!Object.hasOwn(value, name)) continue;
+      const inner = plan.inner(name);
+      const kept = inner === undefined ? undefined : applyPlan(value[name], inner);
+      if (kept !== undefined) {
+        projected[name] = kept;
+        any = true;
+      }
+    }
+    if (any) out[key] = projected;
+  };
+  return (resource, meta) => {
     const out: ScimResource = { schemas: resource.schemas };
     for (const key in resource) {
       if (!Object.hasOwn(resource, key)) continue;
-      const plan = keyPlan(key);
-      if (plan.kind === 'skip') continue;
-      const value = resource[key];
-      if (plan.kind === 'attribute') {
-        const kept = applyPlan(value, plan.plan);
-        if (kept !== undefined) out[key] = kept;
-        continue;
-      }
-      if (!isJsonObject(value)) continue;
-      const projected: Record<string, unknown> = {};
-      let any = false;
-      for (const name in value) {
-        if (!Object.hasOwn(value, name)) continue;
-        const inner = plan.inner(name);
-        const kept = inner === undefined ? undefined : applyPlan(value[name], inner);
-        if (kept !== undefined) {
-          projected[name] = kept;
-          any = true;
-        }
-      }
-      if (any) out[key] = projected;
+      projectKey(out, key, meta !== undefined && key === 'meta' ? meta : resource[key]);
     }
+    // A resource without meta gets the one given, last, as a spread would have put it.
+    if (meta !== undefined && !Object.hasOwn(resource, 'meta')) projectKey(out, 'meta', meta);
     return out;
   };
 }
