@@ -26,8 +26,8 @@ export interface Slicer {
   readonly pause: () => Promise<void>;
 }
 
-/** A slicer whose first slice started at `since` (performance.now() time; by default, now). */
-export function slicer(sliceMs = SLICE_MS, since = performance.now()): Slicer {
+export function slicer(sliceMs = SLICE_MS): Slicer {
+  let since = performance.now();
   const due = () => performance.now() - since >= sliceMs;
   const turn = async () => {
     await nextTurn();

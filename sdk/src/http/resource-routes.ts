@@ -16,7 +16,7 @@ import { holdSecretsOf } from './fault-log.js';
 import type { QueryParams } from './list-params.js';
 import { operationsFor, requireOperation, METHOD_NAMES, type ResourceOperations } from './method-gate.js';
 import { allowOnly } from './method-not-allowed.js';
-import { SLICE_MS, slicer } from './next-turn.js';
+import { nextTurn } from './next-turn.js';
 import { serviceContext } from './request-context.js';
 import { oneAtATime } from './write-queue.js';
 import { sendScim } from './scim-reply.js';
@@ -94,16 +94,6 @@ function locatedMeta(meta: unknown, resourceType: string, location: string): Rec
     return { ...(meta as Record<string, unknown>), resourceType, location };
   }
   return Object.assign({}, meta, { resourceType, location });
-}
-
-/**
- * The pause a write takes between its stages (parse, validate, store, present): a turn of the event
- * loop once the request has run SLICE_MS since it came in, so that a large resource's stages let
- * other requests (and /healthz) in between; a small request, which takes a fraction of that, runs
- * through without a turn (one cost more than a whole PATCH's other work).
- */
-function paceOf(reply: FastifyReply): () => Promise<void> {
-  return slicer(SLICE_MS, performance.now() - reply.elapsedTime).pause;
 }
 
 function etagHeader(resource: ScimResource): Record<string, string> {
@@ -214,16 +204,15 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
 
   scope.post(collection, async (request: QueryRequest, reply) => {
     const create = requireOperation(ops, 'create', type);
-    const pace = paceOf(reply);
-    await pace();
+    await nextTurn();
     const input = await dialect.readResource(request.body, schema);
-    await pace();
+    await nextTurn();
     const created = withLocation(
       locationBase(env, request, schema),
       schema,
       await create(input, serviceContext(request, dialect.version)),
     );
-    await pace();
+    await nextTurn();
     const body = present(env, request, schema, created, dialect.readProjection(request.query, schema));
     return sendScim(reply, dialect, 201, body, {
       ...etagHeader(created),
@@ -246,16 +235,15 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
   scope.put(one, async (request: IdRequest, reply) => {
     const update = requireOperation(ops, 'update', type);
     const ctx = serviceContext(request, dialect.version);
-    const pace = paceOf(reply);
-    await pace();
+    await nextTurn();
     const input = await dialect.readResource(request.body, schema);
     const { id } = request.params;
-    await pace();
+    await nextTurn();
     const updated = await oneAtATime(env.service, `${type}/${id}`, async () => {
       await checkIfMatch(request, ops, type, id, ctx);
       return update(id, input, ctx);
     });
-    await pace();
+    await nextTurn();
     return sendScim(
       reply,
       dialect,
@@ -271,12 +259,11 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
     if (ops.patch === undefined && (ops.get === undefined || ops.update === undefined)) {
       throw new ScimError('SCIM_ERR_NOT_IMPLEMENTED', { operation: METHOD_NAMES[type].patch });
     }
-    const pace = paceOf(reply);
-    await pace();
+    await nextTurn();
     const operations = dialect.readPatch(request.body, schema);
     const projection = dialect.readProjection(request.query, schema);
     const patch = ops.patch;
-    await pace();
+    await nextTurn();
     const result = await oneAtATime(env.service, `${type}/${id}`, async () => {
       if (patch !== undefined) {
         await checkIfMatch(request, ops, type, id, ctx);
@@ -285,12 +272,12 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
       const current = await mustGet(ops, type, id, ctx);
       holdSecretsOf(request, current);
       await checkIfMatch(request, ops, type, id, ctx, current);
-      await pace();
+      await nextTurn();
       const patched = applyPatch(current, operations, schema);
       if (patched.changed.length === 0) return current;
-      await pace();
+      await nextTurn();
       const valid = validateResource(patched.resource, schema);
-      await pace();
+      await nextTurn();
       return requireOperation(ops, 'update', type)(id, valid, ctx);
     });
     // A client that names attributes asks for the resource (RFC 7644 §3.5.2): read it back.
@@ -298,7 +285,7 @@ function registerResourceType(scope: FastifyInstance, env: DialectEnv, type: Res
     const answer =
       result ?? (wanted && ops.get !== undefined ? await mustGet(ops, type, id, ctx) : undefined);
     if (answer === undefined || answer === null) return reply.code(204).send();
-    await pace();
+    await nextTurn();
     return sendScim(
       reply,
       dialect,
