@@ -20,9 +20,21 @@ const results = {
   loadAverageAtStart: loadavg(),
   config: { ...config, out: undefined },
 };
+results.partSeconds = {};
+/** Runs one part of the suite, saying when it starts and how long it took (kept in results.partSeconds). */
+async function part(name, run) {
+  console.error(`${name}…`);
+  const start = Date.now();
+  const result = await run();
+  results.partSeconds[name] = (Date.now() - start) / 1000;
+  console.error(`${name}: ${results.partSeconds[name].toFixed(0)} s`);
+  return result;
+}
 if (config.parts.includes('http')) {
-  results.http = await httpSuite(config, (row) =>
-    console.error(`  ${row.label} x${row.connections}: ${row.vsBare.toFixed(2)} of bare`),
+  results.http = await part('http', () =>
+    httpSuite(config, (row) =>
+      console.error(`  ${row.label} x${row.connections}: ${row.vsBare.toFixed(2)} of bare`),
+    ),
   );
 }
 const backendProgress = (row) =>
@@ -33,12 +45,15 @@ const backendProgress = (row) =>
   );
 if (config.parts.includes('sql') || config.parts.includes('openapi')) {
   results.backends = [
-    ...(config.parts.includes('sql') ? await sqlSuite(config, backendProgress) : []),
-    ...(config.parts.includes('openapi') ? await openapiSuite(config, backendProgress) : []),
+    ...(config.parts.includes('sql') ? await part('sql', () => sqlSuite(config, backendProgress)) : []),
+    ...(config.parts.includes('openapi')
+      ? await part('openapi', () => openapiSuite(config, backendProgress))
+      : []),
   ];
 }
-if (config.parts.includes('scale')) results.scale = scaleCurves(config);
-if (config.parts.includes('generator')) results.generator = generatorTimings(config);
+if (config.parts.includes('scale')) results.scale = await part('scale', () => scaleCurves(config));
+if (config.parts.includes('generator'))
+  results.generator = await part('generator', () => generatorTimings(config));
 results.loadAverageAtEnd = loadavg();
 results.seconds = (Date.now() - started) / 1000;
 writeFileSync(config.out, `${JSON.stringify(results, null, 2)}\n`);

@@ -93,7 +93,12 @@ export function printTable(results) {
   const load = (values) => values.map((v) => v.toFixed(1)).join(' ');
   console.log(`\nbench ${results.date}${results.smoke ? ' (smoke)' : ''}: ${results.pinning}`);
   console.log(
-    `load average at start ${load(results.loadAverageAtStart)}, at end ${load(results.loadAverageAtEnd)}; ${num(0)(results.seconds)} s`,
+    `load average at start ${load(results.loadAverageAtStart)}, at end ${load(results.loadAverageAtEnd)}; ${num(0)(results.seconds)} s` +
+      (results.partSeconds === undefined
+        ? ''
+        : ` (${Object.entries(results.partSeconds)
+            .map(([name, seconds]) => `${name} ${num(0)(seconds)} s`)
+            .join(', ')})`),
   );
   const { rounds, seconds } = results.config;
   if (results.http !== undefined) {
