@@ -3,12 +3,12 @@ import { strict as assert } from 'node:assert';
 import { createScimServer, type ScimServer } from '../src/http/create-scim-server.js';
 import { CAPABILITIES } from '../src/service/capabilities.js';
 import type { RequestContext, ScimService } from '../src/service/scim-service.js';
-import { MemoryStore } from '../src/stores/memory-store.js';
+import { MemoryStore, type MemoryStoreOptions } from '../src/stores/memory-store.js';
 import { send, TOKEN } from './support/scim-test-server.js';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
-function seeded(): MemoryStore {
+function seeded(options: Pick<MemoryStoreOptions, 'newId'> = {}): MemoryStore {
   const users = ['ada', 'bob', 'cy'].map((name, i) => ({
     schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', ENTERPRISE],
     id: `u${i}`,
@@ -27,7 +27,11 @@ function seeded(): MemoryStore {
       members: [{ value: 'u0' }, { value: 'u1' }],
     },
   ];
-  return new MemoryStore({ seed: { users, groups }, now: () => new Date('2026-11-30T00:00:00Z') });
+  return new MemoryStore({
+    seed: { users, groups },
+    now: () => new Date('2026-11-30T00:00:00Z'),
+    ...options,
+  });
 }
 
 function deepFreeze<T>(value: T): T {
@@ -196,6 +200,61 @@ describe('MemoryStore: read-only reads', () => {
       ['u0', 'u2'],
     );
   });
+
+  // Each change to the groups, and what u0's groups read as after it (u0 starts in g1 "Engineering").
+  const group = (displayName: string, members: string[]) => ({
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+    displayName,
+    members: members.map((value) => ({ value })),
+  });
+  const groupChanges: [string, (store: MemoryStore) => Promise<unknown>, string[]][] = [
+    [
+      'a rename',
+      (store) => store.patchGroup('g1', [{ op: 'replace', path: 'displayName', value: 'Eng' }], ctx()),
+      ['g1 Eng'],
+    ],
+    [
+      'its removal by PATCH',
+      (store) => store.patchGroup('g1', [{ op: 'remove', path: 'members[value eq "u0"]' }], ctx()),
+      [],
+    ],
+    [
+      'a new group holding it',
+      (store) => store.createGroup(group('Ops', ['u0']), ctx()),
+      ['g1 Engineering', 'ops Ops'],
+    ],
+    [
+      'a PUT of the group without it',
+      (store) => store.updateGroup('g1', group('Engineering', ['u1']), ctx()),
+      [],
+    ],
+    ['the group deleted', (store) => store.deleteGroup('g1', ctx()), []],
+    [
+      'a checkpoint restored',
+      async (store) => {
+        const restore = store.checkpoint();
+        await store.deleteGroup('g1', ctx());
+        assert.deepEqual(await groupsOf(store, true), [], 'gone before the restore');
+        restore();
+      },
+      ['g1 Engineering'],
+    ],
+  ];
+  const groupsOf = async (store: MemoryStore, readOnly: boolean) => {
+    const groups = (await store.getUser('u0', ctx(readOnly))).groups as
+      { value: string; display: string }[] | undefined;
+    return (groups ?? []).map(({ value, display }) => `${value} ${display}`);
+  };
+  for (const [change, apply, after] of groupChanges) {
+    it(`keeps a user's read-only view until its groups change: ${change}`, async () => {
+      const store = seeded({ newId: () => 'ops' });
+      const first = await store.getUser('u0', ctx(true));
+      assert.equal(await store.getUser('u0', ctx(true)), first, 'the same view while nothing changed');
+      await apply(store);
+      assert.deepEqual(await groupsOf(store, true), after);
+      assert.deepEqual(await groupsOf(store, false), after, 'as a copying read says');
+    });
+  }
 
   it('answers a read-only caller what it answers others', async () => {
     const store = seeded();
