@@ -182,6 +182,56 @@ describe('alias table resources', () => {
     ]);
   });
 
+  // resourceTo11 copies a resource that lists `schemas` first and renames no key; the rest are rebuilt.
+  const to11Cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+    [
+      'schemas first, nothing to rename',
+      { schemas: [URN.user], id: '1', userName: 'u', 'urn:x:unknown': { a: 1 } },
+      { schemas: [URN.core11], id: '1', userName: 'u', 'urn:x:unknown': { a: 1 } },
+    ],
+    ['schemas last', { id: '1', schemas: [URN.user] }, { schemas: [URN.core11], id: '1' }],
+    ['no schemas', { id: '1' }, { schemas: [URN.core11], id: '1' }],
+    [
+      'Schemas in odd case',
+      { Schemas: [URN.enterpriseUser], id: '1' },
+      { schemas: [URN.core11, URN.enterpriseUser11], id: '1' },
+    ],
+    [
+      'both spellings of schemas',
+      { schemas: [URN.user], id: '1', SCHEMAS: [URN.enterpriseUser] },
+      { schemas: [URN.core11, URN.enterpriseUser11], id: '1' },
+    ],
+    [
+      'an extension key to rename',
+      { schemas: [URN.user, USER_EXT], id: '1', [USER_EXT]: { d: 'x' } },
+      { schemas: [URN.core11, OKTA_USER], id: '1', [OKTA_USER]: { d: 'x' } },
+    ],
+    [
+      'a URN in odd case',
+      { schemas: ['URN:IETF:params:scim:schemas:core:2.0:user'], id: '1' },
+      { schemas: [URN.core11], id: '1' },
+    ],
+  ];
+  for (const [label, from, want] of to11Cases) {
+    it(`resourceTo11: ${label}`, () => {
+      const out = table.resourceTo11(from as never);
+      assert.deepEqual(out, want);
+      assert.deepEqual(Object.keys(out), Object.keys(want));
+    });
+  }
+
+  it('resourceTo11 drops __proto__ keys whether or not schemas comes first', () => {
+    for (const text of [
+      '{"schemas":[],"id":"1","__proto__":{"admin":true}}',
+      '{"id":"1","__proto__":{"admin":true}}',
+    ]) {
+      const out = table.resourceTo11(JSON.parse(text) as never);
+      assert.equal(Object.getPrototypeOf(out), Object.prototype);
+      assert.ok(!Object.hasOwn(out, '__proto__'));
+      assert.deepEqual(out, { schemas: [URN.core11], id: '1' });
+    }
+  });
+
   it('drops __proto__ keys instead of changing the prototype', () => {
     const hostile = JSON.parse(
       `{"userName":"u","__proto__":{"admin":true},"${URN.enterpriseUser11}":{"__proto__":{"x":1},"manager":{"__proto__":{"y":1},"managerId":"1"}}}`,

@@ -70,13 +70,15 @@ function hasKey(obj: Record<string, unknown>, name: string): boolean {
 }
 
 function dedupe(urns: string[]): string[] {
-  const seen = new Set<string>();
-  return urns.filter((urn) => {
+  // Loops rather than a Set, exact matches before case-folded ones: a resource names one to three
+  // schemas, mostly spelled alike, and this runs on every 1.1 answer.
+  const out: string[] = [];
+  for (const urn of urns) {
+    if (out.includes(urn)) continue;
     const key = urn.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    if (!out.some((kept) => kept.toLowerCase() === key)) out.push(urn);
+  }
+  return out;
 }
 
 /** `manager` with `from` renamed to `to` (case-insensitive); `drop` keys left out. */
@@ -132,14 +134,16 @@ export function createAliasTable(options: AliasTableOptions = {}): AliasTable {
     [URN.oktaGroup11.toLowerCase(), groupExtensionUrn],
     [URN.listResponse11.toLowerCase(), URN.listResponse],
   ]);
-  const to11 = new Map<string, string>([
-    [URN.user.toLowerCase(), URN.core11],
-    [URN.group.toLowerCase(), URN.core11],
-    [URN.enterpriseUser.toLowerCase(), URN.enterpriseUser11],
-    [userExtensionUrn.toLowerCase(), oktaUserUrn11],
-    [groupExtensionUrn.toLowerCase(), URN.oktaGroup11],
-    [URN.listResponse.toLowerCase(), URN.listResponse11],
+  // The table's own spellings, looked up before case-folding: the URNs a server writes itself.
+  const exactTo11 = new Map<string, string>([
+    [URN.user, URN.core11],
+    [URN.group, URN.core11],
+    [URN.enterpriseUser, URN.enterpriseUser11],
+    [userExtensionUrn, oktaUserUrn11],
+    [groupExtensionUrn, URN.oktaGroup11],
+    [URN.listResponse, URN.listResponse11],
   ]);
+  const to11 = new Map([...exactTo11].map(([from, to]) => [from.toLowerCase(), to]));
 
   function urnTo20(urn: string, resourceType: ResourceTypeName = 'User'): string {
     const lower = urn.toLowerCase();
@@ -150,7 +154,7 @@ export function createAliasTable(options: AliasTableOptions = {}): AliasTable {
   }
 
   function urnTo11(urn: string): string {
-    return to11.get(urn.toLowerCase()) ?? urn;
+    return exactTo11.get(urn) ?? to11.get(urn.toLowerCase()) ?? urn;
   }
 
   function inferType(resource: Record<string, unknown>): ResourceTypeName {
@@ -162,6 +166,11 @@ export function createAliasTable(options: AliasTableOptions = {}): AliasTable {
     return hasKey(resource, 'displayName') && !hasKey(resource, 'userName') ? 'Group' : 'User';
   }
 
+  /** Whether `key` of a resource keeps its name and value in translation (true for `schemas` itself). */
+  function keepsKey(key: string, mapUrn: (urn: string) => string): boolean {
+    return key.includes(':') ? mapUrn(key) === key : !isForbiddenKey(key);
+  }
+
   function translate(
     resource: Record<string, unknown>,
     mapUrn: (urn: string) => string,
@@ -170,23 +179,44 @@ export function createAliasTable(options: AliasTableOptions = {}): AliasTable {
     managerTo: string,
     managerDrop: readonly string[],
   ): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    let schemas: string[] = [];
-    for (const [key, value] of Object.entries(resource)) {
+    const keys = Object.keys(resource);
+    const schemas = [core];
+    const named = resource['schemas'];
+    if (Array.isArray(named)) {
+      for (const s of named) if (typeof s === 'string') schemas.push(mapUrn(s));
+    }
+    // Most resources list `schemas` first and no key to rename: a spread copies them fastest.
+    let plain = keys[0] === 'schemas';
+    for (let i = 1; plain && i < keys.length; i++) {
+      const key = keys[i] as string;
+      plain = keepsKey(key, mapUrn) && !(key.length === 7 && key.toLowerCase() === 'schemas');
+    }
+    if (plain) {
+      const copy = { ...resource };
+      copy['schemas'] = dedupe(schemas);
+      return copy;
+    }
+    // `schemas` first, filled in last.
+    const out: Record<string, unknown> = { schemas: undefined };
+    for (const key of keys) {
       if (isForbiddenKey(key)) continue;
-      if (key.toLowerCase() === 'schemas') {
-        if (Array.isArray(value))
-          schemas = value.filter((s): s is string => typeof s === 'string').map(mapUrn);
+      if (key.length === 7 && key.toLowerCase() === 'schemas') {
+        if (key !== 'schemas' && Array.isArray(resource[key])) {
+          for (const s of resource[key]) if (typeof s === 'string') schemas.push(mapUrn(s));
+        }
         continue;
       }
-      const mapped = mapUrn(key);
+      const value = resource[key];
+      // Only a URN (it holds a colon) can name an extension; attribute names map to themselves.
+      const mapped = key.includes(':') ? mapUrn(key) : key;
       const isEnterprise = mapped === URN.enterpriseUser || mapped === URN.enterpriseUser11;
       out[mapped] =
         isEnterprise && mapped !== key
           ? translateEnterprise(value, managerFrom, managerTo, managerDrop)
           : value;
     }
-    return { schemas: dedupe([core, ...schemas]), ...out };
+    out['schemas'] = dedupe(schemas);
+    return out;
   }
 
   /** The path with its URN translated, and whether it names the agent's pseudo-attribute `email`. */
