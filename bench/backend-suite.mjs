@@ -44,6 +44,7 @@ export async function backendRows({
       cell,
       warmup: config.warmup,
       rounds: config.rounds,
+      steady: ['ours'],
     });
     const row = {
       workload: workload.id,

@@ -56,6 +56,8 @@ export async function httpSuite(config, progress) {
           warmup: config.warmup,
           rounds: config.rounds,
           after,
+          // The workload's code path is new to our server at its first connection count only.
+          steady: connections === config.connections[0] ? ['ours'] : [],
         });
         const row = {
           workload: workload.id,

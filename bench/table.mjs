@@ -1,4 +1,5 @@
 // The short table printed at the end of a run, from the results written to bench/results.json.
+import { MAX_WARMUP_RUNS } from './cells.mjs';
 
 const num = (digits) => (value) => (value === undefined ? '-' : value.toFixed(digits));
 
@@ -100,13 +101,14 @@ export function printTable(results) {
             .map(([name, seconds]) => `${name} ${num(0)(seconds)} s`)
             .join(', ')})`),
   );
-  const { rounds, seconds } = results.config;
+  const { rounds, seconds, warmup } = results.config;
+  const warm = `after warm-ups of ${warmup} s (ours' repeated until steady, at most ${MAX_WARMUP_RUNS}, at a workload's first connection count)`;
   if (results.http !== undefined) {
-    const title = `HTTP, memory store, logging on (to a file): median req/s of ${rounds} runs of ${seconds} s; ours' latency ms p50/p99; ratios ours÷bare, ours÷peer (>N: the peer finished no request in a run), bare÷peer; ! = some non-2xx answers (counts in results.json)`;
+    const title = `HTTP, memory store, logging on (to a file): median req/s of ${rounds} runs of ${seconds} s ${warm}; ours' latency ms p50/p99; ratios ours÷bare, ours÷peer (>N: the peer finished no request in a run), bare÷peer; ! = some non-2xx answers (counts in results.json)`;
     section(title, HTTP, results.http);
   }
   if (results.backends !== undefined) {
-    const title = `backends, generated connectors (request logging on): median req/s of ${rounds} runs of ${seconds} s; ratio ours÷direct; generated code = CPU self time in the project's src/** while profiled (target ≤ 10 %)`;
+    const title = `backends, generated connectors (request logging on): median req/s of ${rounds} runs of ${seconds} s after warm-ups of ${warmup} s (ours' repeated until steady, at most ${MAX_WARMUP_RUNS}); ratio ours÷direct; generated code = CPU self time in the project's src/** while profiled (target ≤ 10 %)`;
     section(title, BACKENDS, results.backends);
     for (const baseline of new Set(results.backends.map((row) => row.baseline).filter(Boolean)))
       console.log(

@@ -1,0 +1,5 @@
+// Types of cells.mjs, for the tests that check it.
+
+export const STEADY_GAIN: number;
+export const MAX_WARMUP_RUNS: number;
+export function warmUpRuns(rates: number[]): boolean;
