@@ -10,7 +10,7 @@ const FULL = {
   warmup: 0.5,
   rounds: 3,
   scale: [1_000, 10_000, 100_000, 1_000_000],
-  scaleRounds: 5,
+  scaleRounds: 7,
   scaleWarmUpMs: 500,
   // The backend rows: PostgreSQL with 100k users (seeded by INSERT … SELECT), the openapi fake app with the HTTP suite's users.
   sqlUsers: 100_000,

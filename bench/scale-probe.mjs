@@ -1,16 +1,14 @@
-// Child process of the scale curves (run with --expose-gc): one store of N users, its heap per user and its read latencies.
+// Child process of the scale curves (run with --expose-gc): one store of N users; says its heap per user, then times rounds of reads as the parent asks.
 import { existsSync, readFileSync } from 'node:fs';
 import { CAPABILITIES, createScimServer, MemoryStore } from 'scim-connector-sdk';
 import { parseFilter } from 'scim-connector-sdk/protocol';
+import { loopbackClient } from './loopback-client.mjs';
 import { typicalUser } from './seed.mjs';
-import { median } from './stats.mjs';
 
 // CPU time of the main thread only, where a request runs: the process's CPU time also counts the
 // GC's helper threads, which at 1M users go on marking and sweeping what the seeding left (about a
 // gigabyte) for seconds, on another core in production, and made the 1M figures move run to run.
-// The warm-up lets the JIT settle.
-const [size, rounds, warmUpMs] = process.argv.slice(2).map(Number);
-const ROUND_MS = 100;
+const size = Number(process.argv[2]);
 
 function heapAfterGc() {
   globalThis.gc();
@@ -28,27 +26,18 @@ function cpuMicros() {
   return user + system;
 }
 
-/** Calls `op` for about `ms` of wall time; the CPU microseconds per call. */
+/**
+ * Calls `op` for about `ms` of wall time; the CPU microseconds per call. CPU time, not wall time:
+ * on a shared machine, wall time measures whoever else had the core at that moment.
+ */
 async function callsFor(op, ms) {
-  const limit = BigInt(ms) * 1_000_000n;
+  const limit = BigInt(Math.round(ms * 1e6));
   let calls = 0;
   const start = process.hrtime.bigint();
   const cpuStart = cpuMicros();
   do await op(calls++);
   while (process.hrtime.bigint() - start < limit);
   return (cpuMicros() - cpuStart) / calls;
-}
-
-/**
- * Median CPU microseconds per call of `op` over rounds of about ROUND_MS of wall time, after a
- * warm-up. CPU time, not wall time: the sizes run one after another on a shared machine, and wall
- * time there measures whoever else had the core at that moment.
- */
-async function micros(op) {
-  await callsFor(op, warmUpMs);
-  const times = [];
-  for (let round = 0; round < rounds; round++) times.push(await callsFor(op, ROUND_MS));
-  return median(times);
 }
 
 const before = heapAfterGc();
@@ -58,33 +47,41 @@ const page = (startIndex) => ({ startIndex, count: 100, sortOrder: 'ascending' }
 // The server's reads tell the store they only read (RequestContext.readOnly): the store calls here do too.
 const ctx = { requestId: 'scale', dialect: '2.0', readOnly: true };
 const lookup = (i) => `user${(i * 7919) % size}@example.com`;
-const result = {
-  size,
-  clock: mainThreadClock ? 'main thread' : 'process',
-  bytesPerUser,
-  filterMicros: await micros((i) =>
-    store.getUsers({ ...page(1), filter: parseFilter(`userName eq "${lookup(i)}"`) }, ctx),
-  ),
-  firstPageMicros: await micros(() => store.getUsers(page(1), ctx)),
-  lastPageMicros: await micros(() => store.getUsers(page(size - 99), ctx)),
-};
-// The same reads as whole requests (auth, routing, presentation, serialisation; no socket, no log), through fastify's inject.
+// The same reads as whole requests (auth, routing, presentation, serialisation, the socket; no log),
+// one at a time over loopback: the client's work is the same at every size.
 const server = await createScimServer({
   service: store,
   capabilities: [...CAPABILITIES],
   auth: { bearerTokens: ['bench-token'] },
   logger: false,
+  port: 0,
 });
-const request = async (url) => {
-  const response = await server.app.inject({ url, headers: { authorization: 'Bearer bench-token' } });
-  if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}`);
+const client = await loopbackClient(await server.listen(), { authorization: 'Bearer bench-token' });
+
+/** The reads, by the name of the result field that holds their CPU µs per call. */
+const reads = {
+  filterMicros: (i) => store.getUsers({ ...page(1), filter: parseFilter(`userName eq "${lookup(i)}"`) }, ctx),
+  firstPageMicros: () => store.getUsers(page(1), ctx),
+  lastPageMicros: () => store.getUsers(page(size - 99), ctx),
+  requestFilterMicros: (i) =>
+    client.get(`/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${lookup(i)}"`)}`),
+  requestLastPageMicros: () => client.get(`/scim/v2/Users?startIndex=${size - 99}&count=100`),
 };
-result.requestFilterMicros = await micros((i) =>
-  request(`/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${lookup(i)}"`)}`),
-);
-result.requestLastPageMicros = await micros(() =>
-  request(`/scim/v2/Users?startIndex=${size - 99}&count=100`),
-);
-await server.close();
-if (store.size.users !== size) throw new Error(`the store holds ${store.size.users} users, not ${size}`);
-process.stdout.write(JSON.stringify(result));
+
+// `{ read, ms }`: times `read` for `ms` and answers `{ micros }`; `{ exit: true }` checks the store and exits.
+process.on('message', async (message) => {
+  try {
+    if (message.exit === true) {
+      client.close();
+      await server.close();
+      if (store.size.users !== size)
+        throw new Error(`the store holds ${store.size.users} users, not ${size}`);
+      process.send({ done: true }, () => process.exit(0));
+      return;
+    }
+    process.send({ micros: await callsFor(reads[message.read], message.ms) });
+  } catch (error) {
+    process.send({ error: String(error?.stack ?? error) });
+  }
+});
+process.send({ size, clock: mainThreadClock ? 'main thread' : 'process', bytesPerUser });

@@ -1,37 +1,61 @@
-// The scale curves: for each size a fresh process loads the users straight into a MemoryStore; ratios are to the smallest size.
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { CORES } from './targets.mjs';
+// The scale curves: a process per size loads its users straight into a MemoryStore; their reads are timed in rounds that go from size to size.
+import { median } from './stats.mjs';
+import { startTarget } from './targets.mjs';
 
-const PROBE = fileURLToPath(new URL('./scale-probe.mjs', import.meta.url));
+/** Milliseconds of one timed round of one read in one process. */
+const ROUND_MS = 100;
 
-/** One row per size: bytes per user after a forced GC, filter and page latencies (store calls and whole requests), each as a ratio to the first size. */
-export function scaleCurves(config) {
-  const rows = config.scale.map((size) => {
-    const output = execFileSync(
-      'taskset',
-      [
-        '-c',
-        CORES.server,
-        process.execPath,
-        '--expose-gc',
-        '--max-old-space-size=8192',
-        PROBE,
-        String(size),
-        String(config.scaleRounds),
-        String(config.scaleWarmUpMs),
-      ],
-      { encoding: 'utf8', maxBuffer: 1 << 20 },
-    );
-    return JSON.parse(output);
-  });
-  const [first] = rows;
-  return rows.map((row) => ({
-    ...row,
-    filterVsFirst: row.filterMicros / first.filterMicros,
-    requestFilterVsFirst: row.requestFilterMicros / first.requestFilterMicros,
-    lastPageVsFirst: row.lastPageMicros / first.lastPageMicros,
-    requestLastPageVsFirst: row.requestLastPageMicros / first.requestLastPageMicros,
-    lastPageVsFirstPage: row.lastPageMicros / row.firstPageMicros,
-  }));
+/** The reads each probe times (its result fields), and the ratio field each one's row gets. */
+const READS = [
+  ['filterMicros', 'filterVsFirst'],
+  ['requestFilterMicros', 'requestFilterVsFirst'],
+  ['firstPageMicros', undefined],
+  ['lastPageMicros', 'lastPageVsFirst'],
+  ['requestLastPageMicros', 'requestLastPageVsFirst'],
+];
+
+/**
+ * One row per size: bytes per user after a forced GC, then filter and page latencies (store calls and
+ * whole requests), each a median of CPU µs per call and a ratio to the first size. Every size's
+ * process stays up, and each round times a read in every process in turn (the order turning round by
+ * round): a size timed a minute after another met another machine load, and on this shared machine
+ * that moved the 1M ratios by half. A ratio is the median of the rounds' ratios.
+ */
+export async function scaleCurves(config) {
+  const probes = [];
+  try {
+    // One at a time: the seeding of 1M users takes a core for seconds, and each probe settles (its
+    // collector done) before the next starts.
+    for (const size of config.scale) {
+      probes.push(await startTarget('scale-probe.mjs', [size], ['--expose-gc', '--max-old-space-size=8192']));
+    }
+    const time = async (probe, read, ms) => {
+      const answer = await probe.ask({ read, ms });
+      if (answer.error !== undefined) throw new Error(`scale probe of ${probe.size} users: ${answer.error}`);
+      return answer.micros;
+    };
+    const rows = probes.map(({ size, clock, bytesPerUser }) => ({ size, clock, bytesPerUser }));
+    for (const [read, ratio] of READS) {
+      for (const probe of probes) await time(probe, read, config.scaleWarmUpMs);
+      const rounds = probes.map(() => []);
+      for (let round = 0; round < config.scaleRounds; round++) {
+        for (let k = 0; k < probes.length; k++) {
+          const at = (k + round) % probes.length;
+          rounds[at].push(await time(probes[at], read, ROUND_MS));
+        }
+      }
+      rows.forEach((row, at) => {
+        row[read] = median(rounds[at]);
+        if (ratio !== undefined) row[ratio] = median(rounds[at].map((micros, r) => micros / rounds[0][r]));
+      });
+    }
+    for (const row of rows) row.lastPageVsFirstPage = row.lastPageMicros / row.firstPageMicros;
+    for (const probe of probes) {
+      const answer = await probe.ask({ exit: true });
+      if (answer.error !== undefined) throw new Error(`scale probe of ${probe.size} users: ${answer.error}`);
+    }
+    return rows;
+  } finally {
+    for (const probe of probes) probe.stop();
+  }
 }

@@ -125,7 +125,7 @@ export function printTable(results) {
   }
   if (results.scale !== undefined) {
     const title =
-      'scale, users loaded straight into the memory store: median CPU µs per store call; request, req last = a whole filter request and a whole last-page request (inject); ratios to the smallest size';
+      'scale, users loaded straight into the memory store: median CPU µs per store call; request, req last = a whole filter request and a whole last-page request, one at a time over loopback; ratios to the smallest size, medians of rounds that go from size to size';
     section(title, SCALE, results.scale);
   }
   if (results.generator !== undefined) {
