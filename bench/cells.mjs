@@ -12,9 +12,21 @@ export const MAX_WARMUP_RUNS = 4;
  * warm-up of `warmup` seconds each; `after(name)` runs after every run. Each of `steady` (names) warms
  * up until steady instead (see warmUpRuns): a server that has not yet run the workload's code path
  * compiles it meanwhile, which takes seconds on a core it shares with its compiler threads.
+ * Each of `giveUp` (names) that finished no request in its warm-up is not loaded again: its summary
+ * has no runs, rps 0 and `gaveUp: true` (a peer that takes seconds a request would only add them).
  * Resolves with a summary per name, the rates of its warm-up runs included.
  */
-export async function measureCell({ targets, names, workloadOf, cell, warmup, rounds, after, steady = [] }) {
+export async function measureCell({
+  targets,
+  names,
+  workloadOf,
+  cell,
+  warmup,
+  rounds,
+  after,
+  steady = [],
+  giveUp = [],
+}) {
   const runs = Object.fromEntries(names.map((name) => [name, []]));
   const warmups = Object.fromEntries(names.map((name) => [name, []]));
   const measure = async (name, options) => {
@@ -29,10 +41,18 @@ export async function measureCell({ targets, names, workloadOf, cell, warmup, ro
       while (more()) rates.push((await measure(name, { ...cell, seconds: warmup })).rps);
     }
   }
+  const measured = names.filter((name) => !(giveUp.includes(name) && warmups[name][0] === 0));
   for (let round = 0; round < rounds; round++) {
-    for (const name of names) runs[name].push(await measure(name, cell));
+    for (const name of measured) runs[name].push(await measure(name, cell));
   }
-  return Object.fromEntries(names.map((name) => [name, summary(runs[name], warmups[name])]));
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      measured.includes(name)
+        ? summary(runs[name], warmups[name])
+        : { gaveUp: true, rps: 0, runs: [], non2xx: 0, warmupRuns: [0] },
+    ]),
+  );
 }
 
 /**

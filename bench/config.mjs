@@ -6,11 +6,11 @@ const FULL = {
   members: 10_000,
   connections: [10, 50],
   pipelining: 4,
-  seconds: 1.25,
+  seconds: 1,
   warmup: 0.5,
   rounds: 3,
   scale: [1_000, 10_000, 100_000, 1_000_000],
-  scaleRounds: 7,
+  scaleRounds: 6,
   scaleWarmUpMs: 500,
   // The backend rows: PostgreSQL with 100k users (seeded by INSERT … SELECT), the openapi fake app with the HTTP suite's users.
   sqlUsers: 100_000,

@@ -58,6 +58,7 @@ export async function httpSuite(config, progress) {
           after,
           // The workload's code path is new to our server at its first connection count only.
           steady: connections === config.connections[0] ? ['ours'] : [],
+          giveUp: ['peer'],
         });
         const row = {
           workload: workload.id,
@@ -73,8 +74,9 @@ export async function httpSuite(config, progress) {
           // How far ahead of the peer the limit itself is: no server on this route can pass it.
           row.bareVsPeer = row.bare.rps / row.peer.rps;
         } else if (row.peer !== undefined) {
-          // The peer finished no request in a cell: its rate was under one per cell, so ours÷peer exceeds this.
-          row.vsPeerAtLeast = row.ours.rps * cell.seconds;
+          // The peer finished no request in a run (its warm-up, when it gave up): its rate was under one
+          // per run, so ours÷peer exceeds this.
+          row.vsPeerAtLeast = row.ours.rps * (row.peer.gaveUp ? config.warmup : cell.seconds);
         }
         progress(row);
         rows.push(row);

@@ -104,7 +104,7 @@ export function printTable(results) {
   const { rounds, seconds, warmup } = results.config;
   const warm = `after warm-ups of ${warmup} s (ours' repeated until steady, at most ${MAX_WARMUP_RUNS}, at a workload's first connection count)`;
   if (results.http !== undefined) {
-    const title = `HTTP, memory store, logging on (to a file): median req/s of ${rounds} runs of ${seconds} s ${warm}; ours' latency ms p50/p99; ratios ours÷bare, ours÷peer (>N: the peer finished no request in a run), bare÷peer; ! = some non-2xx answers (counts in results.json)`;
+    const title = `HTTP, memory store, logging on (to a file): median req/s of ${rounds} runs of ${seconds} s ${warm}; ours' latency ms p50/p99; ratios ours÷bare, ours÷peer (>N: the peer finished no request in a run; after a warm-up that finished none it is not loaded again), bare÷peer; ! = some non-2xx answers (counts in results.json)`;
     section(title, HTTP, results.http);
   }
   if (results.backends !== undefined) {
