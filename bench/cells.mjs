@@ -2,10 +2,15 @@
 import { load } from './load.mjs';
 import { median } from './stats.mjs';
 
-/** A warm-up run faster than the one before by more than this share: the target is still warming. */
+/** Two warm-up runs whose rates differ by more than this share: the target is not steady yet. */
 export const STEADY_GAIN = 0.1;
-/** The most warm-up runs a target that warms until steady gets. */
-export const MAX_WARMUP_RUNS = 4;
+/**
+ * The fewest and the most warm-up runs a target that warms until steady gets: on the one core it
+ * shares with V8's compiler threads, a server runs a new code path slowly for a second or more, and
+ * two slow runs agree as well as two fast ones.
+ */
+export const MIN_WARMUP_RUNS = 3;
+export const MAX_WARMUP_RUNS = 5;
 
 /**
  * Loads each of `names` (keys of `targets`) with `workloadOf(name)` for `rounds` runs of `cell`, after a
@@ -57,12 +62,13 @@ export async function measureCell({
 
 /**
  * Whether a target that warms until steady needs another warm-up run after runs at `rates`: at least
- * two, then until one is no more than STEADY_GAIN faster than the one before, at most MAX_WARMUP_RUNS.
+ * MIN_WARMUP_RUNS, then until two in a row differ by no more than STEADY_GAIN, at most
+ * MAX_WARMUP_RUNS. A slower run does not end the warm-up: while V8 compiles, a run can dip.
  */
 export function warmUpRuns(rates) {
-  if (rates.length < 2) return true;
+  if (rates.length < MIN_WARMUP_RUNS) return true;
   if (rates.length >= MAX_WARMUP_RUNS) return false;
-  return rates.at(-1) > rates.at(-2) * (1 + STEADY_GAIN);
+  return Math.abs(rates.at(-1) - rates.at(-2)) > rates.at(-2) * STEADY_GAIN;
 }
 
 function summary(runs, warmupRates) {

@@ -1,17 +1,19 @@
-// The warm-up rule of a benchmark cell: a target that warms until steady runs again while it is still getting faster.
+// The warm-up rule of a benchmark cell: a target that warms until steady runs again until two runs in a row agree.
 import assert from 'node:assert/strict';
-import { MAX_WARMUP_RUNS, warmUpRuns } from '../../bench/cells.mjs';
+import { MAX_WARMUP_RUNS, MIN_WARMUP_RUNS, warmUpRuns } from '../../bench/cells.mjs';
 
 describe('bench/cells warmUpRuns', () => {
   const cases: [string, number[], boolean][] = [
     ['no run yet', [], true],
-    ['one run: two at least, to see a trend', [5000], true],
-    ['a second run no faster', [5000, 5000], false],
-    ['a second run slower (noise)', [5000, 4000], false],
-    ['a second run 10 % faster: within noise', [5000, 5500], false],
-    ['a second run 20 % faster: still warming', [5000, 6000], true],
-    ['warming, then steady', [1000, 3000, 3100], false],
-    ['still warming at the cap', [1000, 2000, 3000, 4000], false],
+    ['two runs that agree: still under the fewest', [5000, 5000], true],
+    ['slow runs that agree (compiling), then a fast one', [1851, 1666, 2800], true],
+    ['a third run as fast as the second', [5000, 5000, 5000], false],
+    ['a third run 10 % faster: within noise', [4000, 5000, 5500], false],
+    ['a third run 10 % slower: within noise', [4000, 5000, 4500], false],
+    ['a third run 20 % faster: still warming', [4000, 5000, 6000], true],
+    ['a dip of 16 %: not steady', [3000, 2189, 1835], true],
+    ['warming, then steady', [1000, 2000, 3000, 3100], false],
+    ['still warming at the cap', [1000, 2000, 3000, 4000, 5000], false],
   ];
   for (const [label, rates, want] of cases) {
     it(`${label}: ${want ? 'another run' : 'done'}`, () => assert.equal(warmUpRuns(rates), want));
@@ -21,5 +23,11 @@ describe('bench/cells warmUpRuns', () => {
     const rates = Array.from({ length: MAX_WARMUP_RUNS }, (_, i) => 1000 * 2 ** i);
     assert.equal(warmUpRuns(rates), false);
     assert.equal(warmUpRuns(rates.slice(0, -1)), true);
+  });
+
+  it('runs MIN_WARMUP_RUNS however steady the first ones', () => {
+    const steady = Array.from({ length: MIN_WARMUP_RUNS - 1 }, () => 5000);
+    assert.equal(warmUpRuns(steady), true);
+    assert.equal(warmUpRuns([...steady, 5000]), false);
   });
 });
