@@ -7,13 +7,13 @@ const FULL = {
   connections: [10, 50],
   pipelining: 4,
   seconds: 0.8,
-  warmup: 0.5,
+  warmup: 0.4,
   // Five short runs rather than three long ones: a median of five shrugs off two runs another
   // process on this shared machine slowed.
   rounds: 5,
   scale: [1_000, 10_000, 100_000, 1_000_000],
   scaleRounds: 7,
-  scaleWarmUpMs: 500,
+  scaleWarmUpMs: 300,
   // The backend rows: PostgreSQL with 100k users (seeded by INSERT … SELECT), the openapi fake app with the HTTP suite's users.
   sqlUsers: 100_000,
   openapiUsers: 20_000,
