@@ -8,6 +8,7 @@ import { getOwn } from '../protocol/attribute-access.js';
 import { findStructureProblem, isJsonObject } from '../protocol/json-value.js';
 import { PATCH_VALUE_OPTIONS } from '../protocol/patch/apply.js';
 import type { PatchOperation } from '../protocol/patch/operation.js';
+import type { Steps } from '../protocol/steps.js';
 import { PATCH_LIMITS, readPatchOperation } from '../protocol/patch/request.js';
 import type { AttributeDefinition, ResourceSchema } from '../protocol/schema-types.js';
 import { memberKey, memberValue, type Member } from './member-list.js';
@@ -33,17 +34,20 @@ export interface GroupPatchPlan {
  * The plan, or undefined when the request must go through applyPatch on the whole group: an
  * operation that does not read (applyPatch then reports it as always), a value that does not
  * coerce, a member without a `value`, `replace` of the members or `remove` of all of them, a filter
- * other than `value eq "…"`, a sub-attribute of members, members inside a value object.
+ * other than `value eq "…"`, a sub-attribute of members, members inside a value object. As steps,
+ * one an operation: a store that pauses between them keeps a request of a thousand member
+ * operations (their paths parsed one by one) from holding the event loop for all of them.
  */
-export function planGroupPatch(
+export function* groupPatchPlanSteps(
   operations: readonly PatchOperation[],
   schema: ResourceSchema,
-): GroupPatchPlan | undefined {
+): Steps<GroupPatchPlan | undefined> {
   const membersAttribute = schema.resolve({ name: 'members' })?.attribute;
   if (membersAttribute === undefined || !Array.isArray(operations)) return undefined;
   const plan: GroupPatchPlan = { membersAttribute, memberSteps: [], otherOperations: [] };
   try {
     for (const [index, raw] of operations.entries()) {
+      if (index > 0) yield;
       // applyPatch refuses such a value whatever it names, with errors of its own.
       if (findStructureProblem(getOwn(raw, 'value'), PATCH_LIMITS.maxDepth) !== undefined) return undefined;
       const { operation, patchPath } = readPatchOperation(raw, index);

@@ -14,7 +14,9 @@ import { ScimError } from '../protocol/errors.js';
 import { applyPatch } from '../protocol/patch/apply.js';
 import type { PatchOperation } from '../protocol/patch/operation.js';
 import { RESOURCE_LIMITS, validateResource } from '../protocol/validate-resource.js';
-import { planGroupPatch } from './group-patch-plan.js';
+import { runStepsWithPauses } from '../protocol/steps.js';
+import { slicer } from '../http/next-turn.js';
+import { groupPatchPlanSteps } from './group-patch-plan.js';
 import { MemberDraft } from './member-draft.js';
 import { MemberList, memberKey, memberValue, type Member } from './member-list.js';
 
@@ -279,10 +281,11 @@ export class MemoryStore implements ScimService {
    * the members, another filter, a request that does not read) takes applyPatch on the whole group.
    */
   async patchGroup(id: string, operations: PatchOperation[], _ctx?: RequestContext): Promise<undefined> {
+    const schema = this.schemas.group;
+    // Planned before the group is read: the plan reads no state, so it may let the event loop turn.
+    const plan = await runStepsWithPauses(groupPatchPlanSteps(operations, schema), slicer().pause);
     const previous = this.groups.get(id);
     if (previous === undefined) throw new NotFoundError('Group', id);
-    const schema = this.schemas.group;
-    const plan = planGroupPatch(operations, schema);
     if (plan === undefined) {
       const patched = applyPatch(previous, operations, schema);
       if (patched.changed.length > 0) await this.updateGroup(id, validateResource(patched.resource, schema));
