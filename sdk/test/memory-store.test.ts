@@ -291,6 +291,26 @@ describe('MemoryStore', () => {
       }
     });
 
+    it('finds by userName the user as last written: after a replace, a rename and a restored checkpoint', async () => {
+      const store = testStore();
+      const { id } = await store.createUser(user('before', { title: 'one' }), ctx);
+      const byName = async (name: string) =>
+        (await store.getUsers(query({ filter: parseFilter(`userName eq "${name}"`) }), ctx)).resources.map(
+          (u) => [u.id, u.userName, u.title],
+        );
+      await store.updateUser(id as string, user('before', { title: 'two' }), ctx);
+      assert.deepEqual(await byName('before'), [[id, 'before', 'two']]);
+      const restore = store.checkpoint();
+      await store.updateUser(id as string, user('after', { title: 'three' }), ctx);
+      assert.deepEqual(await byName('before'), []);
+      assert.deepEqual(await byName('after'), [[id, 'after', 'three']]);
+      restore();
+      assert.deepEqual(await byName('after'), []);
+      assert.deepEqual(await byName('before'), [[id, 'before', 'two']]);
+      await rejectsWith(store.createUser(user('before'), ctx), 409, 'uniqueness');
+      await store.createUser(user('after'), ctx);
+    });
+
     it('pages a userName lookup like any other list (count 0 still counts)', async () => {
       const { store } = await storeWith(3);
       const result = await store.getUsers(
