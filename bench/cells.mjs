@@ -42,8 +42,8 @@ export async function measureCell({
   if (warmup > 0) {
     for (const name of names) {
       const rates = warmups[name];
-      const more = () => (steady.includes(name) ? warmUpRuns(rates) : rates.length < 1);
-      while (more()) rates.push((await measure(name, { ...cell, seconds: warmup })).rps);
+      const how = { steady: steady.includes(name), givesUp: giveUp.includes(name) };
+      while (needsWarmUp(rates, how)) rates.push((await measure(name, { ...cell, seconds: warmup })).rps);
     }
   }
   const measured = names.filter((name) => !(giveUp.includes(name) && warmups[name][0] === 0));
@@ -58,6 +58,16 @@ export async function measureCell({
         : { gaveUp: true, rps: 0, runs: [], non2xx: 0, warmupRuns: [0] },
     ]),
   );
+}
+
+/**
+ * Whether a target needs another warm-up run after runs at `rates`: one run, or until steady (see
+ * warmUpRuns) when `steady`; none after a first run that finished nothing when it `givesUp` (it is
+ * not measured then, and a peer that takes seconds a request would only add them).
+ */
+export function needsWarmUp(rates, { steady, givesUp }) {
+  if (givesUp && rates[0] === 0) return false;
+  return steady ? warmUpRuns(rates) : rates.length < 1;
 }
 
 /**

@@ -56,8 +56,9 @@ export async function httpSuite(config, progress) {
           warmup: config.warmup,
           rounds: config.rounds,
           after,
-          // The workload's code path is new to our server at its first connection count only.
-          steady: connections === config.connections[0] ? ['ours'] : [],
+          // The workload's code path is new to our server, and to the peer, at its first connection
+          // count only: both warm until steady there (a peer measured cold made ours÷peer look better).
+          steady: connections === config.connections[0] ? ['ours', 'peer'] : [],
           giveUp: ['peer'],
         });
         const row = {

@@ -7,6 +7,7 @@ const ROUND_MS = 100;
 
 /** The reads each probe times (its result fields), and the ratio field each one's row gets. */
 const READS = [
+  ['mapGetMicros', 'mapGetVsFirst'],
   ['filterMicros', 'filterVsFirst'],
   ['requestFilterMicros', 'requestFilterVsFirst'],
   ['firstPageMicros', undefined],

@@ -71,11 +71,13 @@ const BACKENDS = [
 const SCALE = [
   ['users', 8, (row) => String(row.size)],
   ['B/user', 6, (row) => num(0)(row.bytesPerUser)],
+  ['Map.get', 7, (row) => num(1)(row.mapGetMicros)],
   ['filter', 7, (row) => num(1)(row.filterMicros)],
   ['request', 7, (row) => num(0)(row.requestFilterMicros)],
   ['1st pg', 6, (row) => num(0)(row.firstPageMicros)],
   ['last pg', 7, (row) => num(0)(row.lastPageMicros)],
   ['req last', 8, (row) => num(0)(row.requestLastPageMicros)],
+  ['Map.get÷1k', 10, (row) => num(2)(row.mapGetVsFirst)],
   ['filter÷1k', 9, (row) => num(2)(row.filterVsFirst)],
   ['request÷1k', 10, (row) => num(2)(row.requestFilterVsFirst)],
   ['last÷1k', 7, (row) => num(2)(row.lastPageVsFirst)],
@@ -102,7 +104,7 @@ export function printTable(results) {
             .join(', ')})`),
   );
   const { rounds, seconds, warmup } = results.config;
-  const warm = `after warm-ups of ${warmup} s (ours' ${MIN_WARMUP_RUNS} to ${MAX_WARMUP_RUNS}, until two in a row agree within ${STEADY_GAIN * 100} %, at a workload's first connection count)`;
+  const warm = `after warm-ups of ${warmup} s (ours' and the peer's ${MIN_WARMUP_RUNS} to ${MAX_WARMUP_RUNS}, until two in a row agree within ${STEADY_GAIN * 100} %, at a workload's first connection count)`;
   if (results.http !== undefined) {
     const title = `HTTP, memory store, logging on (to a file): median req/s of ${rounds} runs of ${seconds} s ${warm}; ours' latency ms p50/p99; ratios ours÷bare, ours÷peer (>N: the peer finished no request in a run; after a warm-up that finished none it is not loaded again), bare÷peer; ! = some non-2xx answers (counts in results.json)`;
     section(title, HTTP, results.http);
@@ -125,7 +127,7 @@ export function printTable(results) {
   }
   if (results.scale !== undefined) {
     const title =
-      'scale, users loaded straight into the memory store: median CPU µs per store call; request, req last = a whole filter request and a whole last-page request, one at a time over loopback; ratios to the smallest size, medians of rounds that go from size to size';
+      'scale, users loaded straight into the memory store: median CPU µs per store call; Map.get = the floor of an indexed filter, a Map from userName to the stored user read with the same names; request, req last = a whole filter request and a whole last-page request, one at a time over loopback; ratios to the smallest size, medians of rounds that go from size to size';
     section(title, SCALE, results.scale);
   }
   if (results.generator !== undefined) {

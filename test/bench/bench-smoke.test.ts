@@ -57,6 +57,7 @@ interface BackendRow {
 interface ScaleRow {
   size: number;
   bytesPerUser: number;
+  mapGetMicros: number;
   filterMicros: number;
   requestFilterMicros: number;
   firstPageMicros: number;
@@ -149,7 +150,7 @@ describe('npm run bench -- --smoke', function () {
     }
   });
 
-  it('draws the scale curves at every size: heap per user, filter, request and page latencies', () => {
+  it('draws the scale curves at every size: heap per user, the Map.get floor, filter, request and page latencies', () => {
     assert.deepEqual(
       results.scale.map((row) => row.size),
       results.config.scale,
@@ -157,6 +158,7 @@ describe('npm run bench -- --smoke', function () {
     for (const row of results.scale) {
       const figures = [
         row.bytesPerUser,
+        row.mapGetMicros,
         row.filterMicros,
         row.requestFilterMicros,
         row.firstPageMicros,

@@ -1,6 +1,6 @@
-// The warm-up rule of a benchmark cell: a target that warms until steady runs again until two runs in a row agree.
+// The warm-up rules of a benchmark cell: one run, or until two runs in a row agree; none more for a peer that gave up.
 import assert from 'node:assert/strict';
-import { MAX_WARMUP_RUNS, MIN_WARMUP_RUNS, warmUpRuns } from '../../bench/cells.mjs';
+import { MAX_WARMUP_RUNS, MIN_WARMUP_RUNS, needsWarmUp, warmUpRuns } from '../../bench/cells.mjs';
 
 describe('bench/cells warmUpRuns', () => {
   const cases: [string, number[], boolean][] = [
@@ -30,4 +30,19 @@ describe('bench/cells warmUpRuns', () => {
     assert.equal(warmUpRuns(steady), true);
     assert.equal(warmUpRuns([...steady, 5000]), false);
   });
+});
+
+describe('bench/cells needsWarmUp', () => {
+  const cases: [string, number[], { steady: boolean; givesUp: boolean }, boolean][] = [
+    ['not steady, no run yet', [], { steady: false, givesUp: false }, true],
+    ['not steady, one run', [5000], { steady: false, givesUp: false }, false],
+    ['steady, one run', [5000], { steady: true, givesUp: false }, true],
+    ['steady, settled', [1000, 5000, 5100], { steady: true, givesUp: false }, false],
+    ['steady peer that finished nothing: given up', [0], { steady: true, givesUp: true }, false],
+    ['steady peer that answered: warms on', [900], { steady: true, givesUp: true }, true],
+    ['a target that does not give up warms on after nothing', [0], { steady: true, givesUp: false }, true],
+  ];
+  for (const [label, rates, how, want] of cases) {
+    it(`${label}: ${want ? 'another run' : 'done'}`, () => assert.equal(needsWarmUp(rates, how), want));
+  }
 });
