@@ -6,11 +6,12 @@ import { median } from './stats.mjs';
 export const STEADY_GAIN = 0.1;
 /**
  * The fewest and the most warm-up runs a target that warms until steady gets: on the one core it
- * shares with V8's compiler threads, a server runs a new code path slowly for a second or more, and
- * two slow runs agree as well as two fast ones.
+ * shares with V8's compiler threads, a server runs a new code path slowly for two or three seconds
+ * (with runs of 0.5 s: ours 2,000, 2,514, 6,347, 5,180, 9,478 req/s; the peer 560, 773, 708 and
+ * then 1,356 measured), and two slow runs agree as well as two fast ones.
  */
-export const MIN_WARMUP_RUNS = 3;
-export const MAX_WARMUP_RUNS = 5;
+export const MIN_WARMUP_RUNS = 6;
+export const MAX_WARMUP_RUNS = 10;
 
 /**
  * Loads each of `names` (keys of `targets`) with `workloadOf(name)` for `rounds` runs of `cell`, after a

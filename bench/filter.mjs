@@ -5,7 +5,7 @@ import { compileFilter, createAliasTable, evaluateFilter, parseFilter } from 'sc
 import { median } from './stats.mjs';
 
 const ROUNDS = 7;
-const ROUND_MS = 50;
+const ROUND_MS = 30;
 
 const CUSTOM = 'urn:ietf:params:scim:schemas:extension:onprem_app:2.0:User';
 const schema = createSchemaRegistry({
