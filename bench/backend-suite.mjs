@@ -1,7 +1,7 @@
 // The backend rows: a generated connector against its backend called directly, each workload at one connection count, then profiled.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { measureCell } from './cells.mjs';
+import { measureCell, pairedRatio } from './cells.mjs';
 import { load } from './load.mjs';
 import { cpuShares } from './cpu-shares.mjs';
 import { startTarget } from './targets.mjs';
@@ -55,7 +55,7 @@ export async function backendRows({
       connections: cell.connections,
       pipelining: cell.pipelining,
       ...measured,
-      vsDirect: measured.ours.rps / measured.direct.rps,
+      vsDirect: pairedRatio(measured.ours, measured.direct),
     };
     if (workload.profile) row.cpu = await profile(targets.ours, workload, cell, generatedRoot);
     progress(row);

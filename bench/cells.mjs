@@ -82,13 +82,24 @@ export function warmUpRuns(rates) {
   return Math.abs(rates.at(-1) - rates.at(-2)) > rates.at(-2) * STEADY_GAIN;
 }
 
+/**
+ * The ratio of target `a` to target `b` in a cell: the median of their ratios within each round. A
+ * round's runs follow each other within seconds, so another process's load on this shared machine
+ * slows both of them more often than one: a ratio of medians pairs a run with one of another round.
+ */
+export function pairedRatio(a, b) {
+  const rounds = Math.min(a.runs.length, b.runs.length);
+  return median(Array.from({ length: rounds }, (_, round) => a.runs[round] / b.runs[round]));
+}
+
 function summary(runs, warmupRates) {
   return {
     warmupRuns: warmupRates.map((rps) => Math.round(rps)),
     rps: median(runs.map((run) => run.rps)),
     p50: median(runs.map((run) => run.p50)),
     p99: median(runs.map((run) => run.p99)),
-    runs: runs.map((run) => Math.round(run.rps)),
+    // A tenth of a request a second: the peer's filter runs finish a handful, and ratios divide these.
+    runs: runs.map((run) => Math.round(run.rps * 10) / 10),
     non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
     statusCodes: runs.map((run) => run.statusCodes),
   };

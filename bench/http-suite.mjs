@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { measureCell } from './cells.mjs';
+import { measureCell, pairedRatio } from './cells.mjs';
 import { drain, sample } from './load.mjs';
 import { startTarget } from './targets.mjs';
 import { workloads } from './workloads.mjs';
@@ -73,11 +73,11 @@ export async function httpSuite(config, progress) {
           pipelining: config.pipelining,
         };
         Object.assign(row, measured);
-        row.vsBare = row.ours.rps / row.bare.rps;
-        if (row.peer !== undefined && row.peer.rps > 0) {
-          row.vsPeer = row.ours.rps / row.peer.rps;
+        row.vsBare = pairedRatio(row.ours, row.bare);
+        if (row.peer !== undefined && row.peer.runs.length > 0 && row.peer.runs.every((rps) => rps > 0)) {
+          row.vsPeer = pairedRatio(row.ours, row.peer);
           // How far ahead of the peer the limit itself is: no server on this route can pass it.
-          row.bareVsPeer = row.bare.rps / row.peer.rps;
+          row.bareVsPeer = pairedRatio(row.bare, row.peer);
         } else if (row.peer !== undefined) {
           // The peer finished no request in a run (its warm-up, when it gave up): its rate was under one
           // per run, so ours÷peer exceeds this.

@@ -106,11 +106,11 @@ export function printTable(results) {
   const { rounds, seconds, warmup } = results.config;
   const warm = `after warm-ups of ${warmup} s (each target's ${MIN_WARMUP_RUNS} to ${MAX_WARMUP_RUNS}, until two in a row agree within ${STEADY_GAIN * 100} %, at a workload's first connection count)`;
   if (results.http !== undefined) {
-    const title = `HTTP, memory store, logging on (to a file): median req/s of ${rounds} runs of ${seconds} s ${warm}; ours' latency ms p50/p99; ratios ours÷bare, ours÷peer (>N: the peer finished no request in a run; after a warm-up that finished none it is not loaded again), bare÷peer; ! = some non-2xx answers (counts in results.json)`;
+    const title = `HTTP, memory store, logging on (to a file): median req/s of ${rounds} runs of ${seconds} s ${warm}; ours' latency ms p50/p99; ratios (medians of each round's ratio) ours÷bare, ours÷peer (>N: the peer finished no request in a run; after a warm-up that finished none it is not loaded again), bare÷peer; ! = some non-2xx answers (counts in results.json)`;
     section(title, HTTP, results.http);
   }
   if (results.backends !== undefined) {
-    const title = `backends, generated connectors (request logging on): median req/s of ${rounds} runs of ${seconds} s after warm-ups of ${warmup} s (each target's ${MIN_WARMUP_RUNS} to ${MAX_WARMUP_RUNS}, until two in a row agree within ${STEADY_GAIN * 100} %); ratio ours÷direct; generated code = CPU self time in the project's src/** while profiled (target ≤ 10 %)`;
+    const title = `backends, generated connectors (request logging on): median req/s of ${rounds} runs of ${seconds} s after warm-ups of ${warmup} s (each target's ${MIN_WARMUP_RUNS} to ${MAX_WARMUP_RUNS}, until two in a row agree within ${STEADY_GAIN * 100} %); ratio ours÷direct (median of each round's ratio); generated code = CPU self time in the project's src/** while profiled (target ≤ 10 %)`;
     section(title, BACKENDS, results.backends);
     for (const baseline of new Set(results.backends.map((row) => row.baseline).filter(Boolean)))
       console.log(

@@ -1,6 +1,12 @@
 // The warm-up rules of a benchmark cell: one run, or until two runs in a row agree; none more for a peer that gave up.
 import assert from 'node:assert/strict';
-import { MAX_WARMUP_RUNS, MIN_WARMUP_RUNS, needsWarmUp, warmUpRuns } from '../../bench/cells.mjs';
+import {
+  MAX_WARMUP_RUNS,
+  MIN_WARMUP_RUNS,
+  needsWarmUp,
+  pairedRatio,
+  warmUpRuns,
+} from '../../bench/cells.mjs';
 
 describe('bench/cells warmUpRuns', () => {
   const cases: [string, number[], boolean][] = [
@@ -45,5 +51,24 @@ describe('bench/cells needsWarmUp', () => {
   ];
   for (const [label, rates, how, want] of cases) {
     it(`${label}: ${want ? 'another run' : 'done'}`, () => assert.equal(needsWarmUp(rates, how), want));
+  }
+});
+
+describe('bench/cells pairedRatio', () => {
+  const cases: [string, number[], number[], number][] = [
+    ['one round', [800], [1000], 0.8],
+    ['steady rounds', [800, 800, 800], [1000, 1000, 1000], 0.8],
+    // The ratio of the medians would be 6,000 ÷ 10,000 = 0.6, though every round but one was 0.5.
+    [
+      'a slow round slows both runs of it',
+      [4000, 8000, 5000, 6000, 9000],
+      [8000, 16000, 10000, 12000, 10000],
+      0.5,
+    ],
+    ['an even number of rounds: the middle two averaged', [1, 2, 3, 4], [10, 10, 10, 10], 0.25],
+    ['runs past the shorter list are left out', [500, 500, 9000], [1000, 1000], 0.5],
+  ];
+  for (const [label, a, b, want] of cases) {
+    it(`${label}: ${want}`, () => assert.equal(pairedRatio({ runs: a }, { runs: b }), want));
   }
 });
