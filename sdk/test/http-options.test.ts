@@ -151,6 +151,34 @@ describe('http: server options', () => {
     }
   });
 
+  // Mounted in a host app, the plugin's own gate is the only one: the server's gate never saw the request.
+  const pluginVerdicts: [string, () => Promise<boolean>, number][] = [
+    ['accepts', () => Promise.resolve(true), 200],
+    ['refuses', () => Promise.resolve(false), 401],
+    ['fails', () => Promise.reject(new Error('directory unreachable')), 500],
+  ];
+  for (const [name, verify, status] of pluginVerdicts) {
+    it(`mounted as a plugin, answers ${status} when the verifier ${name}`, async () => {
+      const app = Fastify();
+      await app.register(scimPlugin, {
+        ...options({ auth: { verify } }),
+        dialects: { '2.0': { basePath: '/v2' }, '1.1': false },
+      });
+      try {
+        const response = await app.inject({
+          method: 'GET',
+          url: '/v2/Users',
+          headers: { authorization: 'Bearer anything' },
+        });
+        assert.equal(response.statusCode, status, response.body);
+        assert.ok(response.headers['x-request-id'], 'the request id header is set');
+        assert.ok(!response.body.includes('directory unreachable'), 'the fault itself is not shown');
+      } finally {
+        await app.close();
+      }
+    });
+  }
+
   it('createScimServer throws at start-up when a capability needs a missing method', async () => {
     await assert.rejects(
       createScimServer({ ...options({ service: {}, capabilities: ['GROUP_PUSH'] }), logger: false }),
