@@ -6,6 +6,7 @@ import { createAuthenticator } from './auth.js';
 import { availableDialects, dialectDefinition } from './dialect-table.js';
 import { frameworkErrors, mountFor, type Mount } from './framework-errors.js';
 import { loggerOptions, plainRequestLines, ScimLogController, writePlainLinesWith } from './logger.js';
+import { lazyRequestLogger } from './request-logger.js';
 import { genRequestId } from './request-context.js';
 import { scimPlugin } from './scim-plugin.js';
 import { startupLines } from './startup-log.js';
@@ -68,6 +69,8 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
   const app = Fastify({
     logger: loggerOptions(options.logger),
     logController,
+    // No logger, no children: fastify then hands every request the logger itself.
+    ...(options.logger === false ? {} : { childLoggerFactory: lazyRequestLogger }),
     bodyLimit: resolved.bodyLimit,
     // Clients send `/scim/v2/users` and `/Users/?filter=…`; ids keep their case (params are not lowered).
     routerOptions: { maxParamLength: MAX_ID_LENGTH, caseSensitive: false, ignoreTrailingSlash: true },

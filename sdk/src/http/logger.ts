@@ -112,7 +112,8 @@ export class ScimLogController extends LogController {
     const plain = plainLines.get(this);
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
     else if (plain === undefined) reply.log.info(line, 'request completed');
-    else if ((reply.log as Logger).isLevelEnabled('info')) plain(request, reply);
+    else if ((reply.log as unknown as Pick<Logger, 'isLevelEnabled'>).isLevelEnabled('info'))
+      plain(request, reply);
   }
 
   override routeNotFound(): void {}
