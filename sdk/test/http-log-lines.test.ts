@@ -1,8 +1,18 @@
 // What the request log says: URLs without query values that can carry secrets, a client's disconnect as what it is.
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ScimServer } from '../src/http/create-scim-server.js';
-import { loggedUrl, loggerOptions, plainRequestLines, wantsReadableLog } from '../src/http/logger.js';
+import {
+  flushLogFiles,
+  loggedUrl,
+  loggerOptions,
+  plainRequestLines,
+  wantsReadableLog,
+} from '../src/http/logger.js';
 import { describeAuth } from '../src/http/startup-log.js';
 import type { ScimService } from '../src/service/scim-service.js';
 import { MemoryStore } from '../src/stores/memory-store.js';
@@ -313,41 +323,75 @@ describe('plain request lines', () => {
           .replace(/"responseTime":[\d.e+-]+/, '"responseTime":0'),
       );
 
-  it('are the text pino writes for the same line, key for key', async () => {
-    const plainLog = captureLog();
-    const pinoLog = captureLog();
-    // A caller's (empty) redact list keeps its request lines on pino's own path.
-    const plain = await testServer({ logger: { stream: plainLog.stream, base: { app: 'é"x' } } });
-    const viaPino = await testServer({
-      logger: { stream: pinoLog.stream, base: { app: 'é"x' }, redact: [] },
-    });
-    const requests: [string, string, unknown?][] = [
-      ['GET', '/scim/v2/Users?count=1&filter=userName%20eq%20%22x%22'],
-      ['GET', '/scim/v2/Users/nobody'],
-      ['POST', '/scim/v2/Users', user('plain-line')],
-      ['GET', '/nowhere?access_token=secret'],
-    ];
-    try {
-      for (const { server } of [plain, viaPino]) {
-        for (const [method, url, body] of requests) {
-          await server.app.inject({
-            method: method as 'GET',
-            url,
-            headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/scim+json' },
-            ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-          });
+  /** Where a server's lines go, and how to read them back once it has answered. */
+  interface Destination {
+    logger: Record<string, unknown>;
+    text(): Promise<string>;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'scim-plain-lines-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const destinations: [string, (name: string) => Destination][] = [
+    [
+      'a stream',
+      () => {
+        const log = captureLog();
+        return { logger: { stream: log.stream }, text: () => Promise.resolve(log.text()) };
+      },
+    ],
+    [
+      // A log file makes a plain line when it writes its batch, a pino line is held as text.
+      'a log file',
+      (name) => {
+        const file = join(dir, `${name}.log`);
+        return {
+          logger: { file },
+          text: () => {
+            flushLogFiles();
+            return readFile(file, 'utf8');
+          },
+        };
+      },
+    ],
+  ];
+
+  for (const [where, destination] of destinations) {
+    it(`are the text pino writes for the same line, key for key, to ${where}`, async () => {
+      const plainLog = destination('plain');
+      const pinoLog = destination('pino');
+      // A caller's (empty) redact list keeps its request lines on pino's own path.
+      const plain = await testServer({ logger: { ...plainLog.logger, base: { app: 'é"x' } } });
+      const viaPino = await testServer({
+        logger: { ...pinoLog.logger, base: { app: 'é"x' }, redact: [] },
+      });
+      const requests: [string, string, unknown?][] = [
+        ['GET', '/scim/v2/Users?count=1&filter=userName%20eq%20%22x%22'],
+        ['GET', '/scim/v2/Users/nobody'],
+        ['POST', '/scim/v2/Users', user('plain-line')],
+        ['GET', '/nowhere?access_token=secret'],
+      ];
+      try {
+        for (const { server } of [plain, viaPino]) {
+          for (const [method, url, body] of requests) {
+            await server.app.inject({
+              method: method as 'GET',
+              url,
+              headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/scim+json' },
+              ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+            });
+          }
         }
+        const text = await plainLog.text();
+        const written = steady(text);
+        assert.equal(written.length, requests.length, text);
+        assert.deepEqual(written, steady(await pinoLog.text()));
+        assert.ok(
+          written.every((line) => line.includes('"app":"é\\"x"')),
+          "with the logger's bindings",
+        );
+      } finally {
+        await plain.server.close();
+        await viaPino.server.close();
       }
-      const written = steady(plainLog.text());
-      assert.equal(written.length, requests.length, plainLog.text());
-      assert.deepEqual(written, steady(pinoLog.text()));
-      assert.ok(
-        written.every((line) => line.includes('"app":"é\\"x"')),
-        "with the logger's bindings",
-      );
-    } finally {
-      await plain.server.close();
-      await viaPino.server.close();
-    }
-  });
+    });
+  }
 });

@@ -24,6 +24,35 @@ describe('LogFile', () => {
     assert.equal(await readFile(path, 'utf8'), '{"n":1}\n{"n":2}\n{"n":3,"text":"é, more than one byte"}\n');
   });
 
+  it('makes a deferred line when it writes the batch, in its place among the others', async () => {
+    const path = join(dir, 'server.log');
+    const file = new LogFile(path, { minLength: 4096, flushMs: 60_000 });
+    const made: number[] = [];
+    const deferred = (n: number) => ({
+      text: () => {
+        made.push(n);
+        return `{"deferred":${n}}\n`;
+      },
+    });
+    file.write('{"n":1}\n');
+    file.writeLater(deferred(2));
+    file.write('{"n":3}\n');
+    file.writeLater(deferred(4));
+    assert.deepEqual(made, [], 'not made while the batch is held');
+    file.flushSync();
+    assert.deepEqual(made, [2, 4]);
+    assert.equal(await readFile(path, 'utf8'), '{"n":1}\n{"deferred":2}\n{"n":3}\n{"deferred":4}\n');
+    file.flushSync();
+    assert.deepEqual(made, [2, 4], 'each made once');
+  });
+
+  it('counts deferred lines towards the batch', async () => {
+    const path = join(dir, 'server.log');
+    const file = new LogFile(path, { minLength: 1000, flushMs: 60_000 });
+    for (let n = 0; n < 8; n++) file.writeLater({ text: () => `${n}\n` });
+    assert.notEqual(await readFile(path, 'utf8'), '', 'eight request lines fill a batch of 1,000 characters');
+  });
+
   it('writes a short batch within its flush interval', async () => {
     const path = join(dir, 'server.log');
     new LogFile(path, { minLength: 4096, flushMs: 20 }).write('{"short":true}\n');
