@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { Agent, get as httpGet } from 'node:http';
 import { createAuthenticator, matchesAny } from '../src/http/auth.js';
 import type { ScimServer } from '../src/http/create-scim-server.js';
+import type { AuthOptions } from '../src/http/server-options.js';
 import { BASIC_USER, basic, send, testServer, TOKEN } from './support/scim-test-server.js';
 
 /** Every SCIM route (ids need not exist: auth comes first), and one unknown path under the base. */
@@ -167,6 +168,37 @@ describe('http: authentication', () => {
     assert.equal(matchesAny('three', hashes), true);
     assert.equal(matchesAny('tw', hashes), false);
     assert.equal(matchesAny('', hashes), false);
+  });
+
+  describe('the verdict known without the verifier', () => {
+    const tokenOnly = { bearerTokens: [TOKEN], basic: [BASIC_USER] };
+    const withVerifier = { ...tokenOnly, verify: () => Promise.resolve(true) };
+    const cases: [string, AuthOptions | 'none', string | undefined, boolean | undefined][] = [
+      ["auth 'none', no credentials", 'none', undefined, true],
+      ['the token', tokenOnly, `Bearer ${TOKEN}`, true],
+      ['Basic credentials', tokenOnly, basic(BASIC_USER.username, BASIC_USER.password), true],
+      ['a wrong token, no verifier', tokenOnly, 'Bearer wrong', false],
+      ['no credentials, no verifier', tokenOnly, undefined, false],
+      ['the token, with a verifier too', withVerifier, `Bearer ${TOKEN}`, true],
+      ['a wrong token: the verifier decides', withVerifier, 'Bearer wrong', undefined],
+      ['no credentials: the verifier decides', withVerifier, undefined, undefined],
+    ];
+    for (const [what, options, authorization, verdict] of cases) {
+      it(`${what}: ${String(verdict)}`, async () => {
+        let asked = 0;
+        const auth = createAuthenticator(
+          typeof options === 'string' || options.verify === undefined
+            ? options
+            : { ...options, verify: () => Promise.resolve((asked += 1) > 0) },
+        );
+        const headers = authorization === undefined ? {} : { authorization };
+        assert.equal(auth.known(headers, {}), verdict);
+        assert.equal(asked, 0, 'known never asks the verifier');
+        // check agrees wherever known has a verdict, and asks the verifier where it has none.
+        assert.equal(await auth.check(headers, {}), verdict ?? true);
+        assert.equal(asked, verdict === undefined ? 1 : 0);
+      });
+    }
   });
 
   it('reads Basic credentials with a colon in the password, and refuses a malformed header', async () => {

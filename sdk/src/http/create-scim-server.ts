@@ -89,10 +89,14 @@ export async function createScimServer(options: ScimServerOptions): Promise<Scim
   app.get(HEALTHZ, async (_request, reply) => reply.code(200).send({ status: 'ok' }));
   // Every path but /healthz is behind authentication, so an unauthenticated client learns nothing
   // of the routes (not even that one exists); the dialect of the URL's base path writes the 401.
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const mount = mountFor(mounts, request.url) ?? mounts[0];
-    if (request.routeOptions.url === HEALTHZ || mount === undefined) return;
-    if (!(await admitted(request, reply, authenticator, mount.dialect))) return reply;
+    if (request.routeOptions.url === HEALTHZ || mount === undefined) return done();
+    if (authenticator.known(request.headers, request.raw.socket) === true) return done();
+    // Refused, or for the verifier to decide: admitted sends the answer when it refuses.
+    void admitted(request, reply, authenticator, mount.dialect).then((passed) => {
+      if (passed) done();
+    });
   });
   await app.register(scimPlugin, options);
   const scheme = options.tls === undefined ? 'http' : 'https';

@@ -72,10 +72,14 @@ async function mountDialect(scope: FastifyInstance, params: MountParams): Promis
     },
   );
 
-  scope.addHook('onRequest', async (request, reply) => {
+  scope.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    if (!(await authenticator.check(request.headers, request.raw.socket)))
-      throw unauthorizedError(request.headers);
+    if (authenticator.known(request.headers, request.raw.socket) === true) return done();
+    authenticator.check(request.headers, request.raw.socket).then(
+      (passed) => done(passed ? undefined : unauthorizedError(request.headers)),
+      // A verifier's failure goes to the error handler as it was thrown: a 500 that quotes only the request id.
+      (error: unknown) => done(error as Error),
+    );
   });
 
   scope.addHook('onRequestAbort', async (request) => {
