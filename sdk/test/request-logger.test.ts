@@ -104,6 +104,15 @@ describe('RequestLogger', () => {
     });
   }
 
+  it('shares its level methods on the prototype: a request gets no closures of its own', () => {
+    const { logger } = root('info');
+    const [one, two] = [1, 2].map((n) => new RequestLogger(logger, { reqId: `r-${n}` }, {}));
+    for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const) {
+      assert.equal(Object.hasOwn(one as object, level), false, level);
+      assert.equal(one?.[level], two?.[level], level);
+    }
+  });
+
   it("reports the level it writes at: the root's, or its own once set", () => {
     const { logger, made } = root('warn');
     const request = new RequestLogger(logger, { reqId: 'r-2' }, {});
