@@ -664,6 +664,68 @@ describe('MemoryStore', () => {
     });
   });
 
+  describe('read-only reads', () => {
+    const readOnly = { ...ctx, readOnly: true };
+
+    /** Every way to read users, read-only and with copies: the two must agree. */
+    async function assertReadsAgree(store: MemoryStore, step: string): Promise<void> {
+      const copied = (await store.getUsers(query(), ctx)).resources;
+      const kept = (await store.getUsers(query(), readOnly)).resources;
+      assert.deepEqual(kept, copied, `${step}: a page`);
+      for (const expected of copied) {
+        const id = expected.id as string;
+        assert.deepEqual(await store.getUser(id, readOnly), expected, `${step}: getUser ${id}`);
+        for (const filter of [`id eq "${id}"`, `userName eq "${String(expected.userName)}"`]) {
+          const found = await store.getUsers(query({ filter: parseFilter(filter) }), readOnly);
+          assert.deepEqual(found.resources, [expected], `${step}: ${filter}`);
+        }
+      }
+    }
+
+    // Each step changes what some user's view holds; the read-only view kept from before must not be served.
+    const steps: [string, (store: MemoryStore) => Promise<unknown>][] = [
+      ['a user in no group is replaced', (store) => store.updateUser('id3', user('c', { title: 'x' }), ctx)],
+      ['a group lists two users', (store) => store.createGroup(group('team', ['id1', 'id2']), ctx)],
+      [
+        'a PATCH adds the third user',
+        (store) => store.patchGroup('id4', [{ op: 'add', path: 'members', value: [{ value: 'id3' }] }], ctx),
+      ],
+      [
+        'the group is renamed',
+        (store) => store.updateGroup('id4', group('crew', ['id1', 'id2', 'id3']), ctx),
+      ],
+      ['a member is renamed', (store) => store.updateUser('id1', user('ann', { displayName: 'Ann' }), ctx)],
+      [
+        'a PATCH removes a member',
+        (store) => store.patchGroup('id4', [{ op: 'remove', path: 'members[value eq "id2"]' }], ctx),
+      ],
+      ['a user is deleted', (store) => store.deleteUser('id3', ctx)],
+      [
+        'a checkpoint undoes a rename and a delete',
+        async (store) => {
+          const restore = store.checkpoint();
+          await store.updateUser('id2', user('renamed'), ctx);
+          await store.deleteGroup('id4', ctx);
+          await assertReadsAgree(store, 'before the undo');
+          restore();
+        },
+      ],
+      ['the group is deleted', (store) => store.deleteGroup('id4', ctx)],
+    ];
+
+    it('serve what a copying read serves, after every kind of write', async () => {
+      const store = testStore();
+      for (const name of ['a', 'b', 'c']) await store.createUser(user(name), ctx);
+      await assertReadsAgree(store, 'three users');
+      for (const [step, write] of steps) {
+        await write(store);
+        await assertReadsAgree(store, step);
+      }
+      const ann = await store.getUser('id1', readOnly);
+      assert.deepEqual([ann.userName, ann.groups], ['ann', undefined], 'the last state is the one read');
+    });
+  });
+
   describe('seed and persistence hook', () => {
     it('keeps seeded ids and meta, derives groups from seeded members, and ignores seeded user groups', async () => {
       const store = new MemoryStore({

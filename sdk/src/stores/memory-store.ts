@@ -19,6 +19,7 @@ import { slicer } from '../http/next-turn.js';
 import { groupPatchPlanSteps } from './group-patch-plan.js';
 import { MemberDraft } from './member-draft.js';
 import { MemberList, memberKey, memberValue, type Member } from './member-list.js';
+import { UserSlot } from './user-slot.js';
 
 /** Which collections a write changed; a persistence hook rewrites only those. */
 export interface StoreChange {
@@ -76,13 +77,11 @@ const SERVER_OWNED = new Set(['id', 'meta']);
 export class MemoryStore implements ScimService {
   /** The schemas the store checks against: give them to the server too (`schemas: store.schemas`). */
   readonly schemas: SchemaRegistry;
-  private readonly users = new Map<string, ScimUser>();
-  /** Read-only views of users in groups, by stored user, with the groups' version they were built at. */
-  private readonly views = new WeakMap<ScimUser, { version: number; view: ScimUser }>();
-  /** User ids in insertion order, so that a page is read by position, not by walking every user before it. */
-  private userOrder: string[] = [];
+  private readonly users = new Map<string, UserSlot>();
+  /** Users in insertion order, so that a page is read by position, not by walking every user before it. */
+  private userOrder: UserSlot[] = [];
   private readonly groups = new VersionedMap<string, ScimGroup>();
-  private readonly userByName = new Map<string, ScimUser>();
+  private readonly userByName = new Map<string, UserSlot>();
   private readonly groupIdByName = new Map<string, string>();
   /** Member value (a user or group id) → ids of the groups listing it. */
   private readonly groupIdsByMember = new Map<string, Set<string>>();
@@ -112,12 +111,14 @@ export class MemoryStore implements ScimService {
   /**
    * A function that puts the store back as it is now, for a persistence layer that must undo the
    * writes it failed to persist. Cheap: stored resources are never changed in place, so the maps
-   * are copied, not the resources (a member list is copied by the next patchGroup of its group).
+   * are copied, not the resources (a member list is copied by the next patchGroup of its group), and
+   * each slot's user is noted, not copied.
    */
   checkpoint(): () => void {
     this.generation++;
     const users = new Map(this.users);
     const userOrder = [...this.userOrder];
+    const stored = userOrder.map((slot) => slot.user);
     const groups = new Map(this.groups);
     const userByName = new Map(this.userByName);
     const groupIdByName = new Map(this.groupIdByName);
@@ -128,6 +129,7 @@ export class MemoryStore implements ScimService {
     };
     return () => {
       put(this.users, users);
+      userOrder.forEach((slot, at) => slot.replace(stored[at] as ScimUser));
       this.userOrder = [...userOrder];
       put(this.groups, groups);
       put(this.userByName, userByName);
@@ -138,23 +140,26 @@ export class MemoryStore implements ScimService {
 
   /** One collection as stored (users without the derived `groups`), as indented JSON text. */
   serialize(collection: 'users' | 'groups'): string {
-    return `${JSON.stringify([...(collection === 'users' ? this.users : this.groups).values()], null, 2)}\n`;
+    const resources =
+      collection === 'users' ? [...this.users.values()].map((slot) => slot.user) : [...this.groups.values()];
+    return `${JSON.stringify(resources, null, 2)}\n`;
   }
 
   async createUser(user: ScimUser, _ctx?: RequestContext): Promise<ScimUser> {
     const userName = requiredString(user, 'userName');
     this.assertUserNameFree(userName, undefined);
     const id = this.uniqueId(this.users);
-    const stored = this.insertUser(this.stamp(stripUserInput(user), 'User', id, undefined));
+    const slot = this.insertUser(this.stamp(stripUserInput(user), 'User', id, undefined));
     // Groups may already list the new id (a member added before it existed): they get its display.
     const groups = this.refreshDisplays(id, undefined);
     await this.changed({ users: true, groups });
-    return this.viewUser(stored, true);
+    return this.viewUser(slot, true);
   }
 
   async updateUser(id: string, user: ScimUser, _ctx?: RequestContext): Promise<ScimUser> {
-    const previous = this.users.get(id);
-    if (previous === undefined) throw new NotFoundError('User', id);
+    const slot = this.users.get(id);
+    if (slot === undefined) throw new NotFoundError('User', id);
+    const previous = slot.user;
     const userName = requiredString(user, 'userName');
     this.assertUserNameFree(userName, id);
     const next = stripUserInput(user);
@@ -164,18 +169,17 @@ export class MemoryStore implements ScimService {
       next[passwordKey] = previous[passwordKey];
     this.userByName.delete(userNameKey(requiredString(previous, 'userName')));
     const displayBefore = this.displayOf(id);
-    const stored = this.stamp(next, 'User', id, previous);
-    this.users.set(id, stored);
-    this.userByName.set(userNameKey(userName), stored);
+    slot.replace(this.stamp(next, 'User', id, previous));
+    this.userByName.set(userNameKey(userName), slot);
     const groups = this.refreshDisplays(id, displayBefore);
     await this.changed({ users: true, groups });
-    return this.viewUser(stored, true);
+    return this.viewUser(slot, true);
   }
 
   async getUser(id: string, ctx?: RequestContext): Promise<ScimUser> {
-    const stored = this.users.get(id);
-    if (stored === undefined) throw new NotFoundError('User', id);
-    return this.viewUser(stored, copies(ctx));
+    const slot = this.users.get(id);
+    if (slot === undefined) throw new NotFoundError('User', id);
+    return this.viewUser(slot, copies(ctx));
   }
 
   async getUsers(query: ListQuery, ctx?: RequestContext): Promise<ListResult<ScimUser>> {
@@ -183,21 +187,19 @@ export class MemoryStore implements ScimService {
     const lookup = uniqueLookup(query.filter, 'userName', URN.user);
     if (lookup !== undefined) {
       // By name straight to the user: at a million users each hashed lookup is a few cache misses.
-      const stored =
+      const slot =
         lookup.attribute === 'id'
           ? this.users.get(lookup.value)
           : this.userByName.get(userNameKey(lookup.value));
-      return page(stored === undefined ? [] : [this.viewUser(stored, copy)], query);
+      return page(slot === undefined ? [] : [this.viewUser(slot, copy)], query);
     }
     if (query.filter === undefined && query.sortBy === undefined) {
       return {
-        resources: pageOf(this.userOrder, query).map((id) =>
-          this.viewUser(this.users.get(id) as ScimUser, copy),
-        ),
+        resources: pageOf(this.userOrder, query).map((slot) => this.viewUser(slot, copy)),
         totalResults: this.users.size,
       };
     }
-    const views = [...this.users.values()].map((user) => this.viewUser(user, false));
+    const views = [...this.users.values()].map((slot) => this.viewUser(slot, false));
     const result = applyListQuery(views, query, this.schemas.user);
     return {
       resources: copy ? result.resources.map((user) => copyStored(user)) : result.resources,
@@ -206,12 +208,12 @@ export class MemoryStore implements ScimService {
   }
 
   async deleteUser(id: string, _ctx?: RequestContext): Promise<void> {
-    const stored = this.users.get(id);
-    if (stored === undefined) throw new NotFoundError('User', id);
+    const slot = this.users.get(id);
+    if (slot === undefined) throw new NotFoundError('User', id);
     this.users.delete(id);
-    // A delete moves the ids after it (a native memmove), so that reads stay positional.
-    this.userOrder.splice(this.userOrder.indexOf(id), 1);
-    this.userByName.delete(userNameKey(requiredString(stored, 'userName')));
+    // A delete moves the users after it (a native memmove), so that reads stay positional.
+    this.userOrder.splice(this.userOrder.indexOf(slot), 1);
+    this.userByName.delete(userNameKey(requiredString(slot.user, 'userName')));
     const groupIds = [...(this.groupIdsByMember.get(id) ?? [])];
     for (const groupId of groupIds) this.removeMember(groupId, id);
     await this.changed({ users: true, groups: groupIds.length > 0 });
@@ -394,7 +396,7 @@ export class MemoryStore implements ScimService {
   }
 
   private assertUserNameFree(userName: string, ownId: string | undefined): void {
-    const holder = this.userByName.get(userNameKey(userName))?.id;
+    const holder = this.userByName.get(userNameKey(userName))?.user.id;
     if (holder !== undefined && holder !== ownId)
       throw new ConflictError(`A user with userName "${userName}" already exists`);
   }
@@ -446,13 +448,17 @@ export class MemoryStore implements ScimService {
     };
   }
 
-  private insertUser(user: ScimUser): ScimUser {
+  private insertUser(user: ScimUser): UserSlot {
     const userName = requiredString(user, 'userName');
     this.assertUserNameFree(userName, undefined);
-    this.users.set(user.id as string, user);
-    this.userOrder.push(user.id as string);
-    this.userByName.set(userNameKey(userName), user);
-    return user;
+    const slot = new UserSlot(user);
+    this.users.set(user.id as string, slot);
+    this.userOrder.push(slot);
+    this.userByName.set(userNameKey(userName), slot);
+    // Built now, while the user is in the cache: a store loaded with many users then serves its
+    // first reads of them without a lookup by id each (kept until the groups change).
+    this.viewUser(slot, false);
+    return slot;
   }
 
   private insertGroup(group: ScimGroup): ScimGroup {
@@ -556,7 +562,7 @@ export class MemoryStore implements ScimService {
   }
 
   private displayOf(id: string): string | undefined {
-    const user = this.users.get(id);
+    const user = this.users.get(id)?.user;
     if (user !== undefined) return optionalString(user, 'displayName') ?? optionalString(user, 'userName');
     const group = this.groups.get(id);
     return group === undefined ? undefined : optionalString(group, 'displayName');
@@ -564,20 +570,24 @@ export class MemoryStore implements ScimService {
 
   /**
    * The user as served: the stored object plus the derived `groups`; deep-copied when `copy`. A
-   * read-only view is kept until the groups change (any write to a group changes `groups.version`,
-   * and a changed user is a new stored object): an import reads each user once per page it is on,
-   * and building its view was most of the store's share of a page.
+   * read-only view is kept in the slot until the groups change (any write to a group changes
+   * `groups.version`, and a write to the user replaces it in its slot): an import reads each user
+   * once per page it is on, and building its view was most of the store's share of a page.
    */
-  private viewUser(user: ScimUser, copy: boolean): ScimUser {
+  private viewUser(slot: UserSlot, copy: boolean): ScimUser {
+    const known = copy ? undefined : slot.viewAt(this.groups.version);
+    if (known !== undefined) return known;
+    const user = slot.user;
     const groupIds = this.groupIdsByMember.get(user.id as string);
-    if (groupIds === undefined) return copy ? copyStored(user) : user;
-    const known = copy ? undefined : this.views.get(user);
-    if (known !== undefined && known.version === this.groups.version) return known.view;
-    // A new key set on a copy rather than `{ ...user, groups }`: adding a key to a spread object takes
-    // V8's slow path (about a microsecond a user). A stored user has no `groups` (stripUserInput).
-    const view = copy ? copyStored(user) : Object.assign({}, user);
-    view.groups = [...groupIds].map((id) => this.groupReference(id));
-    if (!copy) this.views.set(user, { version: this.groups.version, view });
+    let view: ScimUser;
+    if (groupIds === undefined) view = copy ? copyStored(user) : user;
+    else {
+      // A new key set on a copy rather than `{ ...user, groups }`: adding a key to a spread object takes
+      // V8's slow path (about a microsecond a user). A stored user has no `groups` (stripUserInput).
+      view = copy ? copyStored(user) : Object.assign({}, user);
+      view.groups = [...groupIds].map((id) => this.groupReference(id));
+    }
+    if (!copy) slot.keepView(view, this.groups.version);
     return view;
   }
 
