@@ -51,6 +51,10 @@ export async function scaleCurves(config) {
       });
     }
     for (const row of rows) row.lastPageVsFirstPage = row.lastPageMicros / row.firstPageMicros;
+    // The filter's own work, above the floor of the one hashed lookup it cannot do without: at a
+    // million users the floor alone grows several times (cache and TLB misses), whoever looks up.
+    const aboveFloor = (row) => row.filterMicros - row.mapGetMicros;
+    for (const row of rows) row.filterAboveFloorVsFirst = aboveFloor(row) / aboveFloor(rows[0]);
     for (const probe of probes) {
       const answer = await probe.ask({ exit: true });
       if (answer.error !== undefined) throw new Error(`scale probe of ${probe.size} users: ${answer.error}`);

@@ -79,6 +79,7 @@ const SCALE = [
   ['req last', 8, (row) => num(0)(row.requestLastPageMicros)],
   ['Map.get÷1k', 10, (row) => num(2)(row.mapGetVsFirst)],
   ['filter÷1k', 9, (row) => num(2)(row.filterVsFirst)],
+  ['filter−Map.get÷1k', 17, (row) => num(2)(row.filterAboveFloorVsFirst)],
   ['request÷1k', 10, (row) => num(2)(row.requestFilterVsFirst)],
   ['last÷1k', 7, (row) => num(2)(row.lastPageVsFirst)],
   ['req last÷1k', 11, (row) => num(2)(row.requestLastPageVsFirst)],
@@ -127,7 +128,7 @@ export function printTable(results) {
   }
   if (results.scale !== undefined) {
     const title =
-      'scale, users loaded straight into the memory store: median CPU µs per store call; Map.get = the floor of an indexed filter, a Map from userName to the stored user read with the same names; request, req last = a whole filter request and a whole last-page request, one at a time over loopback; ratios to the smallest size, medians of rounds that go from size to size';
+      'scale, users loaded straight into the memory store: median CPU µs per store call; Map.get = the floor of an indexed filter, a Map from userName to the stored user read with the same names; filter−Map.get = what the filter does above that floor; request, req last = a whole filter request and a whole last-page request, one at a time over loopback; ratios to the smallest size, medians of rounds that go from size to size';
     section(title, SCALE, results.scale);
   }
   if (results.generator !== undefined) {

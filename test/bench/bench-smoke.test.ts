@@ -63,6 +63,7 @@ interface ScaleRow {
   firstPageMicros: number;
   lastPageMicros: number;
   requestLastPageMicros: number;
+  filterAboveFloorVsFirst: number;
 }
 
 describe('npm run bench -- --smoke', function () {
@@ -169,7 +170,10 @@ describe('npm run bench -- --smoke', function () {
         figures.every((figure) => figure > 0 && Number.isFinite(figure)),
         JSON.stringify(row),
       );
+      assert.ok(Number.isFinite(row.filterAboveFloorVsFirst), JSON.stringify(row));
     }
+    assert.equal(results.scale[0]?.filterAboveFloorVsFirst, 1, 'the smallest size is its own base');
+    assert.match(printed, /filter−Map\.get÷1k/);
   });
 
   it('times the generator, fresh and as a no-op regeneration, and once with its caches cold', () => {
