@@ -40,6 +40,11 @@ function openapiWorkloads(users) {
   ];
 }
 
+/** The ids `--only` takes for the openapi rows (they do not depend on the sizes). */
+export function openapiWorkloadIds() {
+  return openapiWorkloads(1).map((workload) => workload.id);
+}
+
 /** The openapi rows for `config` ({ openapiUsers, … }). */
 export async function openapiSuite(config, progress) {
   const targets = await startTargets([

@@ -43,6 +43,11 @@ function sqlWorkloads(users, readId) {
   ];
 }
 
+/** The ids `--only` takes for the sql rows (they do not depend on the sizes). */
+export function sqlWorkloadIds() {
+  return sqlWorkloads(1, 'u0').map((workload) => workload.id);
+}
+
 /** The sql rows for `config` ({ sqlUsers, … }); a PostgreSQL that cannot start (no binaries) gives rows saying so. */
 export async function sqlSuite(config, progress) {
   const picked = (readId) => sqlWorkloads(config.sqlUsers, readId).filter((w) => chosen(config, 'sql', w));

@@ -55,19 +55,63 @@ export function chosen(config, part, workload) {
   return named.length === 0 || named.includes(workload.id);
 }
 
-/** Reads `--smoke`, `--only a,b` (workload ids or parts: http, sql, openapi, scale, generator) and `--out file` from the command line. */
-export function readConfig(argv) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      smoke: { type: 'boolean', default: false },
-      only: { type: 'string' },
-      out: { type: 'string' },
-    },
-  });
+/** A command line the suite cannot run: the message says what to change. */
+export class UsageError extends Error {}
+
+/**
+ * What `npm run bench -- --help` prints. `names`: the workload ids `--only` takes, by part
+ * ({ http: ['get', …], sql: […], openapi: […] }).
+ */
+export function usage(names) {
+  const rows = PARTS.map((part) => `  ${part.padEnd(10)}${names[part]?.join(', ') ?? '(a whole part)'}`);
+  return [
+    'Usage: npm run bench -- [--only <names>] [--smoke] [--out <file>]',
+    '',
+    'Runs the benchmark suite (about 9 minutes) and prints its table; the figures go to',
+    'bench/results.json. Every ratio compares targets measured in the same run.',
+    '',
+    '  --only <names>  comma-separated parts or workload ids: only those run',
+    '  --smoke         tiny sizes and durations, to check that every row runs (npm test does)',
+    '  --out <file>    where the results go (bench/results.json by default)',
+    '  --help          this text',
+    '',
+    'Parts and their workload ids:',
+    ...rows,
+  ].join('\n');
+}
+
+/**
+ * Reads `--smoke`, `--only a,b` (workload ids or parts: http, sql, openapi, scale, generator),
+ * `--out file` and `--help` from the command line; `names` as for usage. Throws a UsageError for an
+ * option it does not know, or a name in `--only` that is neither a part nor a workload id.
+ */
+export function readConfig(argv, names) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        smoke: { type: 'boolean', default: false },
+        only: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`${error.message} (see --help)`);
+  }
+  if (values.help) return { help: true };
   const only = values.only === undefined ? [] : values.only.split(',').map((name) => name.trim());
+  const known = new Set([...PARTS, ...Object.values(names).flat()]);
+  const unknown = only.filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `--only names ${unknown.map((name) => `"${name}"`).join(', ')}: not a part or workload id (see --help)`,
+    );
+  }
   return {
     ...(values.smoke ? SMOKE : FULL),
+    help: false,
     smoke: values.smoke,
     out: values.out ?? new URL('./results.json', import.meta.url).pathname,
     parts:

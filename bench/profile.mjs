@@ -9,13 +9,30 @@ import { workloads } from './workloads.mjs';
 
 const [id, seconds = '5', connections = '10'] = process.argv.slice(2);
 const sizes = { users: 20_000, members: 10_000 };
-const workload = workloads(sizes).find((w) => w.id === id);
-if (workload === undefined)
-  throw new Error(
-    `no workload ${id}: ${workloads(sizes)
-      .map((w) => w.id)
-      .join(', ')}`,
+const ids = workloads(sizes).map((w) => w.id);
+const help = id === '--help' || id === '-h';
+const problem =
+  help || id === undefined
+    ? undefined
+    : !ids.includes(id)
+      ? `no workload "${id}"`
+      : ![seconds, connections].every((text) => /^[1-9][0-9]*$/.test(text))
+        ? 'seconds and connections are whole numbers'
+        : undefined;
+if (help || id === undefined || problem !== undefined) {
+  if (problem !== undefined) console.error(`profile: ${problem}\n`);
+  console.error(
+    [
+      'Usage: node bench/profile.mjs <workload> [seconds=5] [connections=10]',
+      '',
+      'Loads our server (the memory store, logging to a file) with one workload under --cpu-prof,',
+      'then prints the functions with the most self and inclusive time.',
+      `Workloads: ${ids.join(', ')}`,
+    ].join('\n'),
   );
+  process.exit(help ? 0 : 2);
+}
+const workload = workloads(sizes).find((w) => w.id === id);
 pinLoadGenerator();
 const dir = mkdtempSync(join(tmpdir(), 'scim-profile-'));
 const target = await startTarget(

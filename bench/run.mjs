@@ -1,17 +1,34 @@
 // `npm run bench`: the HTTP suite, the sql and openapi backends, the scale curves and the generator timings; writes bench/results.json and prints the table.
-// `--smoke` runs every row with tiny sizes and durations (npm test does); `--only get,sql-get,scale` picks workloads or parts.
+// `--smoke` runs every row with tiny sizes and durations (npm test does); `--only get,sql-get,scale` picks workloads or parts; `--help` says more.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { readConfig } from './config.mjs';
+import { readConfig, usage, UsageError } from './config.mjs';
 import { httpSuite } from './http-suite.mjs';
-import { openapiSuite } from './backend-openapi.mjs';
-import { sqlSuite } from './backend-sql.mjs';
+import { openapiSuite, openapiWorkloadIds } from './backend-openapi.mjs';
+import { sqlSuite, sqlWorkloadIds } from './backend-sql.mjs';
 import { generatorTimings } from './generator.mjs';
 import { scaleCurves } from './scale.mjs';
 import { printTable } from './table.mjs';
 import { pinLoadGenerator } from './targets.mjs';
+import { workloads } from './workloads.mjs';
 
-const config = readConfig(process.argv.slice(2));
+const names = {
+  http: workloads({ users: 1, members: 1 }).map((workload) => workload.id),
+  sql: sqlWorkloadIds(),
+  openapi: openapiWorkloadIds(),
+};
+let config;
+try {
+  config = readConfig(process.argv.slice(2), names);
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`bench: ${error.message}`);
+  process.exit(2);
+}
+if (config.help) {
+  console.log(usage(names));
+  process.exit(0);
+}
 const started = Date.now();
 const results = {
   date: new Date().toISOString(),
