@@ -215,6 +215,43 @@ describe('MemoryStore', () => {
       return { store, ids };
     }
 
+    // startIndex and count as the server gives them, and as a caller of the store itself might.
+    const bounds: [number, number | undefined, number, number][] = [
+      [1, undefined, 0, 5],
+      [1, 2, 0, 2],
+      [4, 10, 3, 5],
+      [5, 1, 4, 5],
+      [6, 3, 5, 5],
+      [0, 2, 0, 2],
+      [-3, 2, 0, 2],
+      [2, 0, 1, 1],
+      [2, -1, 1, 1],
+      [2.7, 1.5, 1, 3],
+      [Number.NaN, 2, 0, 0],
+      [2, Number.NaN, 1, 1],
+      [3, Number.POSITIVE_INFINITY, 2, 5],
+      [Number.POSITIVE_INFINITY, 2, 5, 5],
+    ];
+    for (const [startIndex, count, from, to] of bounds) {
+      it(`pages startIndex ${startIndex}, count ${String(count)} as the users from ${from} to ${to}`, async () => {
+        const { store, ids } = await storeWith(5);
+        for (const readOnly of [false, true]) {
+          const result = await store.getUsers(
+            query({ startIndex, ...(count === undefined ? {} : { count }) }),
+            {
+              ...ctx,
+              readOnly,
+            },
+          );
+          assert.deepEqual(
+            result.resources.map((u) => u.id),
+            ids.slice(from, to),
+          );
+          assert.equal(result.totalResults, 5);
+        }
+      });
+    }
+
     it('pages in insertion order, stable across pages, updates and deletes', async () => {
       const { store, ids } = await storeWith(250);
       await store.updateUser(ids[5] as string, user('renamed'), ctx);

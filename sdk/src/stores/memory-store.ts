@@ -195,7 +195,7 @@ export class MemoryStore implements ScimService {
     }
     if (query.filter === undefined && query.sortBy === undefined) {
       return {
-        resources: pageOf(this.userOrder, query).map((slot) => this.viewUser(slot, copy)),
+        resources: pageOf(this.userOrder, query, (slot) => this.viewUser(slot, copy)),
         totalResults: this.users.size,
       };
     }
@@ -643,15 +643,30 @@ function uniqueLookup(
 }
 
 function page<T>(matches: T[], query: ListQuery): ListResult<T> {
-  return { resources: pageOf(matches, query), totalResults: matches.length };
+  return { resources: pageOf(matches, query, (match) => match), totalResults: matches.length };
 }
 
-/** The page `startIndex`/`count` of a list, by position. */
-function pageOf<T>(items: readonly T[], query: ListQuery): T[] {
+/**
+ * The page `startIndex`/`count` of a list, by position, each item as `view` gives it. One array,
+ * not a slice and then a map of it: half the garbage, and at a million users each young-generation
+ * collection costs some 20 times what it costs at a thousand, so a page's garbage is most of what
+ * makes its last page dearer there.
+ */
+function pageOf<T, U>(items: readonly T[], query: ListQuery, view: (item: T) => U): U[] {
   const start = Math.max(1, query.startIndex) - 1;
-  return query.count === undefined
-    ? items.slice(start)
-    : items.slice(start, start + Math.max(0, query.count));
+  const from = sliceBound(start, items.length);
+  const to = sliceBound(
+    query.count === undefined ? items.length : start + Math.max(0, query.count),
+    items.length,
+  );
+  const out = new Array<U>(Math.max(0, to - from));
+  for (let at = from; at < to; at++) out[at - from] = view(items[at] as T);
+  return out;
+}
+
+/** A non-negative bound as `slice` reads it: a whole number (NaN as 0) no greater than the length. */
+function sliceBound(bound: number, length: number): number {
+  return Math.min(length, Math.trunc(bound) || 0);
 }
 
 /** Whether a read hands out copies: unless the caller only reads what it gets (RequestContext.readOnly). */
